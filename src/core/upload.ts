@@ -1,0 +1,199 @@
+import { CasUploadError, apiMessageOf, codeForStatus } from './errors.js';
+import { checkPdf, DEFAULT_MAX_SIZE } from './pdf-check.js';
+import { sendParseRequest, type ProgressDetail, type RawResponse } from './parse-request.js';
+import { sharedTokenCache, type TokenCache, type TokenSource } from './token-cache.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ParseResult } from './types.js';
+
+/** The parsers the API offers; each is `POST /v4/{parser}/parse`. */
+export const PARSERS = ['smart', 'cdsl', 'nsdl', 'cams_kfintech'] as const;
+/** One of {@link PARSERS}. */
+export type Parser = (typeof PARSERS)[number];
+
+/** The API origin used when none is given. */
+export const DEFAULT_API_BASE = 'https://api.casparser.in';
+
+/** Everything one upload needs; only `file` and `token` are required. */
+export interface UploadOptions {
+  /** The PDF. */
+  file: Blob;
+  /** Its name in the multipart body; defaults to the `File`'s name. */
+  fileName?: string;
+  /** The PDF's password; sent as an empty string when absent. */
+  password?: string;
+  /** Where the access token comes from. */
+  token: TokenSource;
+  /** API origin; `https:`, or `http:` on localhost only. */
+  apiBase?: string;
+  /** Which parser; default `smart`. */
+  parser?: string;
+  /** Multipart field of the file; default `pdf_file`. */
+  fileField?: string;
+  /** Largest accepted file in bytes; default 10 MiB. */
+  maxSize?: number;
+  /** ms to wait for each parse response; default 60000. */
+  timeout?: number;
+  /** Extra attempts after 429, 502, 503, 504 or a network failure; default 2. */
+  retries?: number;
+  /** Base backoff in ms; default 1000. */
+  retryDelay?: number;
+  /** Aborts the whole upload, the request in flight included. */
+  signal?: AbortSignal;
+  /** Called with upload progress, then once with `phase: 'parse'` when the bytes are sent. */
+  onProgress?: (progress: ProgressDetail) => void;
+  /** Token cache; default the one shared by the page. */
+  tokenCache?: TokenCache;
+  /** Clock for backoff; default the real one. */
+  clock?: Clock;
+  /** Random number in [0, 1) for backoff jitter; default `Math.random`. */
+  random?: () => number;
+  /** Seam for tests: makes the `XMLHttpRequest`. */
+  createXhr?: () => XMLHttpRequest;
+}
+
+/** A successful parse. */
+export interface UploadResult {
+  /** The API's JSON body, unchanged. */
+  result: ParseResult;
+  /** The `X-Request-ID` header, or `null` when absent or not exposed. */
+  requestId: string | null;
+  /** Time from start to the parsed answer, in ms. */
+  durationMs: number;
+}
+
+/** Longest wait between two attempts. */
+export const MAX_RETRY_DELAY = 30000;
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+
+/**
+ * Validates the settings and returns the parse endpoint URL.
+ * @throws {CasUploadError} `config-error`
+ */
+export function parseUrl(apiBase: string = DEFAULT_API_BASE, parser: string = 'smart'): string {
+  if (!(PARSERS as readonly string[]).includes(parser)) {
+    throw new CasUploadError('config-error', `Unknown parser "${parser}".`);
+  }
+  let url: URL;
+  try {
+    url = new URL(apiBase);
+  } catch {
+    throw new CasUploadError('config-error', 'The API base is not a URL.');
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
+    throw new CasUploadError('config-error', 'The API base must use https.');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new CasUploadError('config-error', 'The API base must be a plain origin.');
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}/v4/${parser}/parse`;
+}
+
+/**
+ * Uploads a CAS PDF and resolves with the API's parsed JSON. Checks the file first, fetches
+ * (or reuses) an access token, refreshes it once on 401/403, and retries 429/502/503/504 and
+ * network failures with exponential backoff (or `Retry-After`).
+ * @throws {CasUploadError} with one of the contract's codes
+ */
+export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
+  const clock = options.clock ?? systemClock;
+  const started = clock.now();
+  const cache = options.tokenCache ?? sharedTokenCache;
+  const { signal } = options;
+  const timeout = options.timeout ?? 60000;
+  const retries = Math.max(0, options.retries ?? 2);
+  const url = parseUrl(options.apiBase, options.parser);
+  if (!options.token || !('provider' in options.token ? options.token.provider : options.token.url)) {
+    throw new CasUploadError('config-error', 'Set token-url or tokenProvider.');
+  }
+  await checkPdf(options.file, options.maxSize ?? DEFAULT_MAX_SIZE);
+
+  let refreshed = false;
+  let attempt = 0;
+  for (;;) {
+    if (signal?.aborted) throw new CasUploadError('aborted');
+    const token = await cache.get(options.token, signal, timeout);
+    let res: RawResponse;
+    try {
+      res = await sendParseRequest({
+        url,
+        file: options.file,
+        fileName: options.fileName,
+        fileField: options.fileField ?? 'pdf_file',
+        password: options.password ?? '',
+        token,
+        timeout,
+        signal,
+        onProgress: options.onProgress,
+        createXhr: options.createXhr,
+      });
+    } catch (err) {
+      if ((err as CasUploadError).code === 'network-error' && attempt < retries) {
+        await backoff(++attempt, null);
+        continue;
+      }
+      throw err;
+    }
+    const { status, requestId } = res;
+    if (status === 401 || status === 403) {
+      if (!refreshed) {
+        refreshed = true;
+        cache.invalidate(options.token, token);
+        continue;
+      }
+      throw fromResponse(res, 'auth-failed');
+    }
+    if (RETRY_STATUSES.has(status) && attempt < retries) {
+      await backoff(++attempt, res.retryAfter);
+      continue;
+    }
+    if (status >= 200 && status < 300) {
+      let body: unknown;
+      try {
+        body = JSON.parse(res.body);
+      } catch {
+        body = undefined;
+      }
+      if (!body || typeof body !== 'object' || Array.isArray(body)) {
+        throw new CasUploadError('server-error', 'The statement service sent an unreadable answer.', { status, requestId });
+      }
+      if ((body as { status?: unknown }).status === 'failed') {
+        throw fromResponse({ ...res, status: 400 }, undefined, status);
+      }
+      return { result: body as ParseResult, requestId, durationMs: clock.now() - started };
+    }
+    throw fromResponse(res);
+  }
+
+  function backoff(n: number, retryAfter: string | null): Promise<void> {
+    const base = options.retryDelay ?? 1000;
+    let ms = retryAfterMs(retryAfter, clock.now());
+    if (ms === undefined) ms = base * 2 ** (n - 1) + base * 0.25 * (options.random ?? Math.random)();
+    return clock.sleep(Math.min(ms, MAX_RETRY_DELAY), signal).catch(() => {
+      throw new CasUploadError('aborted');
+    });
+  }
+}
+
+function fromResponse(res: RawResponse, code?: CasUploadError['code'], status = res.status): CasUploadError {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(res.body);
+  } catch {
+    /* not JSON: no API message */
+  }
+  const apiMessage = apiMessageOf(body);
+  return new CasUploadError(code ?? codeForStatus(res.status, apiMessage), undefined, {
+    status,
+    apiMessage,
+    requestId: res.requestId,
+  });
+}
+
+/** `Retry-After` as ms from now: delta-seconds or an HTTP date; `undefined` when absent or bad. */
+export function retryAfterMs(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}

@@ -1,0 +1,70 @@
+// Runs every test in real headless Chromium. The browser is found through CHROME_PATH,
+// then the usual install locations (see README, "Prerequisite: a Chromium browser").
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+import { defaultReporter } from '@web/test-runner';
+
+const require = createRequire(import.meta.url);
+
+export function findChromium() {
+  const candidates = [
+    process.env.CHROME_PATH,
+    '/usr/lib/chromium/chromium',
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  ].filter(Boolean);
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new Error(
+      'No Chromium found. Install one (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH.',
+    );
+  }
+  return found;
+}
+
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** Serves msw's service worker at the origin root, so nothing generated is committed. */
+const mswWorkerPlugin = {
+  name: 'msw-worker',
+  async serve(context) {
+    if (context.path === '/mockServiceWorker.js') {
+      const file = require.resolve('msw/mockServiceWorker.js');
+      return { body: await readFile(file, 'utf8'), type: 'js' };
+    }
+  },
+};
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  plugins: [
+    mswWorkerPlugin,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+  ],
+  reporters: [defaultReporter(), summaryReporter()],
+};
