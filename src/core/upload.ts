@@ -41,6 +41,8 @@ export interface UploadOptions {
   signal?: AbortSignal;
   /** Called with upload progress, then once with `phase: 'parse'` when the bytes are sent. */
   onProgress?: (progress: ProgressDetail) => void;
+  /** Called once after the checks passed, before any network request; `false` cancels (`aborted`). */
+  onStart?: () => boolean | void;
   /** Token cache; default the one shared by the page. */
   tokenCache?: TokenCache;
   /** Clock for backoff; default the real one. */
@@ -107,6 +109,7 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
     throw new CasUploadError('config-error', 'Set token-url or tokenProvider.');
   }
   await checkPdf(options.file, options.maxSize ?? DEFAULT_MAX_SIZE);
+  if (options.onStart?.() === false) throw new CasUploadError('aborted');
 
   let refreshed = false;
   let attempt = 0;

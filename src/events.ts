@@ -1,0 +1,46 @@
+import type { CasUploadErrorCode } from './core/errors.js';
+import type { ProgressDetail } from './core/parse-request.js';
+import type { ParseResult } from './core/types.js';
+
+/** `cas-upload-select`: a file was chosen and passed the checks. */
+export interface CasUploadSelectDetail {
+  file: File;
+}
+/** `cas-upload-start` (cancelable): the upload is about to begin. */
+export interface CasUploadStartDetail {
+  file: File;
+  parser: string;
+}
+/** `cas-upload-progress`: bytes sent, then `phase: 'parse'` once they all are. */
+export type CasUploadProgressDetail = ProgressDetail;
+/** `cas-upload-success`: the API's JSON body, unchanged, and facts about the upload. */
+export interface CasUploadSuccessDetail {
+  result: ParseResult;
+  file: { name: string; size: number };
+  parser: string;
+  durationMs: number;
+  requestId: string | null;
+}
+/** `cas-upload-error`: why the upload failed, as a stable code and a sentence. */
+export interface CasUploadErrorDetail {
+  code: Exclude<CasUploadErrorCode, 'aborted'>;
+  message: string;
+  apiMessage: string | null;
+  status: number | null;
+  retryable: boolean;
+  requestId: string | null;
+}
+/** `cas-upload-cancel`: the upload in flight was cancelled. */
+export interface CasUploadCancelDetail {
+  file: { name: string; size: number };
+}
+
+/** Every event of `<cas-upload>`, by name. */
+export interface CasUploadEventMap {
+  'cas-upload-select': CustomEvent<CasUploadSelectDetail>;
+  'cas-upload-start': CustomEvent<CasUploadStartDetail>;
+  'cas-upload-progress': CustomEvent<CasUploadProgressDetail>;
+  'cas-upload-success': CustomEvent<CasUploadSuccessDetail>;
+  'cas-upload-error': CustomEvent<CasUploadErrorDetail>;
+  'cas-upload-cancel': CustomEvent<CasUploadCancelDetail>;
+}
