@@ -56,7 +56,7 @@ export default defineConfig(({ command, mode }) => {
     define,
     build: {
       outDir: 'dist',
-      emptyOutDir: false,
+      emptyOutDir: true,
       minify: false,
       target: 'es2022',
       lib: {

@@ -51,6 +51,22 @@ const mswWorkerPlugin = {
   },
 };
 
+/**
+ * JSON imported by test modules (the API fixture) is served as an ES module: the TypeScript
+ * transform drops `with { type: 'json' }`, which the browser would otherwise require.
+ */
+const jsonModulePlugin = {
+  name: 'json-module',
+  resolveMimeType(context) {
+    if (context.path.endsWith('.json') && context.path.startsWith('/test/')) return 'js';
+  },
+  transform(context) {
+    if (context.path.endsWith('.json') && context.path.startsWith('/test/')) {
+      return { body: `export default ${context.body};` };
+    }
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -64,6 +80,7 @@ export default {
   ],
   plugins: [
     mswWorkerPlugin,
+    jsonModulePlugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
   reporters: [defaultReporter(), summaryReporter()],

@@ -59,12 +59,19 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
       const total = e.lengthComputable ? e.total : init.file.size;
       init.onProgress?.({ phase: 'upload', loaded: e.loaded, total });
     };
-    xhr.upload.onload = () => {
+    // `phase: 'parse'` once the bytes are sent. Where the browser fires no upload events
+    // (a service worker in between), it is sent when the answer arrives, still before it.
+    let sent = false;
+    const bytesSent = () => {
+      if (sent) return;
+      sent = true;
       const total = init.file.size;
       init.onProgress?.({ phase: 'parse', loaded: total, total });
     };
+    xhr.upload.onload = bytesSent;
     xhr.onload = () => {
       done();
+      bytesSent();
       resolve({
         status: xhr.status,
         body: xhr.responseText,

@@ -113,8 +113,13 @@ export class TokenCache {
     } else {
       raw = await this.#request(source, timeout);
     }
+    // A provider may return the bare token; an endpoint must answer a JSON object.
     const response: Partial<TokenResponse> =
-      typeof raw === 'string' ? { access_token: raw } : raw && typeof raw === 'object' ? raw : {};
+      typeof raw === 'string' && 'provider' in source
+        ? { access_token: raw }
+        : raw && typeof raw === 'object'
+          ? raw
+          : {};
     const token = response.access_token;
     if (typeof token !== 'string' || !token.trim()) {
       throw tokenError('The token response has no access_token.', null);

@@ -1,0 +1,567 @@
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { setupWorker } from 'msw/browser';
+import { http, HttpResponse, delay } from 'msw';
+import { createHandlers, createMockState, resetMockState, setScenario, TOKEN_URL, PARSE_RESPONSE } from './mocks/handlers.js';
+import '../src/index.js';
+import { CasUploadElement, CasUploadError, clearTokenCache } from '../src/index.js';
+import type { CasUploadErrorDetail } from '../src/events.js';
+
+const state = createMockState({ slowMs: 3000 });
+const worker = setupWorker(...createHandlers(state));
+
+const PASSWORD = 'ABCDE1234F';
+const pdf = (name = 'cas.pdf', body = '%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n') =>
+  new File([body], name, { type: 'application/pdf' });
+
+async function make(attrs = `token-url="${TOKEN_URL}" retry-delay="0"`): Promise<CasUploadElement> {
+  const container = document.createElement('div');
+  container.innerHTML = `<cas-upload ${attrs}></cas-upload>`;
+  const el = await fixture<CasUploadElement>(container.firstElementChild as CasUploadElement);
+  return el;
+}
+
+const shadow = (el: CasUploadElement, part: string) =>
+  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`);
+
+/** Records every event the element fires, in order. */
+function record(el: HTMLElement): { type: string; detail: unknown; cancelable: boolean }[] {
+  const seen: { type: string; detail: unknown; cancelable: boolean }[] = [];
+  for (const type of ['select', 'start', 'progress', 'success', 'error', 'cancel']) {
+    el.addEventListener(`cas-upload-${type}`, (e) => {
+      const ev = e as CustomEvent;
+      expect(ev.bubbles, `${type} bubbles`).to.equal(true);
+      expect(ev.composed, `${type} composed`).to.equal(true);
+      seen.push({ type: ev.type, detail: ev.detail, cancelable: ev.cancelable });
+    });
+  }
+  return seen;
+}
+
+async function rejection(p: Promise<unknown>): Promise<CasUploadError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).to.be.instanceOf(CasUploadError);
+    return err as CasUploadError;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Picks a file through the real `<input type="file">` and waits for the element's verdict. */
+async function choose(el: CasUploadElement, file: File) {
+  const input = shadow(el, 'file-input') as HTMLInputElement;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  const verdict = Promise.race([oneEvent(el, 'cas-upload-select'), oneEvent(el, 'cas-upload-error')]);
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await verdict;
+  await el.updateComplete;
+}
+
+/** Resolves once the upload request is in flight (the start event fired and the request left). */
+async function inFlight(el: CasUploadElement) {
+  await oneEvent(el, 'cas-upload-start');
+  for (let i = 0; i < 100 && state.parseRequests === 0; i++) await aTimeout(10);
+  expect(state.parseRequests, 'request in flight').to.equal(1);
+}
+
+/** Everything the page could see of the element: attributes (host and shadow) and event details. */
+function visibleText(el: CasUploadElement, events: { detail: unknown }[]): string {
+  const attrs = [el, ...el.shadowRoot!.querySelectorAll('*')]
+    .flatMap((n) => [...n.attributes].map((a) => `${a.name}=${a.value}`))
+    .join(' ');
+  const details = JSON.stringify(events.map((e) => e.detail));
+  return `${attrs} ${details} ${el.outerHTML}`;
+}
+
+describe('<cas-upload>', () => {
+  before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
+  after(() => worker.stop());
+  beforeEach(() => {
+    resetMockState(state);
+    clearTokenCache();
+  });
+  afterEach(() => worker.resetHandlers());
+
+  describe('registration and defaults', () => {
+    it('is defined as cas-upload and a second define does not throw', () => {
+      expect(customElements.get('cas-upload')).to.equal(CasUploadElement);
+      expect(() => CasUploadElement.define()).not.to.throw();
+      expect(() => CasUploadElement.define('cas-upload')).not.to.throw();
+    });
+
+    it('can be registered under another tag', async () => {
+      CasUploadElement.define('my-cas-upload');
+      const el = document.createElement('my-cas-upload');
+      expect(el).to.be.instanceOf(CasUploadElement);
+    });
+
+    it('has the documented defaults and reflects state="idle"', async () => {
+      const el = await make('');
+      expect(el.tokenMethod).to.equal('GET');
+      expect(el.apiBase).to.equal('https://api.casparser.in');
+      expect(el.parser).to.equal('smart');
+      expect(el.fileField).to.equal('pdf_file');
+      expect(el.maxSize).to.equal(10485760);
+      expect(el.timeout).to.equal(60000);
+      expect(el.retries).to.equal(2);
+      expect(el.retryDelay).to.equal(1000);
+      expect(el.disabled).to.equal(false);
+      expect(el.password).to.equal('');
+      expect(el.state).to.equal('idle');
+      expect(el.getAttribute('state')).to.equal('idle');
+    });
+
+    it('maps attributes to properties', async () => {
+      const el = await make(
+        'token-url="/t" token-method="POST" api-base="http://localhost:9" parser="cdsl" file-field="file" max-size="5" timeout="7" retries="0" retry-delay="3" disabled',
+      );
+      expect([el.tokenUrl, el.tokenMethod, el.apiBase, el.parser, el.fileField]).to.deep.equal([
+        '/t',
+        'POST',
+        'http://localhost:9',
+        'cdsl',
+        'file',
+      ]);
+      expect([el.maxSize, el.timeout, el.retries, el.retryDelay, el.disabled]).to.deep.equal([5, 7, 0, 3, true]);
+    });
+
+    it('renders the parts of an idle element', async () => {
+      const el = await make();
+      for (const part of ['dropzone', 'file-input', 'password-input', 'submit', 'status']) {
+        expect(shadow(el, part), part).to.exist;
+      }
+      const input = shadow(el, 'file-input') as HTMLInputElement;
+      expect(input.type).to.equal('file');
+      expect(input.accept).to.equal('application/pdf,.pdf');
+      expect(shadow(el, 'status')!.getAttribute('aria-live')).to.equal('polite');
+    });
+  });
+
+  describe('a successful upload', () => {
+    it('posts the file and password with the token and fires start, progress and success', async () => {
+      const el = await make();
+      const events = record(el);
+      const file = pdf('my-cas.pdf');
+      const result = await el.upload(file, PASSWORD);
+
+      expect(result).to.deep.equal(PARSE_RESPONSE);
+      expect(el.state).to.equal('success');
+      expect(el.getAttribute('state')).to.equal('success');
+      const req = state.lastParseRequest!;
+      expect(req.url).to.equal('https://api.casparser.in/v4/smart/parse');
+      expect(req.headers['x-api-key']).to.equal('at_demo_1');
+      expect(req.headers['content-type']).to.match(/^multipart\/form-data; boundary=/);
+      expect(req.fields.password).to.equal(PASSWORD);
+      expect(req.fields.pdf_file).to.deep.include({ name: 'my-cas.pdf', size: file.size });
+      expect(Object.keys(req.fields).sort()).to.deep.equal(['password', 'pdf_file']);
+
+      const types = events.map((e) => e.type);
+      expect(types[0]).to.equal('cas-upload-start');
+      expect(types.at(-1)).to.equal('cas-upload-success');
+      expect(types).to.include('cas-upload-progress');
+      expect(events[0].cancelable).to.equal(true);
+      expect(events[0].detail).to.deep.equal({ file, parser: 'smart' });
+      const parse = events.find((e) => e.type === 'cas-upload-progress' && (e.detail as { phase: string }).phase === 'parse');
+      expect(parse?.detail).to.deep.equal({ phase: 'parse', loaded: file.size, total: file.size });
+
+      const success = events.at(-1)!.detail as Record<string, unknown>;
+      expect(Object.keys(success).sort()).to.deep.equal(['durationMs', 'file', 'parser', 'requestId', 'result']);
+      expect(success.result).to.deep.equal(PARSE_RESPONSE);
+      expect(success.file).to.deep.equal({ name: 'my-cas.pdf', size: file.size });
+      expect(success.parser).to.equal('smart');
+      expect(success.requestId).to.match(/^req_/);
+      expect(success.durationMs).to.be.a('number').and.be.at.least(0);
+    });
+
+    it('shows a summary: investor, period, total value in rupees, accounts and folios', async () => {
+      const el = await make();
+      await el.upload(pdf(), PASSWORD);
+      await el.updateComplete;
+      const summary = shadow(el, 'summary')!;
+      const text = summary.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('ANANYA RAO');
+      expect(text).to.contain('₹17,08,126.56');
+      expect(text).to.match(/1 Jun 2026 – 30 Jun 2026/);
+      expect(text).to.match(/Demat accounts\s*2/);
+      expect(text).to.match(/Mutual fund folios\s*3/);
+    });
+
+    it('uploads the file and password chosen in the UI when Upload is pressed', async () => {
+      const el = await make();
+      const events = record(el);
+      const selected = oneEvent(el, 'cas-upload-select');
+      const file = pdf('picked.pdf');
+      await choose(el, file);
+      expect((await selected).detail).to.deep.equal({ file });
+      expect(el.state).to.equal('ready');
+      const pw = shadow(el, 'password-input') as HTMLInputElement;
+      pw.value = PASSWORD;
+      pw.dispatchEvent(new Event('input'));
+      const done = oneEvent(el, 'cas-upload-success');
+      (shadow(el, 'submit') as HTMLButtonElement).click();
+      await done;
+      expect(state.lastParseRequest!.fields.password).to.equal(PASSWORD);
+      expect(state.lastParseRequest!.fields.pdf_file).to.deep.include({ name: 'picked.pdf' });
+      expect(events.map((e) => e.type)[0]).to.equal('cas-upload-select');
+    });
+
+    it('submits with Enter in the password field', async () => {
+      const el = await make();
+      await choose(el, pdf());
+      await el.updateComplete;
+      const pw = shadow(el, 'password-input') as HTMLInputElement;
+      const done = oneEvent(el, 'cas-upload-success');
+      pw.form!.requestSubmit();
+      await done;
+      expect(state.parseRequests).to.equal(1);
+    });
+
+    it('sends an empty password when none was given, honours parser and file-field', async () => {
+      const el = await make(`token-url="${TOKEN_URL}" parser="cams_kfintech" file-field="file"`);
+      await el.upload(pdf());
+      const req = state.lastParseRequest!;
+      expect(req.url).to.equal('https://api.casparser.in/v4/cams_kfintech/parse');
+      expect(req.fields.password).to.equal('');
+      expect(req.fields.file).to.deep.include({ name: 'cas.pdf' });
+    });
+
+    it('clears the password after the upload', async () => {
+      const el = await make();
+      el.password = PASSWORD;
+      await el.upload(pdf());
+      expect(state.lastParseRequest!.fields.password).to.equal(PASSWORD);
+      expect(el.password).to.equal('');
+    });
+
+    it('sends the token request with credentials same-origin and Accept JSON', async () => {
+      const el = await make();
+      await el.upload(pdf());
+      const t = state.lastTokenRequest!;
+      expect(t.method).to.equal('GET');
+      expect(t.credentials).to.equal('same-origin');
+      expect(t.headers.accept).to.equal('application/json');
+    });
+
+    it('uses POST and tokenRequestInit headers for the token request', async () => {
+      const el = await make(`token-url="${TOKEN_URL}" token-method="POST"`);
+      el.tokenRequestInit = { headers: { 'x-csrf-token': 'csrf-1' } };
+      await el.upload(pdf());
+      expect(state.lastTokenRequest!.method).to.equal('POST');
+      expect(state.lastTokenRequest!.headers['x-csrf-token']).to.equal('csrf-1');
+    });
+
+    it('uses tokenProvider instead of token-url', async () => {
+      const el = await make('');
+      el.tokenProvider = async () => ({ access_token: 'at_from_provider', expires_in: 600 });
+      await el.upload(pdf());
+      expect(state.tokenRequests).to.equal(0);
+      expect(state.lastParseRequest!.headers['x-api-key']).to.equal('at_from_provider');
+    });
+
+    it('shares one token between elements and concurrent uploads', async () => {
+      const a = await make();
+      const b = await make();
+      await Promise.all([b.upload(pdf()), a.upload(pdf()), make().then((c) => c.upload(pdf()))]);
+      await Promise.all([a.upload(pdf()), b.upload(pdf())]);
+      expect(state.tokenRequests).to.equal(1);
+    });
+  });
+
+  describe('bad input ends in its code before the network', () => {
+    const cases: [string, string, () => File | undefined, string][] = [
+      ['a text file renamed .pdf', 'invalid-file', () => new File(['hello'], 'fake.pdf'), ''],
+      ['an empty file', 'invalid-file', () => new File([], 'empty.pdf'), ''],
+      ['no file at all', 'invalid-file', () => undefined, ''],
+      ['an 11 MB PDF', 'file-too-large', () => new File(['%PDF-1.7\n', new Uint8Array(11 * 1024 * 1024)], 'big.pdf'), ''],
+      ['a missing token-url', 'config-error', () => pdf(), 'token-url=""'],
+      ['an http: API base', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" api-base="http://api.casparser.in"`],
+      ['an unknown parser', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" parser="zerodha"`],
+    ];
+    for (const [name, code, file, attrs] of cases) {
+      it(`${name} → ${code}`, async () => {
+        const el = await make(attrs || `token-url="${TOKEN_URL}"`);
+        const events = record(el);
+        const err = await rejection(el.upload(file()));
+        expect(err.code).to.equal(code);
+        expect(el.state).to.equal('error');
+        const errors = events.filter((e) => e.type === 'cas-upload-error');
+        expect(errors).to.have.length(1);
+        expect((errors[0].detail as CasUploadErrorDetail).code).to.equal(code);
+        expect(events.some((e) => e.type === 'cas-upload-start')).to.equal(false);
+        expect(state.tokenRequests + state.parseRequests).to.equal(0);
+        await el.updateComplete;
+        expect(shadow(el, 'error')!.textContent).to.equal(err.message);
+      });
+    }
+
+    it('a non-PDF chosen in the UI fires cas-upload-error, not select', async () => {
+      const el = await make();
+      const events = record(el);
+      const failed = oneEvent(el, 'cas-upload-error');
+      await choose(el, new File(['<html>'], 'page.pdf'));
+      expect((await failed).detail.code).to.equal('invalid-file');
+      expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-error']);
+    });
+
+    it('rejects upload() on a disabled element without any request or event', async () => {
+      const el = await make(`token-url="${TOKEN_URL}" disabled`);
+      const events = record(el);
+      const err = await rejection(el.upload(pdf()));
+      expect(err.code).to.equal('aborted');
+      expect(events).to.have.length(0);
+      expect(state.tokenRequests).to.equal(0);
+    });
+  });
+
+  describe('failures from the network', () => {
+    it('a token endpoint that answers HTML → token-error and no API call', async () => {
+      worker.use(http.get(TOKEN_URL, () => HttpResponse.html('<!doctype html><p>Login</p>')));
+      const el = await make();
+      const err = await rejection(el.upload(pdf()));
+      expect(err.code).to.equal('token-error');
+      expect(state.parseRequests).to.equal(0);
+    });
+
+    it('an sk_ key from the token endpoint is refused → token-error, no API call, key not shown', async () => {
+      worker.use(http.get(TOKEN_URL, () => HttpResponse.json({ access_token: 'sk_live_secret123' })));
+      const el = await make();
+      const events = record(el);
+      const err = await rejection(el.upload(pdf()));
+      expect(err.code).to.equal('token-error');
+      expect(state.parseRequests).to.equal(0);
+      expect(err.message).not.to.contain('sk_live_secret123');
+      expect(visibleText(el, events)).not.to.contain('sk_live_secret123');
+    });
+
+    it('a wrong password → invalid-password, with the API message kept and the element usable again', async () => {
+      setScenario(state, 'wrong-password');
+      const el = await make();
+      const failed = oneEvent(el, 'cas-upload-error');
+      const err = await rejection(el.upload(pdf(), 'WRONG'));
+      const { detail } = await failed;
+      expect(err.code).to.equal('invalid-password');
+      expect(detail).to.deep.equal({
+        code: 'invalid-password',
+        message: err.message,
+        apiMessage: 'Invalid PDF file or password.',
+        status: 400,
+        retryable: false,
+        requestId: detail.requestId,
+      });
+      expect(detail.requestId).to.match(/^req_/);
+      await el.updateComplete;
+      expect(shadow(el, 'password-input')!.getAttribute('aria-invalid')).to.equal('true');
+      setScenario(state, 'success');
+      await el.upload(undefined, PASSWORD);
+      expect(el.state).to.equal('success');
+    });
+
+    it('an unreadable PDF → parse-failed', async () => {
+      setScenario(state, 'unreadable-pdf');
+      const el = await make();
+      expect((await rejection(el.upload(pdf(), PASSWORD))).code).to.equal('parse-failed');
+    });
+
+    it('a 403 once → one token refresh, then success', async () => {
+      setScenario(state, 'token-expired');
+      const el = await make();
+      await el.upload(pdf(), PASSWORD);
+      expect(state.tokenRequests).to.equal(2);
+      expect(state.parseRequests).to.equal(2);
+      expect(el.state).to.equal('success');
+    });
+
+    it('a 500 → server-error after exactly one attempt, shown with Retry, and Retry resends with the same password', async () => {
+      setScenario(state, 'server-error');
+      const el = await make();
+      const err = await rejection(el.upload(pdf(), PASSWORD));
+      expect(err.code).to.equal('server-error');
+      expect(state.parseRequests).to.equal(1);
+      await el.updateComplete;
+      const retry = shadow(el, 'retry') as HTMLButtonElement;
+      expect(retry).to.exist;
+      setScenario(state, 'success');
+      const done = oneEvent(el, 'cas-upload-success');
+      retry.click();
+      await done;
+      expect(state.parseRequests).to.equal(2);
+      expect(state.lastParseRequest!.fields.password).to.equal(PASSWORD);
+    });
+
+    it('a 402 → quota-exceeded, not retryable', async () => {
+      setScenario(state, 'quota-exhausted');
+      const el = await make();
+      const failed = oneEvent(el, 'cas-upload-error');
+      await rejection(el.upload(pdf()));
+      const { detail } = await failed;
+      expect([detail.code, detail.status, detail.retryable]).to.deep.equal(['quota-exceeded', 402, false]);
+    });
+
+    it('a timeout → timeout', async () => {
+      worker.use(
+        http.post('https://api.casparser.in/v4/smart/parse', async () => {
+          await delay(2000);
+          return HttpResponse.json(PARSE_RESPONSE);
+        }),
+      );
+      const el = await make(`token-url="${TOKEN_URL}" timeout="200"`);
+      expect((await rejection(el.upload(pdf()))).code).to.equal('timeout');
+    });
+  });
+
+  describe('start, cancel, reset', () => {
+    it('preventDefault on cas-upload-start stops the upload: aborted, no request, no error event', async () => {
+      const el = await make();
+      const events = record(el);
+      el.addEventListener('cas-upload-start', (e) => e.preventDefault());
+      const err = await rejection(el.upload(pdf()));
+      expect(err.code).to.equal('aborted');
+      expect(state.tokenRequests + state.parseRequests).to.equal(0);
+      expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-start']);
+      expect(el.state).to.equal('ready');
+    });
+
+    it('cancel() during parsing aborts the request and fires cas-upload-cancel', async () => {
+      setScenario(state, 'slow');
+      const el = await make();
+      const events = record(el);
+      const file = pdf('slow.pdf');
+      const started = inFlight(el);
+      const run = el.upload(file, PASSWORD);
+      await started;
+      expect(['uploading', 'parsing']).to.include(el.state);
+      el.cancel();
+      const err = await rejection(run);
+      expect(err.code).to.equal('aborted');
+      expect(el.state).to.equal('ready');
+      const cancel = events.find((e) => e.type === 'cas-upload-cancel');
+      expect(cancel?.detail).to.deep.equal({ file: { name: 'slow.pdf', size: file.size } });
+      expect(events.some((e) => e.type === 'cas-upload-error')).to.equal(false);
+    });
+
+    it('the Cancel button cancels', async () => {
+      setScenario(state, 'slow');
+      const el = await make();
+      const started = inFlight(el);
+      const run = el.upload(pdf(), PASSWORD);
+      const cancelled = oneEvent(el, 'cas-upload-cancel');
+      await started;
+      await el.updateComplete;
+      (shadow(el, 'cancel') as HTMLButtonElement).click();
+      await cancelled;
+      expect((await rejection(run)).code).to.equal('aborted');
+    });
+
+    it('a second upload cancels the first, whose result never wins', async () => {
+      setScenario(state, 'slow');
+      state.slowMs = 400;
+      const el = await make();
+      const first = el.upload(pdf('first.pdf'));
+      await aTimeout(20);
+      const second = el.upload(pdf('second.pdf'));
+      expect((await rejection(first)).code).to.equal('aborted');
+      await second;
+      expect(el.state).to.equal('success');
+      expect(state.lastParseRequest!.fields.pdf_file).to.deep.include({ name: 'second.pdf' });
+    });
+
+    it('reset() returns to idle and clears file, password, result and error', async () => {
+      setScenario(state, 'wrong-password');
+      const el = await make();
+      await rejection(el.upload(pdf(), 'x'));
+      el.password = 'typed';
+      el.reset();
+      await el.updateComplete;
+      expect(el.state).to.equal('idle');
+      expect(el.password).to.equal('');
+      expect(shadow(el, 'error')).to.equal(null);
+      expect(el.shadowRoot!.textContent).not.to.contain('cas.pdf');
+      expect((await rejection(el.upload())).code).to.equal('invalid-file');
+    });
+
+    it('removing the element mid-upload aborts the request', async () => {
+      setScenario(state, 'slow');
+      const el = await make();
+      const started = inFlight(el);
+      const run = el.upload(pdf(), PASSWORD);
+      await started;
+      el.remove();
+      expect((await rejection(run)).code).to.equal('aborted');
+    });
+  });
+
+  describe('secrets and hostile content', () => {
+    it('the password and the token appear in no attribute and no event detail', async () => {
+      const el = await make();
+      const events = record(el);
+      el.password = PASSWORD;
+      await el.upload(pdf());
+      setScenario(state, 'wrong-password');
+      await rejection(el.upload(pdf(), PASSWORD));
+      const seen = visibleText(el, events);
+      expect(seen).not.to.contain(PASSWORD);
+      expect(seen).not.to.contain('at_demo_1');
+      expect(el.hasAttribute('password')).to.equal(false);
+    });
+
+    it('shows a file name with HTML as text', async () => {
+      const el = await make();
+      const name = '<img src=x onerror="window.__pwned=1">.pdf';
+      await choose(el, pdf(name));
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect(el.shadowRoot!.textContent).to.contain(name);
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+  });
+
+  describe('language and strings', () => {
+    it('speaks Hindi from the nearest lang and takes string overrides', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="hi"><cas-upload token-url=${TOKEN_URL}></cas-upload></div>`,
+      );
+      const el = wrapper.querySelector('cas-upload')!;
+      await el.updateComplete;
+      expect(shadow(el, 'submit')!.textContent!.trim()).to.equal('अपलोड करें');
+      el.strings = { submit: 'Send' };
+      await el.updateComplete;
+      expect(shadow(el, 'submit')!.textContent!.trim()).to.equal('Send');
+      wrapper.lang = 'en';
+      el.strings = {};
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(shadow(el, 'submit')!.textContent!.trim()).to.equal('Upload');
+    });
+  });
+
+  describe('accessibility', () => {
+    it('passes axe when idle', async () => {
+      const el = await make();
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe with a file chosen', async () => {
+      const el = await make();
+      await choose(el, pdf());
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe in the error state', async () => {
+      setScenario(state, 'wrong-password');
+      const el = await make();
+      await rejection(el.upload(pdf()));
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe in the success state', async () => {
+      const el = await make();
+      await el.upload(pdf());
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  });
+});
