@@ -64,6 +64,7 @@ export default defineConfig(({ command, mode }) => {
           index: here('./src/index.ts'),
           element: here('./src/element.ts'),
           core: here('./src/core/index.ts'),
+          server: here('./src/server/index.ts'),
         },
         formats: ['es'],
       },
