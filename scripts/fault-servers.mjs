@@ -1,0 +1,323 @@
+// Real local HTTP servers for the resilience tests (test/resilience/**):
+//
+// - a token backend on the page's own origin, as Koa middleware inside web-test-runner's dev
+//   server (`/fault/token/<session>`);
+// - a fake CAS Parser API on a second origin (`http://127.0.0.1:<port>/s/<session>`), a plain
+//   `node:http` server that answers CORS preflights for `x-api-key` and exposes `X-Request-ID`
+//   (and `Retry-After`), as the real API must.
+//
+// Each test opens a session with a script of answers (`POST /fault/session`), and reads what
+// the servers saw (`GET /fault/session/<id>`): request counts, tokens issued, requests the
+// client aborted. `DELETE /fault/session/<id>` closes anything still open. A script step is
+// used once per request, the last one for every request after it.
+//
+// Token step: { status = 200, body?, expiresIn = 3600, delayMs?, hang? }
+//   With status 200 and no body, a fresh `at_…` token is minted and answered as
+//   {"access_token", "token_type": "api_key", "expires_in"}.
+// API step:   { status = 200, body?, headers?, delayMs?, hang?, stall?, drop? }
+//   `hang`: read the body, never answer; `stall`: read the body slowly (the upload takes
+//   seconds) and never answer; `drop`: destroy the connection once the first bytes of the body arrived.
+//   Requests whose `x-api-key` is not a token of this session get 401; with
+//   `revokeFirstToken`, requests with the session's first token get 403.
+//
+// Pages for tests that need their own document (served with these headers):
+//   /fault/page/csp?session=<id>   contract section 7's CSP, the CDN module build
+//   /fault/page/double             the CDN module build twice (two URLs) and the classic build
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+
+const AUTH_BODY = {
+  status: 'failed',
+  msg: 'Authentication failed: API quota exceeded or invalid API key. Please check your API key or quota limits.',
+};
+const MISSING_KEY_BODY = {
+  status: 'failed',
+  msg: 'Authentication failed: API key is missing. Please provide a valid API key in the x-api-key header.',
+};
+/** A 200 body in the API's schema, used when a step gives none. */
+const PARSE_BODY = {
+  meta: { cas_type: 'CDSL', statement_period: { from: '2025-01-01', to: '2025-01-31' }, generated_at: '2025-02-01T00:00:00Z' },
+  investor: { name: 'Test Investor', pan: 'ABCDE1234F' },
+  summary: { total_value: 1000, accounts: { demat: { count: 1, total_value: 1000 } } },
+  demat_accounts: [],
+  mutual_funds: [],
+};
+
+/**
+ * The token backend (middleware for the dev server) and the fake API (started with the dev
+ * server, stopped with it).
+ */
+export function faultServers() {
+  /** @type {Map<string, any>} */
+  const sessions = new Map();
+  let apiPort = 0;
+  let refusedPort = 0;
+  /** @type {http.Server | undefined} */
+  let apiServer;
+  let nextId = 1;
+
+  const step = (list, n) => (list.length ? list[Math.min(n, list.length - 1)] : {});
+
+  function newSession(config) {
+    const id = `s${nextId++}${randomBytes(3).toString('hex')}`;
+    const s = {
+      id,
+      token: config.token ?? [{}],
+      api: config.api ?? [{}],
+      revokeFirstToken: Boolean(config.revokeFirstToken),
+      tokens: [],
+      tokenRequests: 0,
+      tokenAborted: 0,
+      apiRequests: 0,
+      apiAborted: 0,
+      preflights: 0,
+      requests: [],
+      open: new Set(),
+      timers: new Set(),
+    };
+    sessions.set(id, s);
+    return s;
+  }
+
+  function stats(s) {
+    const { id, tokens, tokenRequests, tokenAborted, apiRequests, apiAborted, preflights, requests } = s;
+    return { id, tokens, tokenRequests, tokenAborted, apiRequests, apiAborted, preflights, requests };
+  }
+
+  function closeSession(s) {
+    for (const t of s.timers) clearTimeout(t);
+    for (const res of s.open) res.destroy();
+    sessions.delete(s.id);
+  }
+
+  const later = (s, ms, fn) => {
+    const t = setTimeout(() => {
+      s.timers.delete(t);
+      fn();
+    }, ms);
+    s.timers.add(t);
+  };
+
+  /** Sends a JSON or text answer; `res.on('close')` tells whether the client left first. */
+  function send(res, status, body, headers = {}) {
+    const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+    const type = typeof body === 'string' ? (body.trimStart().startsWith('<') ? 'text/html' : 'text/plain') : 'application/json';
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+    res.end(text);
+  }
+
+  // ---- the token backend, on the page's origin --------------------------------------------
+  function tokenEndpoint(s, req, res) {
+    const n = s.tokenRequests++;
+    const st = step(s.token, n);
+    s.open.add(res);
+    res.on('close', () => {
+      s.open.delete(res);
+      if (!res.writableFinished) s.tokenAborted++;
+    });
+    if (st.hang) return;
+    later(s, st.delayMs ?? 0, () => {
+      const status = st.status ?? 200;
+      if (st.body !== undefined || status !== 200) return send(res, status, st.body ?? { detail: 'error' });
+      const token = `at_${s.id}${n}${randomBytes(6).toString('hex')}`;
+      s.tokens.push(token);
+      send(res, 200, { access_token: token, token_type: 'api_key', expires_in: st.expiresIn ?? 3600 });
+    });
+  }
+
+  // ---- the fake CAS Parser API, on a second origin -----------------------------------------
+  function cors(req) {
+    return {
+      'access-control-allow-origin': req.headers.origin ?? '*',
+      'access-control-expose-headers': 'X-Request-ID, Retry-After',
+      vary: 'Origin',
+      // A fresh connection for every request: counts stay exact (no resend on a reused socket).
+      connection: 'close',
+    };
+  }
+
+  function api(req, res) {
+    const m = /^\/s\/([^/]+)\/v4\/(smart|cdsl|nsdl|cams_kfintech)\/parse$/.exec(req.url.split('?')[0]);
+    const s = m && sessions.get(m[1]);
+    if (req.method === 'OPTIONS') {
+      if (s) s.preflights++;
+      const ok = req.headers['access-control-request-method'] === 'POST';
+      res.writeHead(ok ? 204 : 405, {
+        ...cors(req),
+        'access-control-allow-methods': 'POST',
+        'access-control-allow-headers': 'x-api-key',
+        'access-control-max-age': '600',
+      });
+      return res.end();
+    }
+    if (!s || req.method !== 'POST') return send(res, 404, { status: 'failed', msg: 'Not found' }, cors(req));
+
+    const n = s.apiRequests++;
+    const st = step(s.api, n);
+    const requestId = `req_${s.id}x${n}`;
+    const key = req.headers['x-api-key'] ?? '';
+    const entry = { n, parser: m[2], keyIsIssued: s.tokens.includes(key), tokenIndex: s.tokens.indexOf(key), bytes: 0, complete: false, aborted: false, status: null, password: null, fileName: null };
+    s.requests.push(entry);
+    s.open.add(res);
+    res.on('close', () => {
+      s.open.delete(res);
+      if (!res.writableFinished && !entry.dropped) {
+        entry.aborted = true;
+        s.apiAborted++;
+      }
+    });
+    const answer = (status, body, headers = {}) => {
+      entry.status = status;
+      send(res, status, body, { ...cors(req), 'x-request-id': requestId, ...headers });
+    };
+    if (st.stall) {
+      // Read one chunk every 5 ms (about 10 MB/s): the upload takes seconds, and a client
+      // that leaves is noticed soon after the bytes already buffered were read.
+      req.on('data', (c) => {
+        entry.bytes += c.length;
+        req.pause();
+        later(s, 5, () => req.resume());
+      });
+      return;
+    }
+    const chunks = [];
+    req.on('data', (c) => {
+      entry.bytes += c.length;
+      if (st.drop && !entry.dropped) {
+        entry.dropped = true;
+        req.socket.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      if (entry.dropped) return;
+      entry.complete = true;
+      const body = Buffer.concat(chunks).toString('latin1');
+      entry.password = /name="password"\r\n\r\n([^\r]*)\r\n/.exec(body)?.[1] ?? null;
+      entry.fileName = /name="pdf_file"; filename="([^"]*)"/.exec(body)?.[1] ?? null;
+      const multipart = /^multipart\/form-data/.test(req.headers['content-type'] ?? '');
+      if (st.hang) return;
+      later(s, st.delayMs ?? 0, () => {
+        if (!entry.keyIsIssued) return answer(401, MISSING_KEY_BODY);
+        if (s.revokeFirstToken && key === s.tokens[0]) return answer(403, AUTH_BODY);
+        if (!multipart || entry.fileName === null) return answer(400, { status: 'failed', msg: 'No PDF file provided' });
+        const status = st.status ?? 200;
+        answer(status, st.body ?? (status === 200 ? PARSE_BODY : { status: 'failed', msg: `HTTP ${status}` }), st.headers);
+      });
+    });
+  }
+
+  // ---- pages with their own headers ---------------------------------------------------------
+  function page(name, url, res) {
+    const s = sessions.get(url.searchParams.get('session') ?? '');
+    if (name === 'csp') {
+      const connect = s ? `'self' http://127.0.0.1:${apiPort}` : "'self'";
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; connect-src ${connect}; require-trusted-types-for 'script'`,
+      });
+      return res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title>` +
+          `<script src="/fault/probe.js"></script>` +
+          `<script type="module" src="/dist/cdn/cas-upload.js"></script></head><body></body></html>`,
+      );
+    }
+    if (name === 'double') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Double registration</title>` +
+          `<script src="/fault/probe.js"></script>` +
+          `<script type="module" src="/dist/cdn/cas-upload.js?first"></script>` +
+          `<script type="module" src="/dist/cdn/cas-upload.js?second"></script>` +
+          `<script src="/dist/cdn/cas-upload.iife.js"></script></head><body></body></html>`,
+      );
+    }
+    send(res, 404, { error: 'no such page' });
+  }
+
+  /** Records CSP violations, uncaught errors, unhandled rejections and console errors and warnings of a page, first thing. */
+  const PROBE = `window.__probe = { violations: [], errors: [], console: [] };
+['error', 'warn'].forEach(function (level) {
+  var original = console[level];
+  console[level] = function () {
+    window.__probe.console.push(level + ': ' + Array.prototype.join.call(arguments, ' '));
+    return original.apply(console, arguments);
+  };
+});
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__probe.violations.push(e.violatedDirective + ' ' + e.blockedURI);
+});
+window.addEventListener('error', function (e) { window.__probe.errors.push(String(e.message)); });
+window.addEventListener('unhandledrejection', function (e) { window.__probe.errors.push('unhandled: ' + String(e.reason)); });
+`;
+
+  async function readJson(req) {
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    const text = Buffer.concat(chunks).toString('utf8');
+    return text ? JSON.parse(text) : {};
+  }
+
+  /** Koa middleware for web-test-runner's dev server: the page-origin half. */
+  async function middleware(ctx, next) {
+    const url = new URL(ctx.url, 'http://localhost');
+    const parts = url.pathname.split('/').filter(Boolean);
+    if (parts[0] !== 'fault') return next();
+    ctx.respond = false;
+    ctx.status = 200; // answered below, directly on the Node response
+    const { req, res } = ctx;
+    try {
+      if (parts[1] === 'session' && !parts[2] && req.method === 'POST') {
+        const s = newSession(await readJson(req));
+        return send(res, 200, {
+          id: s.id,
+          tokenUrl: `/fault/token/${s.id}`,
+          apiBase: `http://127.0.0.1:${apiPort}/s/${s.id}`,
+          apiOrigin: `http://127.0.0.1:${apiPort}`,
+          refusedUrl: `http://127.0.0.1:${refusedPort}/token`,
+        });
+      }
+      const s = sessions.get(parts[2] ?? '');
+      if (parts[1] === 'session' && s && req.method === 'GET') return send(res, 200, stats(s));
+      if (parts[1] === 'session' && s && req.method === 'DELETE') {
+        closeSession(s);
+        return send(res, 200, { ok: true });
+      }
+      if (parts[1] === 'token' && s) return tokenEndpoint(s, req, res);
+      if (parts[1] === 'page') return page(parts[2], url, res);
+      if (parts[1] === 'probe.js') {
+        res.writeHead(200, { 'content-type': 'text/javascript' });
+        return res.end(PROBE);
+      }
+      send(res, 404, { error: 'unknown fault route or session' });
+    } catch (err) {
+      send(res, 500, { error: String(err) });
+    }
+  }
+
+  /** web-test-runner plugin: starts the fake API with the dev server and stops it after. */
+  const plugin = {
+    name: 'fault-servers',
+    async serverStart() {
+      // A port that was free a moment ago and has nothing listening: "connection refused".
+      const probe = http.createServer();
+      await new Promise((r) => probe.listen(0, '127.0.0.1', r));
+      refusedPort = probe.address().port;
+      await new Promise((r) => probe.close(r));
+
+      apiServer = http.createServer(api);
+      await new Promise((r) => apiServer.listen(0, '127.0.0.1', r));
+      apiPort = apiServer.address().port;
+    },
+    async serverStop() {
+      for (const s of [...sessions.values()]) closeSession(s);
+      if (apiServer) {
+        apiServer.closeAllConnections?.();
+        await new Promise((r) => apiServer.close(() => r()));
+      }
+    },
+  };
+
+  return { middleware, plugin };
+}
