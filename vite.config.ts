@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +22,23 @@ function mswWorker(): Plugin {
   };
 }
 
+/**
+ * Prints the Subresource Integrity value of each script-tag file, for
+ * `<script integrity="sha384-…" crossorigin="anonymous">` (README, "From a script tag").
+ */
+function printIntegrity(): Plugin {
+  return {
+    name: 'print-integrity',
+    writeBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
+        const hash = createHash('sha384').update(chunk.code).digest('base64');
+        console.log(`integrity dist/cdn/${chunk.fileName}: sha384-${hash}`);
+      }
+    },
+  };
+}
+
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     // `npm start`: the demo page, with the API and the token endpoint mocked in the browser.
@@ -35,23 +53,25 @@ export default defineConfig(({ command, mode }) => {
     // One self-contained, minified file per format, Lit bundled: the script-tag build.
     return {
       define,
+      plugins: [printIntegrity()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
         minify: true,
-        target: 'es2021',
+        target: 'es2022',
         lib: {
           entry: here('./src/cdn.ts'),
           name: 'CasUpload',
           formats: ['es', 'iife'],
           fileName: (format) => (format === 'es' ? 'cas-upload.js' : 'cas-upload.iife.js'),
         },
-        // Library mode keeps whitespace in ES output; minify every format fully.
-        rolldownOptions: { output: { minify: true } },
+        // Library mode keeps whitespace in ES output; minify every format fully. Each file is
+        // self-contained: languages loaded on demand in the npm build are inlined here.
+        rolldownOptions: { output: { minify: true, inlineDynamicImports: true } },
       },
     };
   }
-  // The npm build: unbundled entries, Lit (and React) kept external.
+  // The npm build: one file per entry and shared chunks; Lit, @lit/react and React external.
   return {
     define,
     build: {
@@ -65,11 +85,15 @@ export default defineConfig(({ command, mode }) => {
           element: here('./src/element.ts'),
           core: here('./src/core/index.ts'),
           server: here('./src/server/index.ts'),
+          react: here('./src/react.ts'),
         },
         formats: ['es'],
       },
       rolldownOptions: {
         external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^react($|\/)/, /^node:/],
+        // Shared code: stable names, so that package.json `sideEffects` can name the one
+        // chunk that registers the element.
+        output: { chunkFileNames: 'chunks/[name].js' },
       },
     },
   };

@@ -7,8 +7,11 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
+import { faultServers } from './scripts/fault-servers.mjs';
 
 const require = createRequire(import.meta.url);
+/** Real local HTTP servers for test/resilience: a token backend here, a fake API on a second origin. */
+const faults = faultServers();
 
 export function findChromium() {
   const candidates = [
@@ -68,7 +71,8 @@ const jsonModulePlugin = {
 };
 
 export default {
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  // test/node, test/interop and test/dist are Node tests (node:test); see scripts/run-tests.mjs.
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/interop/**', '!test/dist/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
@@ -78,7 +82,9 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
     }),
   ],
+  middleware: [faults.middleware],
   plugins: [
+    faults.plugin,
     mswWorkerPlugin,
     jsonModulePlugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),

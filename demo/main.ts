@@ -1,21 +1,32 @@
-import { setupWorker } from 'msw/browser';
-import { createHandlers, createMockState, setScenario, SCENARIOS, type Scenario } from '../test/mocks/handlers.js';
+// The demo page. Two modes, chosen by <meta name="cas-upload-demo">:
+// - "mock" (`npm start`): the CAS Parser API and the token endpoint are mocked in the page by
+//   msw (the same handlers as the tests, test/mocks/handlers.ts), with a scenario switcher;
+// - "live" (`npm run demo:live`): no mocks; the token comes from the demo server
+//   (scripts/demo-live.mjs, built with `cas-upload/server`) and the upload goes to the real API
+//   (or to the origin in the meta's `data-api-base`).
+import { snippets } from './snippets.js';
 import type { CasUploadElement } from '../src/element.js';
+import type { Scenario } from '../test/mocks/handlers.js';
 
-const state = createMockState({ slowMs: 8000 });
-const worker = setupWorker(...createHandlers(state));
-await worker.start({ onUnhandledFrame: 'bypass', quiet: true });
-// Register the element only once the mocks are listening.
-await import('../src/index.js');
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const meta = document.querySelector<HTMLMetaElement>('meta[name="cas-upload-demo"]');
+const live = meta?.content === 'live';
 const el = document.querySelector('cas-upload') as CasUploadElement;
 const log = $<HTMLOListElement>('log');
+const net = $<HTMLOListElement>('net');
 const result = $<HTMLPreElement>('result');
+const time = () => new Date().toLocaleTimeString([], { hour12: false });
 
-const scenario = $<HTMLSelectElement>('scenario');
-for (const s of SCENARIOS) scenario.add(new Option(s, s));
-scenario.addEventListener('change', () => setScenario(state, scenario.value as Scenario));
+/** Adds a line to one of the logs (newest first); returns it. */
+function line(list: HTMLOListElement, text: string, kind = ''): HTMLLIElement {
+  const li = document.createElement('li');
+  li.textContent = `${time()} ${text}`;
+  if (kind) li.className = kind;
+  list.prepend(li);
+  return li;
+}
+
+// ---- controls (wired first, so that they work while the mocks start) -------------------------
 
 $<HTMLSelectElement>('lang').addEventListener('change', (e) => {
   $('host').lang = (e.target as HTMLSelectElement).value;
@@ -23,13 +34,126 @@ $<HTMLSelectElement>('lang').addEventListener('change', (e) => {
 $<HTMLSelectElement>('theme').addEventListener('change', (e) => {
   document.documentElement.dataset.theme = (e.target as HTMLSelectElement).value;
 });
-$('clear').addEventListener('click', () => log.replaceChildren());
-
-// A tiny valid PDF, so the demo works without a statement at hand.
-$('sample').addEventListener('click', () => {
-  const pdf = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
-  el.upload(new File([pdf], 'sample-cas.pdf', { type: 'application/pdf' }), 'ABCDE1234F').catch(() => {});
+$('clear').addEventListener('click', () => {
+  log.replaceChildren();
+  net.replaceChildren();
 });
+
+/** What each scenario of the mocked API does, in one sentence. */
+const ABOUT: Record<Scenario, string> = {
+  success: 'The API parses the statement and answers 200 with the sample result.',
+  'wrong-password': 'The API answers 400 "Invalid PDF file or password.", as it does for a wrong password.',
+  'unreadable-pdf': 'The API answers 400 "Unable to detect CAS type", as for a scanned, corrupt or non-CAS PDF.',
+  'token-expired':
+    'The API answers 403 to the first access token, as for an expired one; the element fetches a fresh token from the token endpoint, retries once, and succeeds.',
+  'quota-exhausted': 'The API answers 402: the account has no credits left.',
+  'rate-limited': 'The API answers 429 with Retry-After: 1 once; the element waits, retries, and succeeds.',
+  'server-error': 'The API answers 500: the parser failed (not retried, a 500 is its verdict).',
+  slow: 'A slow uplink (64 KB/s, simulated in the page: a service worker gives no upload progress), then 4 s of parsing. Use the sample PDF (384 KB) or any PDF to watch the progress bar.',
+};
+
+/** The API origin the element posts to (shown in the network log). */
+let apiOrigin = 'https://api.casparser.in';
+
+if (live) {
+  const base = meta!.dataset.apiBase;
+  if (base) {
+    el.apiBase = base;
+    apiOrigin = new URL(base).origin;
+  }
+  const key =
+    meta!.dataset.key === 'sandbox'
+      ? 'the public sandbox key (sample data, no credits used)'
+      : 'your CASPARSER_API_KEY';
+  $('mode').textContent =
+    `Live mode: nothing is mocked. The element gets a short-lived token from this server's /api/casparser/token ` +
+    `(minted with ${key}, which never leaves the server) and uploads to ${base ?? apiOrigin}.`;
+  $('mode').classList.add('live');
+  $('scenario-field').hidden = true;
+  $('scenario-about').hidden = true;
+  document.title = 'cas-upload demo (live)';
+  watchNetworkLive();
+} else {
+  await startMocks();
+}
+// Register the element only once the mocks (if any) are listening.
+await import('../src/index.js');
+const { version } = await import('../src/element.js');
+
+/** Starts msw in the page, fills the scenario picker and logs what the mocks answer. */
+async function startMocks() {
+  const [{ setupWorker }, mocks, { installSlowUplink }] = await Promise.all([
+    import('msw/browser'),
+    import('../test/mocks/handlers.js'),
+    import('./slow-network.js'),
+  ]);
+  const state = mocks.createMockState({ slowMs: 4000 });
+  apiOrigin = mocks.API_BASE;
+  const worker = setupWorker(...mocks.createHandlers(state));
+  let tokens = 0;
+  worker.events.on('response:mocked', async ({ request, response }) => {
+    const url = new URL(request.url);
+    const where = url.origin === location.origin ? url.pathname : `${url.origin}${url.pathname}`;
+    if (request.method === 'OPTIONS') return;
+    let note = '';
+    if (url.pathname === mocks.TOKEN_URL && response.ok) note = ` (access token #${++tokens})`;
+    else if (!response.ok) {
+      const body = (await response.clone().json().catch(() => null)) as { msg?: string } | null;
+      note = body?.msg ? ` "${body.msg}"` : '';
+    }
+    line(net, `${request.method} ${where} → ${response.status}${note}`, response.ok ? 'ok' : 'bad');
+  });
+  await worker.start({ onUnhandledFrame: 'bypass', quiet: true });
+
+  installSlowUplink({
+    enabled: () => state.scenario === 'slow',
+    match: (url) => url.startsWith(`${mocks.API_BASE}/v4/`),
+    bytesPerSecond: 64 * 1024,
+  });
+
+  const scenario = $<HTMLSelectElement>('scenario');
+  for (const s of mocks.SCENARIOS) scenario.add(new Option(s, s));
+  const about = $('scenario-about');
+  const choose = (s: Scenario) => {
+    mocks.setScenario(state, s);
+    about.textContent = ABOUT[s];
+  };
+  choose('success');
+  scenario.addEventListener('change', () => choose(scenario.value as Scenario));
+}
+
+/** Live mode: the token and API requests the page makes, from the Resource Timing API. */
+function watchNetworkLive() {
+  new PerformanceObserver((entries) => {
+    for (const entry of entries.getEntries() as PerformanceResourceTiming[]) {
+      const url = new URL(entry.name);
+      const isToken = url.origin === location.origin && url.pathname === '/api/casparser/token';
+      if (!isToken && url.origin !== apiOrigin) continue;
+      const status = 'responseStatus' in entry && entry.responseStatus ? ` → ${entry.responseStatus}` : '';
+      line(net, `${isToken ? url.pathname : url.href}${status} (${Math.round(entry.duration)} ms)`);
+    }
+  }).observe({ type: 'resource', buffered: true });
+}
+
+/** A small valid PDF, padded to 384 KB so that upload progress can be seen on a slow link. */
+function samplePdf(): File {
+  const filler = 'q 0 0 1 rg 0 0 10 10 re f Q\n'.repeat(Math.ceil((384 * 1024) / 28));
+  const parts = [
+    '%PDF-1.4\n',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n',
+    '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n',
+    `3 0 obj << /Length ${filler.length} >> stream\n`,
+    filler,
+    'endstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  ];
+  return new File(parts, 'sample-cas.pdf', { type: 'application/pdf' });
+}
+$('sample').addEventListener('click', () => {
+  // The sample password is the PAN of the sample investor; the mocks accept any password.
+  el.upload(samplePdf(), 'ABCDE1234F').catch(() => {});
+});
+
+// ---- the event log and the parsed result ----------------------------------------------------
 
 const events = [
   'cas-upload-select',
@@ -39,6 +163,8 @@ const events = [
   'cas-upload-error',
   'cas-upload-cancel',
 ] as const;
+/** The last progress line, updated in place while the same phase goes on. */
+let lastProgress: { li: HTMLLIElement; phase: string } | null = null;
 for (const type of events) {
   el.addEventListener(type, (e) => {
     const { detail } = e as CustomEvent;
@@ -48,9 +174,98 @@ for (const type of events) {
         : type === 'cas-upload-select' || type === 'cas-upload-start'
           ? { ...detail, file: { name: detail.file.name, size: detail.file.size } }
           : detail;
-    const li = document.createElement('li');
-    li.textContent = `${new Date().toLocaleTimeString()} ${type} ${JSON.stringify(shown)}`;
-    log.prepend(li);
+    const text = `${type} ${JSON.stringify(shown)}`;
+    const previous = lastProgress;
+    if (type === 'cas-upload-progress' && previous && previous.phase === detail.phase && log.firstChild === previous.li) {
+      previous.li.textContent = `${time()} ${text}`;
+    } else {
+      const kind = type === 'cas-upload-success' ? 'ok' : type === 'cas-upload-error' ? 'bad' : '';
+      const li = line(log, text, kind);
+      lastProgress = type === 'cas-upload-progress' ? { li, phase: detail.phase } : null;
+    }
+    if (type === 'cas-upload-start') result.textContent = 'Waiting for the API…';
     if (type === 'cas-upload-success') result.textContent = JSON.stringify(detail.result, null, 2);
+    if (type === 'cas-upload-error') result.textContent = `No result: ${detail.code}.`;
   });
 }
+
+// ---- snippets ---------------------------------------------------------------------------------
+
+/** Copies text to the clipboard; falls back to selecting it and `execCommand('copy')`. */
+async function copy(text: string, pre: HTMLElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(pre);
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return document.execCommand('copy');
+  }
+}
+
+const box = $('snippets');
+const tabs = document.createElement('div');
+tabs.setAttribute('role', 'tablist');
+tabs.setAttribute('aria-label', 'Snippet');
+tabs.className = 'tabs';
+box.append(tabs);
+const list = snippets(version);
+const buttons: HTMLButtonElement[] = [];
+const panels: HTMLElement[] = [];
+const select = (i: number, focus = false) => {
+  buttons.forEach((b, j) => {
+    b.setAttribute('aria-selected', String(i === j));
+    b.tabIndex = i === j ? 0 : -1;
+    panels[j].hidden = i !== j;
+  });
+  if (focus) buttons[i].focus();
+};
+list.forEach((snippet, i) => {
+  const tab = document.createElement('button');
+  tab.type = 'button';
+  tab.id = `tab-${snippet.id}`;
+  tab.setAttribute('role', 'tab');
+  tab.setAttribute('aria-controls', `panel-${snippet.id}`);
+  tab.textContent = snippet.label;
+  tab.addEventListener('click', () => select(i));
+  tab.addEventListener('keydown', (e) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step) select((i + step + list.length) % list.length, true);
+  });
+  tabs.append(tab);
+  buttons.push(tab);
+
+  const panel = document.createElement('div');
+  panel.id = `panel-${snippet.id}`;
+  panel.className = 'snippet';
+  panel.setAttribute('role', 'tabpanel');
+  panel.setAttribute('aria-labelledby', tab.id);
+  const pre = document.createElement('pre');
+  pre.tabIndex = 0;
+  const code = document.createElement('code');
+  code.textContent = snippet.code;
+  pre.append(code);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'copy';
+  button.textContent = 'Copy';
+  button.setAttribute('aria-label', `Copy the ${snippet.label} snippet`);
+  const status = document.createElement('span');
+  status.setAttribute('role', 'status');
+  status.className = 'muted';
+  button.addEventListener('click', async () => {
+    const ok = await copy(snippet.code, pre);
+    status.textContent = ok ? 'Copied.' : 'Press Ctrl+C (or ⌘C) to copy the selected code.';
+    setTimeout(() => (status.textContent = ''), 2500);
+  });
+  panel.append(button, status, pre);
+  box.append(panel);
+  panels.push(panel);
+});
+select(0);
+
+// Everything is wired: the end-to-end tests wait for this.
+document.documentElement.dataset.demoReady = live ? 'live' : 'mock';

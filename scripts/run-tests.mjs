@@ -30,8 +30,15 @@ const browser = await run('npx', ['wtr', ...extra], (out) => ({
 }));
 
 let node = { code: 0, passed: 0, failed: 0 };
-const dir = 'test/node';
-const files = !onlyBrowser && existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`) : [];
+// Node tests: the server helper and SSR (test/node), the built package (test/dist), and the
+// framework interop pages driven in Chromium (test/interop, fixtures built by `pretest`), and the
+// demo end to end: `npm start` and `npm run demo:live` driven in Chromium (test/e2e).
+const dirs = ['test/node', 'test/dist', 'test/interop', 'test/e2e'];
+const files = onlyBrowser
+  ? []
+  : dirs.flatMap((dir) =>
+      existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`) : [],
+    );
 if (files.length) {
   node = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], (out) => ({
     passed: last(/^ℹ pass (\d+)/gm, out),

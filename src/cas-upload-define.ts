@@ -1,7 +1,9 @@
 import { CasUploadElement } from './cas-upload-element.js';
 import type { CasUploadEventMap } from './events.js';
 
-CasUploadElement.define('cas-upload');
+// Registers `<cas-upload>` in the browser. On a server (no `document`, as in Node with Lit's
+// DOM shim) nothing is registered: the tag is sent as is and upgraded in the browser.
+if (typeof document != 'undefined') CasUploadElement.define('cas-upload');
 
 declare global {
   interface HTMLElementTagNameMap {

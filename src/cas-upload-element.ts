@@ -1,13 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-upload.styles.js';
-import { CasUploadError, type CasUploadErrorCode } from './core/errors.js';
+import { CasUploadError } from './core/errors.js';
 import { checkPdf, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
-import { sharedTokenCache, type TokenProvider, type TokenSource } from './core/token-cache.js';
+import { sharedTokenCache, type TokenProvider } from './core/token-cache.js';
 import { uploadCas, DEFAULT_API_BASE } from './core/upload.js';
 import type { ProgressDetail } from './core/parse-request.js';
 import type { ParseResult } from './core/types.js';
-import { stringsFor, fill, type CasUploadStrings } from './i18n/index.js';
+import { stringsFor, loadStrings, fill, type CasUploadStrings } from './i18n/index.js';
 import type { CasUploadErrorDetail, CasUploadEventMap } from './events.js';
 
 /** The element's state, reflected as the read-only `state` attribute. */
@@ -17,10 +16,8 @@ export type CasUploadState = 'idle' | 'ready' | 'uploading' | 'parsing' | 'succe
 export const version: string = typeof __CAS_UPLOAD_VERSION__ === 'string' ? __CAS_UPLOAD_VERSION__ : '0.0.0-dev';
 declare const __CAS_UPLOAD_VERSION__: string | undefined;
 
-interface Run {
-  controller: AbortController;
-  file: File;
-}
+/** Errors whose remedy is another file: the file is dropped and the chooser offered again. */
+const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
 
 /**
  * `<cas-upload>`: lets a visitor upload a password-protected CAS PDF (CAMS, KFintech, CDSL,
@@ -35,34 +32,62 @@ interface Run {
  * @fires {CustomEvent<CasUploadErrorDetail>} cas-upload-error - A coded error; never for `aborted`.
  * @fires {CustomEvent<CasUploadCancelDetail>} cas-upload-cancel - The upload in flight was cancelled.
  *
- * @slot heading - Replaces the heading text.
+ * @slot heading - Replaces the heading text (for example with your own `<h2>`).
  * @slot hint - Replaces the password hint.
  *
- * @csspart dropzone - The area that takes a dropped file and holds the file chooser.
- * @csspart file-input - The `<input type="file">`.
+ * @csspart heading - The heading (the `heading` slot's default).
+ * @csspart dropzone - The area that takes a dropped file; holds the file chooser or the chosen file.
+ * @csspart file-input - The `<input type="file">` (hidden; the choose button opens it).
+ * @csspart choose - The button that opens the file dialog.
+ * @csspart file - The chosen file's name, size and Remove button.
  * @csspart password-input - The password field.
+ * @csspart hint - The password hint.
  * @csspart submit - The Upload button.
  * @csspart cancel - The Cancel button.
  * @csspart progress - The `<progress>` bar.
- * @csspart status - The `aria-live` status region.
+ * @csspart status - The `aria-live` status region (visually hidden).
  * @csspart error - The error message.
  * @csspart retry - The Retry button.
+ * @csspart check - "Check the password", after `invalid-password`: focuses the password field.
  * @csspart summary - The success summary.
+ * @csspart another - "Upload another", after success.
  *
- * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring, progress.
- * @cssprop [--cas-upload-on-accent=#fff] - Text on accent-coloured buttons.
- * @cssprop [--cas-upload-text=#1a1d23] - Text colour.
- * @cssprop [--cas-upload-muted=#5b6270] - Secondary text colour.
- * @cssprop [--cas-upload-background=#fff] - Background.
- * @cssprop [--cas-upload-border=#c4c9d2] - Borders.
- * @cssprop [--cas-upload-danger=#b3261e] - Error text.
- * @cssprop [--cas-upload-success=#1b7a3a] - Success text.
+ * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring, progress (dark: #8ab4f8).
+ * @cssprop [--cas-upload-on-accent=#fff] - Text on accent-coloured buttons (dark: #0b1a33).
+ * @cssprop [--cas-upload-text=#1a1d23] - Text colour (dark: #e8eaed).
+ * @cssprop [--cas-upload-muted=#5b6270] - Secondary text colour (dark: #b2b8c2).
+ * @cssprop [--cas-upload-background=#fff] - Background (dark: #1e2127).
+ * @cssprop [--cas-upload-border=#8a919e] - Borders (dark: #6b7380).
+ * @cssprop [--cas-upload-danger=#b3261e] - Error text (dark: #f2b8b5).
+ * @cssprop [--cas-upload-success=#1b7a3a] - Success text (dark: #7fd49a).
  * @cssprop [--cas-upload-radius=10px] - Corner radius.
  * @cssprop [--cas-upload-spacing=16px] - Base spacing.
- * @cssprop [--cas-upload-font=400 1rem/1.5 system-ui, sans-serif] - Font shorthand.
+ * @cssprop [--cas-upload-font=1rem/1.5 system-ui, sans-serif] - The `font` shorthand.
  */
 export class CasUploadElement extends LitElement {
   static override styles = styles;
+
+  // Every public property is declared here, so that it exists on the prototype: frameworks
+  // (React 19, Vue, Svelte) set it as a property, not as an attribute, only when it exists.
+  static override properties: PropertyDeclarations = {
+    tokenUrl: { attribute: 'token-url' },
+    tokenMethod: { attribute: 'token-method' },
+    tokenRequestInit: { attribute: false },
+    tokenProvider: { attribute: false },
+    apiBase: { attribute: 'api-base' },
+    parser: {},
+    fileField: { attribute: 'file-field' },
+    maxSize: { attribute: 'max-size', type: Number },
+    timeout: { type: Number },
+    retries: { type: Number },
+    retryDelay: { attribute: 'retry-delay', type: Number },
+    disabled: { type: Boolean, reflect: true },
+    password: { attribute: false },
+    strings: { attribute: false },
+  };
+
+  /** @internal Time source of the elapsed-time display; replaceable in tests. */
+  static now = () => Date.now();
 
   /**
    * Registers the element as `tag` (default `cas-upload`); does nothing when that tag is
@@ -79,85 +104,71 @@ export class CasUploadElement extends LitElement {
   }
 
   /** The host site's own backend endpoint that returns an access token. */
-  @property({ attribute: 'token-url' }) tokenUrl?: string;
-
+  tokenUrl?: string;
   /** `GET` or `POST` for the token request. */
-  @property({ attribute: 'token-method' }) tokenMethod: 'GET' | 'POST' = 'GET';
-
+  tokenMethod: 'GET' | 'POST' = 'GET';
   /** Extra `RequestInit` merged into the token request (headers such as a CSRF token, `credentials`). */
-  @property({ attribute: false }) tokenRequestInit: RequestInit = {};
-
+  tokenRequestInit: RequestInit = {};
   /** Replaces `token-url`: a function that returns an access token or a token response. */
-  @property({ attribute: false }) tokenProvider?: TokenProvider;
-
+  tokenProvider?: TokenProvider;
   /** API origin; `https:`, or `http:` on localhost, 127.0.0.1 or [::1]. */
-  @property({ attribute: 'api-base' }) apiBase: string = DEFAULT_API_BASE;
-
+  apiBase: string = DEFAULT_API_BASE;
   /** `smart`, `cdsl`, `nsdl` or `cams_kfintech`; posts to `{api-base}/v4/{parser}/parse`. */
-  @property() parser = 'smart';
-
+  parser = 'smart';
   /** Multipart field name of the PDF. */
-  @property({ attribute: 'file-field' }) fileField = 'pdf_file';
-
+  fileField = 'pdf_file';
   /** Largest accepted file, in bytes. */
-  @property({ attribute: 'max-size', type: Number }) maxSize = DEFAULT_MAX_SIZE;
-
+  maxSize = DEFAULT_MAX_SIZE;
   /** ms to wait for the parse response before giving up. */
-  @property({ type: Number }) timeout = 60000;
-
+  timeout = 60000;
   /** Extra attempts after a 429, 502, 503, 504 or a network failure. */
-  @property({ type: Number }) retries = 2;
-
+  retries = 2;
   /** Base backoff in ms: attempt n waits `retryDelay * 2^(n-1)` plus jitter, unless `Retry-After` says otherwise. */
-  @property({ attribute: 'retry-delay', type: Number }) retryDelay = 1000;
-
+  retryDelay = 1000;
   /** No interaction, no upload. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
+  disabled = false;
   /** The PDF's password. Never reflected, never in an event; cleared after each upload. */
-  @property({ attribute: false }) password = '';
-
+  password = '';
   /** Partial override of any UI text. */
-  @property({ attribute: false }) strings: Partial<CasUploadStrings> = {};
+  strings: Partial<CasUploadStrings> = {};
 
-  @state() private _state: CasUploadState = 'idle';
-  @state() private _file?: File;
-  @state() private _progress?: ProgressDetail;
-  @state() private _result?: ParseResult;
-  @state() private _error?: CasUploadErrorDetail;
-  @state() private _status = '';
-  @state() private _showPassword = false;
-  @state() private _over = false;
-  @state() private _elapsed = 0;
-
-  @query('input[type=file]') private _fileInput?: HTMLInputElement;
-
-  #run?: Run;
-  #hadFocus = false;
-  #retry?: { file: File; password: string };
-  #announced = -1;
+  #state: CasUploadState = 'idle';
+  /** The state last rendered, to notice changes in `updated()`. */
+  #shown: CasUploadState = 'idle';
+  #file?: File;
+  #progress?: ProgressDetail;
+  #result?: ParseResult;
+  #error?: CasUploadErrorDetail;
+  #status = '';
+  #reveal = false;
+  #over = false;
+  #started = 0;
   #ticker?: ReturnType<typeof setInterval>;
-  #langObserver?: MutationObserver;
+  #announced = -1;
+  #run?: AbortController;
+  #retry?: string;
+  /** Set by the visitor's own actions: focus then follows what appears. */
+  #ui = false;
+  #langs?: MutationObserver;
 
   /** `idle`, `ready`, `uploading`, `parsing`, `success` or `error`. Read-only. */
   get state(): CasUploadState {
-    return this._state;
+    return this.#state;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#reflectState();
-    this.#langObserver = new MutationObserver(() => this.requestUpdate());
-    for (let n: Element | null = this; n; n = n.parentElement) {
-      this.#langObserver.observe(n, { attributeFilter: ['lang'] });
-    }
+    this.#set(this.#state);
+    // `lang` here or on any ancestor: a change re-renders in that language.
+    this.#langs = new MutationObserver(() => this.requestUpdate());
+    for (let n: Element | null = this; n; n = n.parentElement) this.#langs.observe(n, { attributeFilter: ['lang'] });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#langObserver?.disconnect();
+    this.#langs?.disconnect();
     // An element removed from the page stops its upload; nothing is left running.
-    this.#abortRun(false);
+    this.#abort(false);
   }
 
   /**
@@ -168,25 +179,24 @@ export class CasUploadElement extends LitElement {
   async upload(file?: File | Blob, password?: string): Promise<ParseResult> {
     const pw = password ?? this.password;
     this.password = '';
-    const input = this.renderRoot?.querySelector<HTMLInputElement>('input[name=password]');
-    if (input) input.value = '';
-    if (this.disabled) throw new CasUploadError('aborted', 'The uploader is disabled.');
-    this.#abortRun(true);
+    if (this.disabled) throw new CasUploadError('aborted');
+    this.#abort(true);
     this.#retry = undefined;
-    const chosen = file ? asFile(file) : this._file;
-    if (!chosen) return this.#fail(new CasUploadError('invalid-file'), undefined);
-    this._file = chosen;
-    const run: Run = { controller: new AbortController(), file: chosen };
-    this.#run = run;
-    this._error = undefined;
-    this._result = undefined;
-    const started = Date.now();
+    const chosen = file ? (file instanceof File ? file : new File([file], 'statement.pdf', { type: 'application/pdf' })) : this.#file;
+    if (!chosen) throw this.#fail(new CasUploadError('invalid-file'));
+    this.#file = chosen;
+    const run = (this.#run = new AbortController());
+    this.#error = this.#result = undefined;
+    const t = this.#t;
+    const mine = () => this.#run === run;
     try {
       const { result, requestId, durationMs } = await uploadCas({
         file: chosen,
         fileName: chosen.name,
         password: pw,
-        token: this.#tokenSource(),
+        token: this.tokenProvider
+          ? { provider: this.tokenProvider }
+          : { url: this.tokenUrl ?? '', method: this.tokenMethod === 'POST' ? 'POST' : 'GET', init: this.tokenRequestInit },
         apiBase: this.apiBase,
         parser: this.parser,
         fileField: this.fileField,
@@ -194,34 +204,26 @@ export class CasUploadElement extends LitElement {
         timeout: this.timeout,
         retries: this.retries,
         retryDelay: this.retryDelay,
-        signal: run.controller.signal,
+        signal: run.signal,
         tokenCache: sharedTokenCache,
         onStart: () => {
           if (!this.#emit('cas-upload-start', { file: chosen, parser: this.parser }, true)) return false;
-          this._progress = { phase: 'upload', loaded: 0, total: chosen.size };
-          this.#setState('uploading');
-          this.#announce(0);
-          this._elapsed = 0;
-          this.#ticker = setInterval(() => (this._elapsed = Math.round((Date.now() - started) / 1000)), 1000);
+          this.#started = CasUploadElement.now();
+          this.#ticker = setInterval(() => this.requestUpdate(), 1000);
+          this.#onProgress({ phase: 'upload', loaded: 0, total: chosen.size });
           return true;
         },
         onProgress: (p) => {
-          if (this.#run !== run) return;
-          this._progress = p;
+          if (!mine()) return;
           this.#emit('cas-upload-progress', { ...p });
-          if (p.phase === 'parse') {
-            this.#setState('parsing');
-            this._status = this.#t.parsing;
-          } else {
-            this.#announce(p.total ? Math.floor((p.loaded / p.total) * 100) : 0);
-          }
+          this.#onProgress(p);
         },
       });
-      if (this.#run !== run) throw new CasUploadError('aborted');
-      this.#endRun();
-      this._result = result;
-      this.#setState('success');
-      this._status = this.#t.done;
+      if (!mine()) throw new CasUploadError('aborted');
+      this.#end();
+      this.#result = result;
+      this.#status = t.done;
+      this.#set('success');
       this.#emit('cas-upload-success', {
         result,
         file: { name: chosen.name, size: chosen.size },
@@ -231,365 +233,234 @@ export class CasUploadElement extends LitElement {
       });
       return result;
     } catch (err) {
-      const error =
-        err instanceof CasUploadError ? err : new CasUploadError('server-error', undefined, { retryable: true });
+      const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
+      if (!mine()) throw new CasUploadError('aborted');
+      this.#end();
       if (error.code === 'aborted') {
-        if (this.#run === run) {
-          this.#endRun();
-          this.#setState(this._file ? 'ready' : 'idle');
-        }
+        this.#set(this.#file ? 'ready' : 'idle');
         throw error;
       }
-      if (this.#run !== run) throw new CasUploadError('aborted');
-      this.#endRun();
-      if (error.retryable) this.#retry = { file: chosen, password: pw };
-      return this.#fail(error, chosen);
+      if (error.retryable) this.#retry = pw;
+      throw this.#fail(error);
     }
   }
 
   /** Aborts the upload in flight (the request is really aborted) and fires `cas-upload-cancel`. */
   cancel(): void {
-    this.#abortRun(true);
+    this.#abort(true);
   }
 
   /** Back to `idle`, clearing file, password, result and error. */
   reset(): void {
-    this.#abortRun(true);
-    this._file = undefined;
-    this.password = '';
-    this.#retry = undefined;
-    this._result = undefined;
-    this._error = undefined;
-    this._progress = undefined;
-    this._status = '';
-    this._showPassword = false;
-    if (this._fileInput) this._fileInput.value = '';
-    this.#setState('idle');
+    this.#abort(true);
+    this.#file = this.#retry = this.#result = this.#error = this.#progress = undefined;
+    this.password = this.#status = '';
+    this.#reveal = false;
+    this.#set('idle');
+  }
+
+  /** Loads the UI language's strings (a separate chunk) before rendering in it. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadStrings(this.#lang);
+    super.scheduleUpdate();
+  }
+
+  get #lang(): string {
+    return this.closest('[lang]')?.getAttribute('lang') || 'en';
   }
 
   get #t(): CasUploadStrings {
-    const lang = this.closest('[lang]')?.getAttribute('lang');
-    return { ...stringsFor(lang), ...this.strings };
+    return { ...stringsFor(this.#lang), ...this.strings };
   }
 
+  /** The locale for numbers and dates: Indian conventions unless a region is given (`en` → `en-IN`). */
   get #locale(): string {
-    const lang = this.closest('[lang]')?.getAttribute('lang') || 'en';
-    return /-/.test(lang) ? lang : `${lang}-IN`;
+    const lang = this.#lang;
+    return lang.includes('-') ? lang : `${lang}-IN`;
   }
 
-  #tokenSource(): TokenSource {
-    if (this.tokenProvider) return { provider: this.tokenProvider };
-    return { url: this.tokenUrl ?? '', method: this.tokenMethod === 'POST' ? 'POST' : 'GET', init: this.tokenRequestInit };
+  #fmt(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.#locale, options).format(value);
   }
 
-  #emit<K extends keyof CasUploadEventMap>(
-    type: K,
-    detail: CasUploadEventMap[K]['detail'],
-    cancelable = false,
-  ): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
-  }
-
-  #setState(next: CasUploadState): void {
-    this._state = next;
-    this.#reflectState();
-  }
-
-  #reflectState(): void {
-    if (this.getAttribute('state') !== this._state) this.setAttribute('state', this._state);
-  }
-
-  #announce(percent: number): void {
-    // Announce every 25 %, not every progress event.
-    const step = Math.floor(percent / 25) * 25;
-    if (step === this.#announced) return;
-    this.#announced = step;
-    this._status = fill(this.#t.uploading, { percent: step });
-  }
-
-  #endRun(): void {
-    this.#run = undefined;
-    this.#announced = -1;
-    clearInterval(this.#ticker);
-  }
-
-  #abortRun(notify: boolean): void {
-    const run = this.#run;
-    if (!run) return;
-    this.#endRun();
-    run.controller.abort();
-    this._progress = undefined;
-    this.#setState(this._file ? 'ready' : 'idle');
-    this._status = this.#t.cancelled;
-    if (notify) this.#emit('cas-upload-cancel', { file: { name: run.file.name, size: run.file.size } });
-  }
-
-  #fail(error: CasUploadError, file: File | undefined): never {
-    const code = error.code as CasUploadErrorDetail['code'];
-    const message = this.#message(code);
-    const localized = new CasUploadError(code, message, error);
-    this._error = {
-      code,
-      message,
-      apiMessage: error.apiMessage,
-      status: error.status,
-      retryable: error.retryable,
-      requestId: error.requestId,
-    };
-    if (code === 'invalid-file' || code === 'file-too-large') {
-      this._file = undefined;
-      if (this._fileInput) this._fileInput.value = '';
-    } else if (file) {
-      this._file = file;
-    }
-    this._progress = undefined;
-    this.#setState('error');
-    this._status = message;
-    this.#emit('cas-upload-error', { ...this._error });
-    throw localized;
-  }
-
-  #message(code: CasUploadErrorCode): string {
-    return fill(this.#t[code], { max: formatSize(this.maxSize, this.#locale) });
-  }
-
-  async #choose(file: File | undefined): Promise<void> {
-    if (this.disabled || !file || this.#run) return;
-    this.#retry = undefined;
-    this._result = undefined;
-    this._error = undefined;
-    try {
-      await checkPdf(file, this.maxSize);
-    } catch (err) {
-      try {
-        this.#fail(err as CasUploadError, undefined);
-      } catch {
-        /* reported through the error event and the UI */
-      }
-      return;
-    }
-    this._file = file;
-    this.#setState('ready');
-    this._status = fill(this.#t.chosen, { name: file.name });
-    this.#emit('cas-upload-select', { file });
-  }
-
-  #submit(e?: Event): void {
-    e?.preventDefault();
-    if (this.#run) return;
-    this.#hadFocus = this.matches(':focus-within');
-    const retry = this.#retry;
-    const run = retry && !this.password ? this.upload(retry.file, retry.password) : this.upload();
-    run.catch(() => {
-      /* reported through the error event and the UI */
+  #size(bytes: number): string {
+    const mb = bytes >= 1048576;
+    return this.#fmt(mb ? bytes / 1048576 : Math.max(1, bytes / 1024), {
+      style: 'unit',
+      unit: mb ? 'megabyte' : 'kilobyte',
+      maximumFractionDigits: mb ? 1 : 0,
     });
   }
 
-  #removeFile(): void {
-    this.reset();
-    this.updateComplete.then(() => this._fileInput?.focus());
+  #emit<K extends keyof CasUploadEventMap>(type: K, detail: CasUploadEventMap[K]['detail'], cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 
-  #onDrop(e: DragEvent): void {
-    e.preventDefault();
-    this._over = false;
-    this.#choose(e.dataTransfer?.files?.[0]);
+  #set(state: CasUploadState): void {
+    this.#state = state;
+    this.setAttribute('state', state);
+    this.requestUpdate();
   }
 
-  #onDragOver(e: DragEvent): void {
-    e.preventDefault();
-    if (!this.disabled && !this.#run) this._over = true;
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    // When the visitor started the upload from the keyboard or mouse, focus follows what
-    // appears: Cancel while busy, then the error (or the password field), or the summary.
-    if (changed.has('_state') && this.#hadFocus) {
-      const targets: Partial<Record<CasUploadState, string>> = {
-        uploading: '[part~=cancel]',
-        error: this._error?.code === 'invalid-password' ? 'input[name=password]' : '[part~=error]',
-        success: '[part~=summary]',
-        ready: '[part~=submit]',
-      };
-      const target = targets[this._state];
-      if (target) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
-      if (this._state !== 'uploading' && this._state !== 'parsing') this.#hadFocus = false;
+  #onProgress(p: ProgressDetail): void {
+    this.#progress = p;
+    const t = this.#t;
+    if (p.phase === 'parse') {
+      if (this.#state !== 'parsing') this.#status = t.parsing;
+      this.#set('parsing');
+    } else {
+      // Announced in steps of 25 %, not at every progress event.
+      const step = Math.floor(this.#percent / 25) * 25;
+      if (step !== this.#announced) this.#status = fill(t.uploading, { percent: (this.#announced = step) });
+      this.#set('uploading');
     }
   }
 
+  get #percent(): number {
+    const p = this.#progress;
+    return p?.total ? Math.min(100, Math.round((p.loaded / p.total) * 100)) : 0;
+  }
+
+  #end(): void {
+    this.#run = undefined;
+    this.#announced = -1;
+    this.#progress = undefined;
+    clearInterval(this.#ticker);
+  }
+
+  #abort(notify: boolean): void {
+    const run = this.#run;
+    if (!run) return;
+    this.#end();
+    run.abort();
+    this.#status = this.#t.aborted;
+    this.#set(this.#file ? 'ready' : 'idle');
+    const f = this.#file!;
+    if (notify) this.#emit('cas-upload-cancel', { file: { name: f.name, size: f.size } });
+  }
+
+  /** Shows and reports `error`; returns it with the message in the UI language. */
+  #fail(error: CasUploadError): CasUploadError {
+    const { apiMessage, status, retryable, requestId } = error;
+    const code = error.code as CasUploadErrorDetail['code'];
+    const message = fill(this.#t[code], { max: this.#size(this.maxSize) });
+    this.#error = { code, message, apiMessage, status, retryable, requestId };
+    if (FILE_ERRORS.includes(code)) this.#file = undefined;
+    this.#status = message;
+    this.#set('error');
+    this.#emit('cas-upload-error', { ...this.#error });
+    return new CasUploadError(code, message, error);
+  }
+
+  async #choose(file?: File): Promise<void> {
+    if (this.disabled || !file || this.#run) return;
+    this.#ui = true;
+    this.#retry = this.#result = this.#error = undefined;
+    try {
+      await checkPdf(file, this.maxSize);
+    } catch (err) {
+      this.#fail(err as CasUploadError);
+      return;
+    }
+    this.#file = file;
+    this.#status = fill(this.#t.chosen, { name: file.name, size: this.#size(file.size) });
+    this.#set('ready');
+    this.#emit('cas-upload-select', { file });
+  }
+
+  #submit(e: Event): void {
+    e.preventDefault();
+    if (this.#run) return;
+    this.#ui = true;
+    const pw = this.#retry;
+    this.upload(undefined, pw !== undefined && !this.password ? pw : undefined).catch(() => {});
+  }
+
+  #q<E extends HTMLElement>(selector: string): E | null {
+    return this.renderRoot.querySelector<E>(selector);
+  }
+
+  protected override updated(): void {
+    // Focus follows what appears when the visitor acted, or when focus was in the element
+    // (or nowhere): Cancel while busy, then the error (or the password), or the summary.
+    const state = this.#state;
+    if (state === this.#shown) return;
+    this.#shown = state;
+    const active = document.activeElement;
+    if (!this.#ui && !this.matches(':focus-within') && active && active !== document.body) return;
+    const target = {
+      idle: '[part~=choose]',
+      ready: '#pw',
+      uploading: '[part~=cancel]',
+      parsing: '[part~=cancel]',
+      success: '[part~=summary]',
+      error: this.#error?.code === 'invalid-password' ? '#pw' : '[part~=error]',
+    }[state];
+    this.#q(target)?.focus();
+    this.#ui = state === 'uploading' || state === 'parsing';
+  }
+
+  // Templates are written without indentation: their text ships as is.
   protected override render() {
     const t = this.#t;
-    const busy = this._state === 'uploading' || this._state === 'parsing';
-    const file = this._file;
-    const disabled = this.disabled;
-    return html`
-      <form @submit=${this.#submit} novalidate aria-busy=${busy ? 'true' : 'false'}>
-        <p class="heading" id="heading"><slot name="heading">${t.heading}</slot></p>
-        ${this._state === 'success' ? this.#renderSummary(t) : nothing}
-        ${busy || this._state === 'success' ? nothing : this.#renderChooser(t, file, disabled)}
-        ${busy || this._state === 'success' ? nothing : this.#renderPassword(t, disabled)}
-        ${busy ? this.#renderProgress(t) : nothing}
-        ${this._state === 'error' && this._error ? this.#renderError(t, this._error) : nothing}
-        ${busy || this._state === 'success' || this._state === 'error'
-          ? nothing
-          : html`<div class="actions">
-              <button part="submit" class="primary" type="submit" ?disabled=${disabled}>${t.submit}</button>
-            </div>`}
-        <p part="status" class="sr-only" role="status" aria-live="polite">${this._status}</p>
-      </form>
-    `;
+    const state = this.#state;
+    const file = this.#file;
+    const error = this.#error;
+    const code = error?.code;
+    const button = (part: string, label: string, click?: () => void) =>
+      html`<button part=${part} type=${click ? 'button' : 'submit'} @click=${click}>${label}</button>`;
+    const name = file && html`<p part="file">${file.name} <span class="m">${this.#size(file.size)}</span></p>`;
+    const again = () => ((this.#ui = true), this.reset());
+    let body;
+    if (state === 'success') {
+      const r = this.#result ?? {};
+      const s = r.summary;
+      const period = r.meta?.statement_period;
+      const date = (iso: string, d = new Date(`${iso}T00:00Z`)) =>
+        isNaN(+d) ? iso : d.toLocaleDateString(this.#locale, { dateStyle: 'medium', timeZone: 'UTC' });
+      const rows = [
+        [t.investor, r.investor?.name],
+        [t.period, period?.from && period.to && `${date(period.from)} – ${date(period.to)}`],
+        [t.total, s?.total_value, { style: 'currency', currency: 'INR' }],
+        [t.demat, s?.accounts?.demat?.count ?? r.demat_accounts?.length],
+        [t.folios, s?.accounts?.mutual_funds?.count ?? r.mutual_funds?.length],
+      ] as const;
+      body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl>${rows.map(
+        ([k, v, o]) => (v == null || v === '' ? nothing : html`<dt>${k}</dt><dd>${typeof v === 'number' ? this.#fmt(v, o) : v}</dd>`),
+      )}</dl></div><div class="a">${button('another', t.another, again)}</div>`;
+    } else if (state === 'uploading' || state === 'parsing') {
+      const parsing = state === 'parsing';
+      const seconds = Math.floor((CasUploadElement.now() - this.#started) / 1000);
+      body = html`${name}<div class="f"><span id="pl">${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m">${this.#fmt(
+        Math.max(0, seconds),
+        { style: 'unit', unit: 'second', unitDisplay: 'narrow' },
+      )}</span></span><progress part="progress" class=${state} max="100" .value=${parsing ? 100 : this.#percent} aria-labelledby="pl"></progress></div><div class="a">${button(
+        'cancel',
+        t.cancel,
+        () => this.cancel(),
+      )}</div>`;
+    } else {
+      const drag = (over: boolean) => (e: DragEvent) => {
+        e.preventDefault();
+        this.#over = over && !this.disabled;
+        this.requestUpdate();
+      };
+      body = html`${error && html`<p part="error" id="err" tabindex="-1">${error.message}</p>`}<div part="dropzone" class=${this.#over ? 'over' : ''} @dragover=${drag(true)} @dragleave=${drag(false)} @drop=${(e: DragEvent) => {
+        drag(false)(e);
+        this.#choose(e.dataTransfer?.files[0]);
+      }}><input part="file-input" type="file" accept="application/pdf,.pdf" hidden @change=${(e: Event) =>
+        this.#choose((e.target as HTMLInputElement).files?.[0])} />${file
+        ? html`${name}<button type="button" aria-label="${t.remove} ${file.name}" @click=${again}>${t.remove}</button>`
+        : html`${button('choose', FILE_ERRORS.includes(code!) ? t.chooseAnother : t.choose, () => this.#q<HTMLInputElement>('[type=file]')!.click())}<span class="m">${t.drop}</span>`}</div><div class="f"><label for="pw">${t.password}</label><input part="password-input" id="pw" name="password" type=${this.#reveal ? 'text' : 'password'} autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby=${error ? 'err hint' : 'hint'} aria-invalid=${code === 'invalid-password'} .value=${this.password} @input=${(e: Event) =>
+        (this.password = (e.target as HTMLInputElement).value)} /><label class="m"><input type="checkbox" .checked=${this.#reveal} @change=${() => (
+        (this.#reveal = !this.#reveal), this.requestUpdate()
+      )} /> ${t.show}</label><span part="hint" id="hint" class="m"><slot name="hint">${t.passwordHint}</slot></span></div><div class="a">${error?.retryable
+        ? button('retry', t.retry)
+        : file || !error
+          ? button('submit', t.submit)
+          : nothing}${code === 'invalid-password' ? button('check', t.checkPassword, () => this.#q('#pw')!.focus()) : nothing}</div>`;
+    }
+    // A disabled fieldset disables every control in it.
+    return html`<form @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
   }
-
-  #renderChooser(t: CasUploadStrings, file: File | undefined, disabled: boolean) {
-    return html`
-      <div
-        part="dropzone"
-        class="dropzone ${this._over ? 'over' : ''}"
-        @dragover=${this.#onDragOver}
-        @dragleave=${() => (this._over = false)}
-        @drop=${this.#onDrop}
-      >
-        ${file
-          ? html`<div class="file">
-              <span>${file.name}</span>
-              <span class="muted">${formatSize(file.size, this.#locale)}</span>
-              <button type="button" @click=${this.#removeFile} ?disabled=${disabled} aria-label="${t.remove}: ${file.name}">
-                ${t.remove}
-              </button>
-            </div>`
-          : nothing}
-        <input
-          part="file-input"
-          class="sr-only"
-          id="file"
-          type="file"
-          accept="application/pdf,.pdf"
-          ?disabled=${disabled}
-          @change=${(e: Event) => this.#choose((e.target as HTMLInputElement).files?.[0])}
-        />
-        <label class="choose" for="file">${file ? t.chooseAnother : t.choose}</label>
-        ${file ? nothing : html`<span class="muted">${t.drop}</span>`}
-      </div>
-    `;
-  }
-
-  #renderPassword(t: CasUploadStrings, disabled: boolean) {
-    return html`
-      <div class="field">
-        <label for="password">${t.password}</label>
-        <div class="pw">
-          <input
-            part="password-input"
-            id="password"
-            name="password"
-            type=${this._showPassword ? 'text' : 'password'}
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck="false"
-            aria-describedby="hint"
-            aria-invalid=${this._error?.code === 'invalid-password' ? 'true' : 'false'}
-            ?disabled=${disabled}
-            .value=${this.password}
-            @input=${(e: Event) => (this.password = (e.target as HTMLInputElement).value)}
-          />
-          <button
-            type="button"
-            aria-pressed=${this._showPassword ? 'true' : 'false'}
-            ?disabled=${disabled}
-            @click=${() => (this._showPassword = !this._showPassword)}
-          >
-            ${this._showPassword ? t.hide : t.show}
-          </button>
-        </div>
-        <span class="hint" id="hint"><slot name="hint">${t.passwordHint}</slot></span>
-      </div>
-    `;
-  }
-
-  #renderProgress(t: CasUploadStrings) {
-    const p = this._progress;
-    const parsing = this._state === 'parsing';
-    const percent = p && p.total ? Math.min(100, Math.round((p.loaded / p.total) * 100)) : 0;
-    const label = parsing ? t.parsing : fill(t.uploading, { percent });
-    return html`
-      <div class="field">
-        <span id="progress-label">${label}
-          <span class="muted">${fill(t.elapsed, { seconds: this._elapsed })}</span></span>
-        <progress part="progress" max="100" .value=${parsing ? 100 : percent} aria-labelledby="progress-label"></progress>
-      </div>
-      <div class="actions">
-        <button part="cancel" type="button" @click=${() => this.cancel()}>${t.cancel}</button>
-      </div>
-    `;
-  }
-
-  #renderError(t: CasUploadStrings, error: CasUploadErrorDetail) {
-    const action =
-      error.code === 'invalid-password'
-        ? t.checkPassword
-        : error.code === 'invalid-file' || error.code === 'file-too-large' || error.code === 'parse-failed'
-          ? t.chooseAnother
-          : null;
-    return html`
-      <p part="error" class="error" tabindex="-1">${error.message}</p>
-      <div class="actions">
-        ${error.retryable
-          ? html`<button part="retry" class="primary" type="submit" ?disabled=${this.disabled}>${t.retry}</button>`
-          : error.code === 'invalid-password' && this._file
-            ? html`<button part="submit" class="primary" type="submit" ?disabled=${this.disabled}>${t.submit}</button>`
-            : nothing}
-        ${action && error.code !== 'invalid-password'
-          ? html`<button type="button" @click=${this.#removeFile}>${action}</button>`
-          : nothing}
-      </div>
-    `;
-  }
-
-  #renderSummary(t: CasUploadStrings) {
-    const r = this._result ?? {};
-    const locale = this.#locale;
-    const period = r.meta?.statement_period;
-    const total = r.summary?.total_value;
-    const rows: [string, string | undefined][] = [
-      [t.investor, r.investor?.name],
-      [t.period, period?.from && period?.to ? `${formatDate(period.from, locale)} – ${formatDate(period.to, locale)}` : undefined],
-      [t.total, typeof total === 'number' ? formatInr(total, locale) : undefined],
-      [t.demat, count(r.summary?.accounts?.demat?.count ?? r.demat_accounts?.length, locale)],
-      [t.folios, count(r.summary?.accounts?.mutual_funds?.count ?? r.mutual_funds?.length, locale)],
-    ];
-    return html`
-      <p class="ok">${t.done}</p>
-      <dl part="summary" class="summary" tabindex="-1">
-        ${rows.filter(([, v]) => v !== undefined).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}
-      </dl>
-      <div class="actions">
-        <button type="button" class="primary" @click=${this.#removeFile}>${t.another}</button>
-      </div>
-    `;
-  }
-}
-
-function asFile(blob: File | Blob): File {
-  return blob instanceof File ? blob : new File([blob], 'statement.pdf', { type: blob.type || 'application/pdf' });
-}
-
-function formatSize(bytes: number, locale: string): string {
-  const mb = bytes / (1024 * 1024);
-  const nf = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  return mb >= 1 ? `${nf.format(mb)} MB` : `${nf.format(Math.max(1, Math.round(bytes / 1024)))} KB`;
-}
-
-function formatInr(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'INR', maximumFractionDigits: 2 }).format(value);
-}
-
-function formatDate(iso: string, locale: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
-}
-
-function count(n: number | undefined, locale: string): string | undefined {
-  return typeof n === 'number' ? new Intl.NumberFormat(locale).format(n) : undefined;
 }

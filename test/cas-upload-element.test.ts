@@ -113,6 +113,13 @@ describe('<cas-upload>', () => {
       expect(el.getAttribute('state')).to.equal('idle');
     });
 
+    it('has every public property on a new element, so frameworks set properties, not attributes', () => {
+      const el = document.createElement('cas-upload');
+      for (const name of ['tokenUrl', 'tokenMethod', 'tokenRequestInit', 'tokenProvider', 'apiBase', 'parser', 'fileField', 'maxSize', 'timeout', 'retries', 'retryDelay', 'disabled', 'password', 'strings', 'state']) {
+        expect(name in el, name).to.equal(true);
+      }
+    });
+
     it('maps attributes to properties', async () => {
       const el = await make(
         'token-url="/t" token-method="POST" api-base="http://localhost:9" parser="cdsl" file-field="file" max-size="5" timeout="7" retries="0" retry-delay="3" disabled',

@@ -11,15 +11,8 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        clearTimeout(id);
-        reject(signal!.reason);
-      };
-      const id = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
+      signal?.throwIfAborted();
+      const id = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => (clearTimeout(id), reject(signal.reason)));
     }),
 };

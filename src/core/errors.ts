@@ -16,30 +16,25 @@ export type CasUploadErrorCode =
   | 'timeout'
   | 'aborted';
 
-/** Default English sentence for each code; the element replaces it with the UI language's. */
+/** English sentence for each code: `CasUploadError.message`, and the element's English text (i18n/en.ts). */
 export const defaultMessages: Record<CasUploadErrorCode, string> = {
   'config-error': 'The uploader is not set up correctly.',
-  'invalid-file': 'Please choose a PDF file.',
+  'invalid-file': 'This file is empty or not a PDF.',
   'file-too-large': 'This file is too large.',
-  'token-error': 'Could not start a secure session. Please try again.',
+  'token-error': 'Could not start a secure session.',
   'invalid-password': 'The password is not correct for this statement.',
-  'parse-failed': 'This PDF could not be read as a CAS statement.',
-  'quota-exceeded': 'The statement service is not available right now.',
-  'auth-failed': 'The statement service did not accept this session.',
-  'rate-limited': 'Too many requests. Please wait a minute and try again.',
-  'server-error': 'The statement service had a problem. Please try again.',
-  'network-error': 'No connection to the statement service. Please check your connection.',
+  'parse-failed': 'This PDF could not be read as a CAS statement. Please upload the original PDF.',
+  'quota-exceeded': 'The statement service is not available right now. Please try later.',
+  'auth-failed': 'The statement service did not accept this session. Please reload the page.',
+  'rate-limited': 'Too many uploads just now. Please wait a minute.',
+  'server-error': 'The statement service had a problem.',
+  'network-error': 'Could not reach the statement service. Please check your connection.',
   timeout: 'The statement service took too long to answer.',
-  aborted: 'The upload was cancelled.',
-};
+  aborted: 'Upload cancelled.',
+}
 
-const RETRYABLE = new Set<CasUploadErrorCode>([
-  'token-error',
-  'rate-limited',
-  'server-error',
-  'network-error',
-  'timeout',
-]);
+/** `token-error`, `rate-limited`, `server-error`, `network-error` and `timeout`: no other code starts so. */
+const RETRYABLE = /^[nrst]/;
 
 /** Extra facts about a failure, all optional. */
 export interface CasUploadErrorInit {
@@ -76,23 +71,17 @@ export class CasUploadError extends Error {
     this.status = init.status ?? null;
     this.apiMessage = init.apiMessage ?? null;
     this.requestId = init.requestId ?? null;
-    this.retryable = init.retryable ?? RETRYABLE.has(code);
+    this.retryable = init.retryable ?? RETRYABLE.test(code);
   }
 }
 
 /** Reads the API's own message from an error body: `msg`, else `detail` (string or list). */
 export function apiMessageOf(body: unknown): string | null {
-  if (!body || typeof body !== 'object') return null;
-  const { msg, detail } = body as { msg?: unknown; detail?: unknown };
-  if (typeof msg === 'string' && msg) return msg;
-  if (typeof detail === 'string' && detail) return detail;
-  if (Array.isArray(detail)) {
-    const parts = detail
-      .map((d) => (d && typeof d === 'object' ? (d as { msg?: unknown }).msg : d))
-      .filter((m): m is string => typeof m === 'string');
-    if (parts.length) return parts.join('; ');
-  }
-  return null;
+  const { msg, detail } = (body ?? {}) as { msg?: unknown; detail?: unknown };
+  const m = (typeof msg == 'string' && msg) || detail;
+  // A validation error list: `[{ loc, msg }, …]` or plain strings.
+  const text = Array.isArray(m) ? m.map((d) => d?.msg ?? d).filter((t) => typeof t == 'string').join('; ') : m;
+  return typeof text == 'string' && text ? text : null;
 }
 
 /**
@@ -100,14 +89,16 @@ export function apiMessageOf(body: unknown): string | null {
  * 401/403 are handled by the caller (token refresh), and reach here only as `auth-failed`.
  */
 export function codeForStatus(status: number, apiMessage: string | null): CasUploadErrorCode {
-  if (status === 400 || status === 422) {
-    return apiMessage && /password/i.test(apiMessage) ? 'invalid-password' : 'parse-failed';
-  }
-  if (status === 401 || status === 403) return 'auth-failed';
-  if (status === 402) return 'quota-exceeded';
-  if (status === 413) return 'file-too-large';
-  if (status === 429) return 'rate-limited';
-  if (status === 408) return 'timeout';
-  if (status === 404 || status === 405) return 'config-error';
-  return 'server-error';
+  if (status == 400 || status == 422) return /password/i.test(apiMessage ?? '') ? 'invalid-password' : 'parse-failed';
+  return CODES[status] ?? 'server-error';
 }
+
+const CODES: Record<number, CasUploadErrorCode> = {
+  401: 'auth-failed',
+  403: 'auth-failed',
+  402: 'quota-exceeded',
+  408: 'timeout',
+  413: 'file-too-large',
+  429: 'rate-limited',
+  404: 'config-error',
+};

@@ -37,40 +37,24 @@ export interface ParseRequestInit {
  */
 export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const { signal } = init;
-    if (signal?.aborted) return reject(new CasUploadError('aborted'));
+    const { signal, file, onProgress } = init;
+    const size = file.size;
     const xhr = init.createXhr?.() ?? new XMLHttpRequest();
     const form = new FormData();
-    form.append(init.fileField, init.file, init.fileName ?? (init.file as File).name ?? 'statement.pdf');
-    form.append('password', init.password);
-
-    const onAbort = () => xhr.abort();
-    const done = () => signal?.removeEventListener('abort', onAbort);
-    const fail = (code: 'network-error' | 'timeout' | 'aborted') => () => {
-      done();
-      reject(new CasUploadError(code));
-    };
-
-    xhr.open('POST', init.url);
-    xhr.timeout = init.timeout;
-    xhr.setRequestHeader('x-api-key', init.token);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      const total = e.lengthComputable ? e.total : init.file.size;
-      init.onProgress?.({ phase: 'upload', loaded: e.loaded, total });
-    };
+    const fail = (code: 'network-error' | 'timeout' | 'aborted') => () => reject(new CasUploadError(code));
     // `phase: 'parse'` once the bytes are sent. Where the browser fires no upload events
     // (a service worker in between), it is sent when the answer arrives, still before it.
     let sent = false;
-    const bytesSent = () => {
-      if (sent) return;
-      sent = true;
-      const total = init.file.size;
-      init.onProgress?.({ phase: 'parse', loaded: total, total });
-    };
+    const bytesSent = () => sent || ((sent = true), onProgress?.({ phase: 'parse', loaded: size, total: size }));
+    form.append(init.fileField, file, init.fileName ?? (file as File).name ?? 'cas.pdf');
+    form.append('password', init.password);
+    xhr.open('POST', init.url);
+    xhr.timeout = init.timeout;
+    xhr.setRequestHeader('x-api-key', init.token);
+    xhr.upload.onprogress = (e) =>
+      onProgress?.({ phase: 'upload', loaded: e.loaded, total: e.total || size });
     xhr.upload.onload = bytesSent;
     xhr.onload = () => {
-      done();
       bytesSent();
       resolve({
         status: xhr.status,
@@ -82,7 +66,9 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
     xhr.onerror = fail('network-error');
     xhr.ontimeout = fail('timeout');
     xhr.onabort = fail('aborted');
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) return fail('aborted')();
+    // Left in place after the answer: aborting a finished request does nothing.
+    signal?.addEventListener('abort', () => xhr.abort());
     xhr.send(form);
   });
 }

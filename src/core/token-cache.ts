@@ -28,14 +28,15 @@ export interface TokenCacheOptions {
 }
 
 /** Longest a token is kept when its response names no expiry: the API's longest lifetime. */
-export const MAX_TOKEN_AGE = 60 * 60 * 1000;
+export const MAX_TOKEN_AGE = 3600000;
 /** A token counts as expired this long (at most) before its stated expiry. */
-export const MAX_SKEW = 30 * 1000;
+export const MAX_SKEW = 30000;
 
+/** One token source's token: being fetched (`staleAt` is `Infinity`), or held until `staleAt`. */
 interface Entry {
-  token?: string;
+  promise: Promise<string>;
   staleAt: number;
-  pending?: Promise<string>;
+  token?: string;
 }
 
 /**
@@ -59,41 +60,34 @@ export class TokenCache {
    * token request.
    * @throws {CasUploadError} `token-error`, or `aborted` when the signal fires
    */
-  async get(source: TokenSource, signal?: AbortSignal, timeout = 60000): Promise<string> {
+  get(source: TokenSource, signal?: AbortSignal, timeout = 60000): Promise<string> {
     const key = keyOf(source);
     let entry = this.#entries.get(key);
-    if (entry?.token && this.#clock.now() < entry.staleAt) return entry.token;
-    if (!entry?.pending) {
-      const e: Entry = entry ?? { staleAt: 0 };
-      e.token = undefined;
-      e.pending = this.#load(source, timeout).then(
-        ({ token, staleAt }) => {
-          e.token = token;
-          e.staleAt = staleAt;
-          e.pending = undefined;
-          return token;
-        },
-        (err) => {
-          e.pending = undefined;
-          if (!e.token) this.#entries.delete(key);
-          throw err;
-        },
-      );
-      this.#entries.set(key, e);
-      entry = e;
+    if (!entry || this.#clock.now() >= entry.staleAt) {
+      const next: Entry = {
+        staleAt: Infinity,
+        promise: this.#load(source, timeout).then(
+          ({ token, staleAt }) => {
+            next.token = token;
+            next.staleAt = staleAt;
+            return token;
+          },
+          (err) => {
+            // A failed request is never cached.
+            if (this.#entries.get(key) == next) this.#entries.delete(key);
+            throw err;
+          },
+        ),
+      };
+      this.#entries.set(key, (entry = next));
     }
-    return raceAbort(entry.pending!, signal);
+    return raceAbort(entry.promise, signal);
   }
 
   /** Drops `token` for the source if the cache still holds that same token. */
   invalidate(source: TokenSource, token: string): void {
     const key = keyOf(source);
-    const entry = this.#entries.get(key);
-    if (entry?.token === token) {
-      entry.token = undefined;
-      entry.staleAt = 0;
-      if (!entry.pending) this.#entries.delete(key);
-    }
+    if (this.#entries.get(key)?.token === token) this.#entries.delete(key);
   }
 
   /** Forgets every token. */
@@ -104,110 +98,78 @@ export class TokenCache {
   async #load(source: TokenSource, timeout: number): Promise<{ token: string; staleAt: number }> {
     const startedAt = this.#clock.now();
     let raw: unknown;
-    if ('provider' in source) {
-      try {
+    let status: number | null = null;
+    let apiMessage: string | null = null;
+    try {
+      if ('provider' in source) {
+        // A provider may return the bare token; an endpoint must answer a JSON object.
         raw = await source.provider();
-      } catch {
-        throw tokenError('The token provider failed.', null);
+        if (typeof raw == 'string') raw = { access_token: raw };
+      } else {
+        const init = source.init ?? {};
+        const headers = new Headers(init.headers);
+        if (!headers.has('accept')) headers.set('accept', 'application/json');
+        const limit = AbortSignal.timeout(timeout);
+        const res = await (this.#fetch ?? fetch)(source.url, {
+          credentials: 'same-origin',
+          ...init,
+          method: source.method ?? init.method ?? 'GET',
+          headers,
+          signal: init.signal ? AbortSignal.any([limit, init.signal]) : limit,
+        });
+        status = res.status;
+        raw = await res.json().catch(() => null);
+        if (!res.ok) {
+          apiMessage = apiMessageOf(raw);
+          throw 0;
+        }
       }
-    } else {
-      raw = await this.#request(source, timeout);
+    } catch {
+      // The provider threw, the endpoint could not be reached, timed out or answered non-2xx.
+      throw new CasUploadError('token-error', undefined, { status, apiMessage });
     }
-    // A provider may return the bare token; an endpoint must answer a JSON object.
-    const response: Partial<TokenResponse> =
-      typeof raw === 'string' && 'provider' in source
-        ? { access_token: raw }
-        : raw && typeof raw === 'object'
-          ? raw
-          : {};
+    const response = (raw ?? {}) as Partial<TokenResponse>;
     const token = response.access_token;
-    if (typeof token !== 'string' || !token.trim()) {
-      throw tokenError('The token response has no access_token.', null);
-    }
-    if (token.startsWith('sk_')) {
-      throw tokenError('The token endpoint returned a secret API key; it must return an access token (at_…).', null);
-    }
-    if (/[^\x21-\x7e]/.test(token)) {
-      throw tokenError('The access token contains characters that cannot be sent.', null);
+    // Printable ASCII only (a header value), so empty, blank or odd tokens are refused too; and
+    // never a secret key, which must not reach a browser.
+    if (typeof token != 'string' || !/^[\x21-\x7e]+$/.test(token) || token.startsWith('sk_')) {
+      throw new CasUploadError('token-error');
     }
     return { token, staleAt: startedAt + lifetimeOf(response, startedAt) };
   }
-
-  async #request(source: { url: string; method?: 'GET' | 'POST'; init?: RequestInit }, timeout: number) {
-    const doFetch = this.#fetch ?? globalThis.fetch.bind(globalThis);
-    const init = source.init ?? {};
-    const headers = new Headers(init.headers);
-    if (!headers.has('accept')) headers.set('accept', 'application/json');
-    const signals = [AbortSignal.timeout(timeout)];
-    if (init.signal) signals.push(init.signal);
-    let res: Response;
-    try {
-      res = await doFetch(source.url, {
-        credentials: 'same-origin',
-        ...init,
-        method: source.method ?? init.method ?? 'GET',
-        headers,
-        signal: AbortSignal.any(signals),
-      });
-    } catch (err) {
-      const timedOut = (err as Error)?.name === 'TimeoutError';
-      throw tokenError(timedOut ? 'The token endpoint did not answer in time.' : 'The token endpoint could not be reached.', null);
-    }
-    if (!res.ok) {
-      const body = await res.json().catch(() => null);
-      throw tokenError(`The token endpoint answered ${res.status}.`, res.status, apiMessageOf(body));
-    }
-    try {
-      return await res.json();
-    } catch {
-      throw tokenError('The token endpoint did not answer with JSON.', res.status);
-    }
-  }
-}
-
-function tokenError(message: string, status: number | null, apiMessage: string | null = null): CasUploadError {
-  return new CasUploadError('token-error', message, { status, apiMessage });
 }
 
 /** How long a token from this response may be used, in ms from `now`, skew applied. */
-export function lifetimeOf(response: Partial<TokenResponse>, now: number): number {
-  let life: number | undefined;
-  const { expires_in: expiresIn, expires_at: expiresAt } = response;
-  if (typeof expiresIn === 'number' && Number.isFinite(expiresIn)) {
-    life = expiresIn * 1000;
-  } else if (expiresAt !== undefined && expiresAt !== null && expiresAt !== '') {
-    const at = parseExpiresAt(expiresAt);
-    if (at !== undefined) life = at - now;
-  }
-  if (life === undefined) return MAX_TOKEN_AGE;
-  if (life <= 0) return 0;
-  return life - Math.min(MAX_SKEW, life * 0.1);
+export function lifetimeOf({ expires_in: expiresIn, expires_at: expiresAt }: Partial<TokenResponse>, now: number): number {
+  const life = Number.isFinite(expiresIn)
+    ? expiresIn! * 1000
+    : expiresAt?.toString() // neither null, undefined nor ''
+      ? expiryOf(expiresAt) - now
+      : NaN;
+  return Number.isNaN(life) ? MAX_TOKEN_AGE : Math.max(0, life - Math.min(MAX_SKEW, life * 0.1));
 }
 
-function parseExpiresAt(value: string | number): number | undefined {
-  let n = typeof value === 'number' ? value : /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
-  if (Number.isNaN(n)) {
-    const t = Date.parse(value as string);
-    return Number.isNaN(t) ? undefined : t;
-  }
-  // Epoch seconds until the year 33658; anything larger is milliseconds.
-  return n < 1e12 ? n * 1000 : n;
+/** `expires_at` as epoch ms: ISO 8601, or epoch seconds (until the year 33658) or milliseconds. */
+function expiryOf(value: string | number): number {
+  const n = typeof value == 'number' ? value : /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+  return Number.isNaN(n) ? Date.parse(value as string) : n < 1e12 ? n * 1000 : n;
 }
 
 function keyOf(source: TokenSource): unknown {
-  if ('provider' in source) return source.provider;
-  const url = new URL(source.url, globalThis.location?.href).href;
-  return `${source.method ?? source.init?.method ?? 'GET'} ${url}`;
+  return 'provider' in source ? source.provider : `${source.method ?? source.init?.method ?? 'GET'} ${source.url}`;
 }
 
 function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new CasUploadError('aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CasUploadError('aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
+  return signal
+    ? Promise.race([
+        promise,
+        new Promise<never>((_, reject) => {
+          const stop = () => reject(new CasUploadError('aborted'));
+          if (signal.aborted) stop();
+          signal.addEventListener('abort', stop);
+        }),
+      ])
+    : promise;
 }
 
 /** The cache shared by every element on the page. */

@@ -65,7 +65,8 @@ export interface UploadResult {
 
 /** Longest wait between two attempts. */
 export const MAX_RETRY_DELAY = 30000;
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+/** Answers worth another attempt. */
+const RETRY_STATUSES = [429, 502, 503, 504];
 
 /**
  * Validates the settings and returns the parse endpoint URL.
@@ -73,20 +74,18 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
  */
 export function parseUrl(apiBase: string = DEFAULT_API_BASE, parser: string = 'smart'): string {
   if (!(PARSERS as readonly string[]).includes(parser)) {
-    throw new CasUploadError('config-error', `Unknown parser "${parser}".`);
+    throw new CasUploadError('config-error');
   }
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(apiBase);
   } catch {
-    throw new CasUploadError('config-error', 'The API base is not a URL.');
+    /* not a URL: refused below */
   }
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (!(url.protocol === 'https:' || (url.protocol === 'http:' && local))) {
-    throw new CasUploadError('config-error', 'The API base must use https.');
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new CasUploadError('config-error', 'The API base must be a plain origin.');
+  const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url?.hostname ?? '');
+  // No credentials, query or fragment: the URL is its origin and path, nothing else.
+  if (!url || !(url.protocol == 'https:' || (url.protocol == 'http:' && local)) || url.href != url.origin + url.pathname) {
+    throw new CasUploadError('config-error');
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}/v4/${parser}/parse`;
 }
@@ -103,42 +102,41 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
   const cache = options.tokenCache ?? sharedTokenCache;
   const { signal } = options;
   const timeout = options.timeout ?? 60000;
-  const retries = Math.max(0, options.retries ?? 2);
+  const retries = options.retries ?? 2;
   const url = parseUrl(options.apiBase, options.parser);
-  if (!options.token || !('provider' in options.token ? options.token.provider : options.token.url)) {
-    throw new CasUploadError('config-error', 'Set token-url or tokenProvider.');
+  const source: { provider?: unknown; url?: unknown } | undefined = options.token;
+  if (!(source?.provider || source?.url)) {
+    throw new CasUploadError('config-error');
   }
   await checkPdf(options.file, options.maxSize ?? DEFAULT_MAX_SIZE);
-  if (options.onStart?.() === false) throw new CasUploadError('aborted');
+  // Cancelled while the file was checked: no start, no request.
+  if (signal?.aborted || options.onStart?.() === false) throw new CasUploadError('aborted');
 
   let refreshed = false;
   let attempt = 0;
   for (;;) {
     if (signal?.aborted) throw new CasUploadError('aborted');
     const token = await cache.get(options.token, signal, timeout);
-    let res: RawResponse;
+    let res: RawResponse | undefined;
     try {
       res = await sendParseRequest({
+        ...options,
         url,
-        file: options.file,
-        fileName: options.fileName,
         fileField: options.fileField ?? 'pdf_file',
         password: options.password ?? '',
         token,
         timeout,
-        signal,
-        onProgress: options.onProgress,
-        createXhr: options.createXhr,
       });
     } catch (err) {
-      if ((err as CasUploadError).code === 'network-error' && attempt < retries) {
-        await backoff(++attempt, null);
-        continue;
-      }
-      throw err;
+      // A network failure is retried like a 502; anything else ends the upload.
+      if ((err as CasUploadError).code != 'network-error' || attempt >= retries) throw err;
+    }
+    if (!res || (RETRY_STATUSES.includes(res.status) && attempt < retries)) {
+      await backoff(++attempt, res?.retryAfter);
+      continue;
     }
     const { status, requestId } = res;
-    if (status === 401 || status === 403) {
+    if (status == 401 || status == 403) {
       if (!refreshed) {
         refreshed = true;
         cache.invalidate(options.token, token);
@@ -146,21 +144,12 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
       }
       throw fromResponse(res, 'auth-failed');
     }
-    if (RETRY_STATUSES.has(status) && attempt < retries) {
-      await backoff(++attempt, res.retryAfter);
-      continue;
-    }
     if (status >= 200 && status < 300) {
-      let body: unknown;
-      try {
-        body = JSON.parse(res.body);
-      } catch {
-        body = undefined;
+      const body = json(res.body);
+      if (!body || typeof body != 'object' || Array.isArray(body)) {
+        throw fromResponse(res, 'server-error');
       }
-      if (!body || typeof body !== 'object' || Array.isArray(body)) {
-        throw new CasUploadError('server-error', 'The statement service sent an unreadable answer.', { status, requestId });
-      }
-      if ((body as { status?: unknown }).status === 'failed') {
+      if ((body as { status?: unknown }).status == 'failed') {
         throw fromResponse({ ...res, status: 400 }, undefined, status);
       }
       return { result: body as ParseResult, requestId, durationMs: clock.now() - started };
@@ -168,10 +157,9 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
     throw fromResponse(res);
   }
 
-  function backoff(n: number, retryAfter: string | null): Promise<void> {
+  function backoff(n: number, retryAfter?: string | null): Promise<void> {
     const base = options.retryDelay ?? 1000;
-    let ms = retryAfterMs(retryAfter, clock.now());
-    if (ms === undefined) ms = base * 2 ** (n - 1) + base * 0.25 * (options.random ?? Math.random)();
+    const ms = retryAfterMs(retryAfter, clock.now()) ?? base * 2 ** (n - 1) + base * 0.25 * (options.random ?? Math.random)();
     return clock.sleep(Math.min(ms, MAX_RETRY_DELAY), signal).catch(() => {
       throw new CasUploadError('aborted');
     });
@@ -179,13 +167,7 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
 }
 
 function fromResponse(res: RawResponse, code?: CasUploadError['code'], status = res.status): CasUploadError {
-  let body: unknown = null;
-  try {
-    body = JSON.parse(res.body);
-  } catch {
-    /* not JSON: no API message */
-  }
-  const apiMessage = apiMessageOf(body);
+  const apiMessage = apiMessageOf(json(res.body));
   return new CasUploadError(code ?? codeForStatus(res.status, apiMessage), undefined, {
     status,
     apiMessage,
@@ -193,10 +175,17 @@ function fromResponse(res: RawResponse, code?: CasUploadError['code'], status = 
   });
 }
 
+/** The parsed JSON, or `undefined` when the text is not JSON. */
+function json(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `Retry-After` as ms from now: delta-seconds or an HTTP date; `undefined` when absent or bad. */
-export function retryAfterMs(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+export function retryAfterMs(value: string | null | undefined, now: number): number | undefined {
+  const ms = /^\s*\d+(\.\d+)?\s*$/.test(value ?? '') ? Number(value) * 1000 : Date.parse(value ?? '') - now;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

@@ -1,27 +1,45 @@
-import type { CasUploadErrorCode } from '../core/errors.js';
+import { defaultMessages, type CasUploadErrorCode } from '../core/errors.js';
 
-/** Every text the element shows; `strings` may override any of them. */
+/**
+ * Every text the element shows; the `strings` property may override any of them.
+ * `{name}`-style placeholders are filled in by the element.
+ */
 export interface CasUploadStrings extends Record<CasUploadErrorCode, string> {
+  /** The heading above the form (the `heading` slot replaces it). */
   heading: string;
+  /** The button that opens the file dialog. */
   choose: string;
+  /** Next to that button: the drop zone's invitation. */
   drop: string;
+  /** Removes the chosen file. */
   remove: string;
+  /** The password field's label. */
   password: string;
+  /** Which password a statement uses (the `hint` slot replaces it). */
   passwordHint: string;
+  /** The show-password checkbox. */
   show: string;
-  hide: string;
+  /** The Upload button. */
   submit: string;
+  /** The Cancel button. */
   cancel: string;
+  /** The Retry button, for errors that may pass when tried again. */
   retry: string;
+  /** After success: start over. */
   another: string;
+  /** After a file error: open the file dialog again. */
   chooseAnother: string;
+  /** After `invalid-password`: go back to the password field. */
   checkPassword: string;
+  /** Announced when a file was chosen: `{name}`, `{size}`. */
   chosen: string;
+  /** Upload progress: `{percent}`. */
   uploading: string;
+  /** While the API reads the statement. */
   parsing: string;
-  elapsed: string;
+  /** Success. */
   done: string;
-  cancelled: string;
+  /** Summary labels. */
   investor: string;
   period: string;
   total: string;
@@ -29,45 +47,31 @@ export interface CasUploadStrings extends Record<CasUploadErrorCode, string> {
   folios: string;
 }
 
-/** English, the default. `{name}`-style placeholders are filled in by the element. */
+/** English, the default. */
 export const en: CasUploadStrings = {
   heading: 'Upload your CAS statement',
   choose: 'Choose PDF',
   drop: 'or drop it here',
   remove: 'Remove',
   password: 'PDF password',
-  passwordHint:
-    'CAMS and KFintech statements: your PAN in capitals. CDSL and NSDL statements: the password given in the statement e-mail.',
+  passwordHint: 'CAMS and KFintech: your PAN in capitals. CDSL and NSDL: the password from the statement e-mail.',
   show: 'Show password',
-  hide: 'Hide password',
   submit: 'Upload',
   cancel: 'Cancel',
-  retry: 'Try again',
+  retry: 'Retry',
   another: 'Upload another',
   chooseAnother: 'Choose another file',
   checkPassword: 'Check the password',
-  chosen: 'Chosen: {name}',
+  chosen: '{name} ({size}) is ready.',
   uploading: 'Uploading… {percent}%',
   parsing: 'Reading your statement…',
-  elapsed: '{seconds} s',
   done: 'Your statement was read.',
-  cancelled: 'Upload cancelled.',
   investor: 'Investor',
   period: 'Statement period',
   total: 'Total value',
   demat: 'Demat accounts',
   folios: 'Mutual fund folios',
-  'config-error': 'The uploader is not set up correctly.',
-  'invalid-file': 'Please choose a PDF file. This file is empty or not a PDF.',
+  // The error sentences are core's own (one copy in the bundle); this one names the limit.
+  ...defaultMessages,
   'file-too-large': 'This file is larger than {max}.',
-  'token-error': 'Could not start a secure session. Please try again.',
-  'invalid-password': 'The password is not correct for this statement.',
-  'parse-failed': 'This PDF could not be read as a CAS statement. Please upload the original PDF.',
-  'quota-exceeded': 'The statement service is not available right now. Please try later.',
-  'auth-failed': 'The statement service did not accept this session. Please reload the page.',
-  'rate-limited': 'Too many uploads just now. Please wait a minute and try again.',
-  'server-error': 'The statement service had a problem. Please try again.',
-  'network-error': 'Could not reach the statement service. Please check your connection.',
-  timeout: 'The statement service took too long to answer. Please try again.',
-  aborted: 'The upload was cancelled.',
 };

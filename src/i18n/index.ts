@@ -1,15 +1,35 @@
 import { en, type CasUploadStrings } from './en.js';
-import { hi } from './hi.js';
 
 export type { CasUploadStrings };
-export { en, hi };
+export { en };
 
-/** Built-in languages, by primary language subtag. */
-export const locales: Record<string, CasUploadStrings> = { en, hi };
+/** Languages ready to use, by primary subtag. */
+const ready: Record<string, CasUploadStrings> = { en };
+/** Built-in languages other than English: each is a separate chunk, loaded when first used. */
+const loaders: Record<string, () => Promise<CasUploadStrings>> = {
+  hi: () => import('./hi.js').then((m) => m.hi),
+};
+const pending: Record<string, Promise<unknown>> = {};
 
-/** The built-in strings for a BCP 47 tag (`hi-IN` → Hindi); English when unknown. */
-export function stringsFor(lang: string | null | undefined): CasUploadStrings {
-  return locales[(lang ?? '').toLowerCase().split('-')[0]] ?? en;
+/** `hi-IN` → `hi`; English when empty. */
+const primary = (tag?: string | null) => (tag || 'en').toLowerCase().split('-')[0];
+
+/** The strings for a BCP 47 tag once loaded (see {@link loadStrings}); English otherwise. */
+export function stringsFor(tag?: string | null): CasUploadStrings {
+  return ready[primary(tag)] ?? en;
+}
+
+/**
+ * Loads a built-in language (`hi`). Resolves once {@link stringsFor} returns it; returns
+ * `undefined` when there is nothing to wait for (already loaded, or not built in).
+ */
+export function loadStrings(tag?: string | null): Promise<unknown> | undefined {
+  const lang = primary(tag);
+  if (ready[lang] || !loaders[lang]) return;
+  return (pending[lang] ??= loaders[lang]().then(
+    (s) => (ready[lang] = s),
+    () => delete pending[lang],
+  ));
 }
 
 /** Replaces `{key}` placeholders. */

@@ -1,0 +1,40 @@
+// `npm run analyze` (part of `npm run build`): writes custom-elements.json from the element's
+// JSDoc (@fires, @csspart, @cssprop, @slot and the comments of its properties and methods).
+
+/** Keeps the manifest to the public API of `<cas-upload>`. */
+function publicApiOnly() {
+  return {
+    name: 'cas-upload-public-api',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const decl of mod.declarations ?? []) {
+          if (!decl.customElement) continue;
+          // Private fields and methods (`#…`) are not API.
+          decl.members = decl.members?.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+          // Only the documented `cas-upload-*` events (not the generic dispatch helper).
+          decl.events = decl.events?.filter((e) => e.name?.startsWith('cas-upload-'));
+          // `state` is reflected by the element itself rather than by a Lit property option,
+          // which the analyzer cannot see: list the read-only attribute from the getter.
+          const state = decl.members?.find((m) => m.name === 'state');
+          if (state && !decl.attributes?.some((a) => a.name === 'state')) {
+            (decl.attributes ??= []).push({
+              name: 'state',
+              type: state.type,
+              description: `${state.description ?? ''} Reflected by the element; setting it has no effect.`.trim(),
+              fieldName: 'state',
+              readonly: true,
+            });
+          }
+        }
+      }
+    },
+  };
+}
+
+export default {
+  globs: ['src/cas-upload-element.ts'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  plugins: [publicApiOnly()],
+};

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// `npm run size` (after `npm run build`): prints the min+gzip size (gzip -9) of every npm entry
+// and every script-tag file, and exits 1 when a budget is exceeded:
+//   dist/cdn/cas-upload.js (Lit included)          ≤ 12 KB
+//   cas-upload/element (element + core, no Lit)    ≤ 6 KB
+//   cas-upload/core                                ≤ 3 KB
+// npm entries are measured as a bundler would ship them: the built file and what it imports
+// statically, minified by esbuild, with Lit, @lit/react and React left out. Languages loaded
+// on demand (`import()`) are separate files and are not counted in an entry.
+// `npm run size -- --analyze` also prints what each source module costs in the element bundle.
+import { build } from 'esbuild';
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const kb = (n) => `${(n / KB).toFixed(2)} KB`;
+
+/** Leaves `import()`ed chunks (extra languages) out, as the browser loads them only when used. */
+const lazyChunksApart = {
+  name: 'lazy-chunks-apart',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+
+async function minified(entry, { metafile = false } = {}) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    metafile,
+    logLevel: 'silent',
+    external: ['lit', 'lit/*', '@lit/*', '@lit-labs/*', 'react', 'react/*', 'node:*'],
+    plugins: [lazyChunksApart],
+  });
+  return { code: result.outputFiles[0].contents, metafile: result.metafile };
+}
+
+if (!existsSync('dist/cdn/cas-upload.js')) {
+  console.error('dist/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+const rows = [];
+const entries = [
+  ['cas-upload', 'dist/index.js'],
+  ['cas-upload/element', 'dist/element.js'],
+  ['cas-upload/core', 'dist/core.js'],
+  ['cas-upload/react', 'dist/react.js'],
+  ['cas-upload/server', 'dist/server.js'],
+];
+for (const [name, file] of entries) {
+  const { code } = await minified(file);
+  rows.push({ name, what: 'ESM, min, no Lit/React', min: code.length, gzip: gz(code) });
+}
+for (const [file, what] of [
+  ['dist/cdn/cas-upload.js', 'script-tag module, Lit included'],
+  ['dist/cdn/cas-upload.iife.js', 'classic script, Lit and all languages included'],
+  ['dist/cdn/cas-upload.hi.js', 'Hindi strings, loaded by cas-upload.js when used'],
+]) {
+  if (!existsSync(file)) continue;
+  const code = readFileSync(file);
+  rows.push({ name: file, what, min: code.length, gzip: gz(code) });
+}
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`${'file'.padEnd(width)}  ${'min'.padStart(9)}  ${'min+gzip'.padStart(9)}  what`);
+for (const r of rows) {
+  console.log(`${r.name.padEnd(width)}  ${kb(r.min).padStart(9)}  ${kb(r.gzip).padStart(9)}  ${r.what}`);
+}
+
+const size = (name) => rows.find((r) => r.name === name).gzip;
+const budgets = [
+  ['dist/cdn/cas-upload.js (Lit included)', size('dist/cdn/cas-upload.js'), 12 * KB],
+  ['element + core, ESM without Lit', size('cas-upload/element'), 6 * KB],
+  ['core alone', size('cas-upload/core'), 3 * KB],
+];
+console.log('\nbudget (min+gzip -9)');
+let over = 0;
+for (const [label, actual, limit] of budgets) {
+  const ok = actual <= limit;
+  if (!ok) over++;
+  console.log(`${ok ? 'ok  ' : 'OVER'}  ${label}: ${actual} B of ${limit} B (${kb(actual)} of ${kb(limit)})`);
+}
+
+if (process.argv.includes('--analyze')) {
+  // What each source module costs: its minified bytes in the element + core bundle.
+  const { code, metafile } = await minified('src/element.ts', { metafile: true });
+  const inputs = Object.values(metafile.outputs)[0].inputs;
+  const total = gz(code);
+  console.log(`\nelement + core from src/, min+gzip ${total} B; per module (minified bytes in the bundle):`);
+  for (const [path, { bytesInOutput }] of Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) {
+    if (bytesInOutput) console.log(`  ${String(bytesInOutput).padStart(6)} B  ${path}`);
+  }
+}
+
+if (over) {
+  console.error(`\n${over} size budget(s) exceeded.`);
+  process.exit(1);
+}

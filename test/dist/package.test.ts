@@ -1,0 +1,134 @@
+/// <reference types="node" />
+// The published package: `npm pack` holds only what users need, every `exports` target is in
+// it, the registering modules are the ones marked as having side effects, and the script-tag
+// files carry no surprise. Needs `npm run build` first.
+// Run: node --import tsx --test test/dist/package.test.ts
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+  name: string;
+  version: string;
+  type: string;
+  types: string;
+  main: string;
+  customElements: string;
+  files: string[];
+  sideEffects: string[];
+  dependencies: Record<string, string>;
+  exports: Record<string, string | { types: string; default: string }>;
+};
+
+const packed: string[] = (() => {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
+  return (JSON.parse(out) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
+})();
+
+test('npm pack holds only the built files, the manifest, the README and package.json', () => {
+  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/cas-upload[.\w-]*\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
+  assert.deepEqual(
+    packed.filter((path) => !allowed.test(path)),
+    [],
+    'unexpected files in the tarball',
+  );
+  for (const path of packed) {
+    assert.doesNotMatch(path, /(^|\/)(src|test|demo|bench|scripts|node_modules)\//, path);
+    assert.doesNotMatch(path, /\.(map|ts\.map|tsbuildinfo|tgz)$/, path);
+  }
+});
+
+test('npm pack holds every entry of contract section 1, with its types', () => {
+  const expected = [
+    'package.json',
+    'README.md',
+    'custom-elements.json',
+    'dist/cdn/cas-upload.js',
+    'dist/cdn/cas-upload.iife.js',
+    'dist/index.js',
+    'dist/element.js',
+    'dist/core.js',
+    'dist/react.js',
+    'dist/server.js',
+    'dist/types/index.d.ts',
+    'dist/types/element.d.ts',
+    'dist/types/core/index.d.ts',
+    'dist/types/react.d.ts',
+    'dist/types/server/index.d.ts',
+  ];
+  assert.deepEqual(
+    expected.filter((path) => !packed.includes(path)),
+    [],
+  );
+});
+
+test('every exports target, types, main and customElements are in the tarball', () => {
+  const targets = [pkg.main, pkg.types, pkg.customElements];
+  for (const target of Object.values(pkg.exports)) {
+    if (typeof target === 'string') targets.push(target);
+    else targets.push(target.types, target.default);
+  }
+  for (const target of targets) assert.ok(packed.includes(target.replace(/^\.\//, '')), `${target} is packed`);
+  assert.deepEqual(Object.keys(pkg.exports).sort(), [
+    '.',
+    './core',
+    './custom-elements.json',
+    './element',
+    './package.json',
+    './react',
+    './server',
+  ]);
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (typeof target === 'object') assert.deepEqual(Object.keys(target), ['types', 'default'], `${subpath}: types first`);
+  }
+  assert.equal(pkg.type, 'module');
+  assert.ok(pkg.dependencies.lit, 'Lit is a dependency (kept external in the npm build)');
+});
+
+test('the files that register <cas-upload> are exactly the ones marked sideEffects', () => {
+  // The registration call, as the npm build writes it (Lit external, not minified).
+  const registering = ['dist', 'dist/chunks']
+    .flatMap((dir) => readdirSync(`${root}${dir}`).filter((f) => f.endsWith('.js')).map((f) => `${dir}/${f}`))
+    .filter((path) => /\.define\(["']cas-upload["']\)/.test(readFileSync(`${root}${path}`, 'utf8')));
+  assert.ok(registering.length > 0, 'found the registering module');
+  for (const path of registering) assert.ok(pkg.sideEffects.includes(`./${path}`), `${path} is in sideEffects`);
+  // The entries that import it are marked too, and the side-effect-free ones are not.
+  for (const entry of ['./dist/index.js', './dist/react.js']) assert.ok(pkg.sideEffects.includes(entry), entry);
+  for (const entry of ['./dist/element.js', './dist/core.js', './dist/server.js']) {
+    assert.ok(!pkg.sideEffects.includes(entry), `${entry} has no side effects`);
+  }
+});
+
+test('the npm entries keep Lit and React external; the script-tag files bundle Lit', () => {
+  const chunks = readdirSync(`${root}dist/chunks`).map((f) => `dist/chunks/${f}`);
+  // Lit registers its version in these globals: present where Lit is bundled, only there.
+  const litItself = /litHtmlVersions|reactiveElementVersions/;
+  for (const path of ['dist/index.js', 'dist/element.js', 'dist/core.js', 'dist/react.js', 'dist/server.js', ...chunks]) {
+    assert.doesNotMatch(readFileSync(`${root}${path}`, 'utf8'), litItself, `${path} does not bundle Lit`);
+  }
+  assert.match(readFileSync(`${root}dist/chunks/cas-upload-element.js`, 'utf8'), /from "lit"/);
+  const react = readFileSync(`${root}dist/react.js`, 'utf8');
+  assert.match(react, /from "react"/);
+  assert.match(react, /from "@lit\/react"/);
+  assert.doesNotMatch(readFileSync(`${root}dist/core.js`, 'utf8'), /from "lit/);
+  for (const path of ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.iife.js']) {
+    const code = readFileSync(`${root}${path}`, 'utf8');
+    assert.match(code, litItself, `${path} bundles Lit`);
+    assert.doesNotMatch(code, /\bfrom\s*["']lit/, `${path} imports no bare module`);
+    assert.doesNotMatch(code, /\n\s{2,}\S/, `${path} is minified`);
+  }
+});
+
+test('the README pins the package version in its CDN snippets, each with a sha384 integrity value', () => {
+  const readme = readFileSync(`${root}README.md`, 'utf8');
+  const tags = [...readme.matchAll(/<script\b[^>]*\bsrc="https:\/\/cdn\.jsdelivr\.net\/npm\/[^"]+"[^>]*>/g)].map((m) => m[0]);
+  assert.ok(tags.length >= 2, 'a module and a classic snippet');
+  for (const tag of tags) {
+    assert.match(tag, new RegExp(`cas-upload@${pkg.version.replace(/\./g, '\\.')}/dist/cdn/cas-upload(\\.iife)?\\.js"`), tag);
+    assert.match(tag, /integrity="sha384-[A-Za-z0-9+/]{64}"/, `${tag} has a sha384 integrity value`);
+    assert.match(tag, /crossorigin="anonymous"/, `${tag} is fetched with CORS, as SRI needs`);
+  }
+});

@@ -1,0 +1,115 @@
+// Compiled by test/dist/types.test.ts against the built declarations: what a TypeScript user of
+// the package gets. Every `@ts-expect-error` is a mistake the types must catch.
+import 'cas-upload';
+import {
+  CasUploadElement,
+  CasUploadError,
+  clearTokenCache,
+  type CasUploadErrorCode,
+  type CasUploadErrorDetail,
+  type CasUploadSuccessDetail,
+  type ParseResult,
+  type TokenResponse,
+} from 'cas-upload';
+import { uploadCas, type UploadResult } from 'cas-upload/core';
+import { CasUploadElement as BareElement } from 'cas-upload/element';
+import { CasUpload, type CasUploadProps } from 'cas-upload/react';
+import { createTokenHandler } from 'cas-upload/server';
+
+// HTMLElementTagNameMap
+export const found: CasUploadElement | null = document.querySelector('cas-upload');
+export const made: CasUploadElement = document.createElement('cas-upload');
+export const same: typeof BareElement = CasUploadElement;
+
+// GlobalEventHandlersEventMap: typed event details
+made.addEventListener('cas-upload-success', (e) => {
+  const name: string | undefined = e.detail.result.investor?.name;
+  const total: number | undefined = e.detail.result.summary?.total_value;
+  const id: string | null = e.detail.requestId;
+  const ms: number = e.detail.durationMs;
+  void [name, total, id, ms];
+});
+made.addEventListener('cas-upload-error', (e) => {
+  const code: CasUploadErrorCode = e.detail.code;
+  const status: number | null = e.detail.status;
+  void [code, status];
+});
+made.addEventListener('cas-upload-progress', (e) => {
+  const phase: 'upload' | 'parse' = e.detail.phase;
+  void phase;
+});
+made.addEventListener('cas-upload-start', (e) => e.preventDefault());
+
+// The error code union, exactly the contract's codes.
+export const codes: CasUploadErrorCode[] = [
+  'config-error',
+  'invalid-file',
+  'file-too-large',
+  'token-error',
+  'invalid-password',
+  'parse-failed',
+  'quota-exceeded',
+  'auth-failed',
+  'rate-limited',
+  'server-error',
+  'network-error',
+  'timeout',
+  'aborted',
+];
+// @ts-expect-error: not a code
+export const notACode: CasUploadErrorCode = 'password-error';
+// @ts-expect-error: `aborted` never reaches the cas-upload-error event
+export const neverInEvent: CasUploadErrorDetail['code'] = 'aborted';
+
+// TokenResponse, ParseResult (every field optional), CasUploadError
+export const token: TokenResponse = { access_token: 'at_example', expires_in: 900 };
+// @ts-expect-error: access_token is required
+export const noToken: TokenResponse = { expires_in: 900 };
+export const empty: ParseResult = {};
+export const error = new CasUploadError('timeout');
+export const code: CasUploadErrorCode = error.code;
+export const retryable: boolean = error.retryable;
+export const detail: CasUploadSuccessDetail['file'] = { name: 'cas.pdf', size: 1 };
+
+// Properties
+made.tokenProvider = async () => 'at_example';
+made.tokenProvider = async () => token;
+made.tokenRequestInit = { headers: { 'x-csrf-token': 'abc' } };
+made.maxSize = 5_000_000;
+// @ts-expect-error: a token provider returns a promise
+made.tokenProvider = () => 'at_example';
+export const pending: Promise<ParseResult> = made.upload(new Blob(['%PDF-1.7']), 'secret');
+clearTokenCache();
+
+// cas-upload/core
+export const result: Promise<UploadResult> = uploadCas({ file: new Blob([]), token: { url: '/token' } });
+// @ts-expect-error: a token source is required
+uploadCas({ file: new Blob([]) });
+
+// cas-upload/server
+export const handler: (request: Request) => Promise<Response> = createTokenHandler({ apiKey: 'sk_example' });
+
+// cas-upload/react: the wrapper's typed event props
+export const wrapper = (
+  <CasUpload
+    tokenUrl="/token"
+    apiBase="https://api.casparser.in"
+    onCasUploadSuccess={(e) => e.detail.result.investor?.name}
+    onCasUploadError={(e) => e.detail.code}
+  />
+);
+export const props: CasUploadProps = { tokenUrl: '/token' };
+// @ts-expect-error: the detail of a success event has no `code`
+export const wrongDetail = <CasUpload onCasUploadSuccess={(e) => e.detail.code} />;
+
+// JSX IntrinsicElements: <cas-upload> itself in React 19
+export const direct = (
+  <cas-upload
+    token-url="/token"
+    tokenProvider={async () => 'at_example'}
+    oncas-upload-success={(e) => e.detail.durationMs}
+    oncas-upload-error={(e) => e.detail.message}
+  />
+);
+// @ts-expect-error: not a property or attribute of <cas-upload>
+export const unknownProp = <cas-upload tokenUrll="/token" />;

@@ -1,0 +1,218 @@
+/// <reference types="node" />
+// End to end: the demo as a newcomer meets it. Starts what `npm start` starts (Vite serving
+// demo/, the API and the token endpoint mocked in the page by msw) on a free port, opens the page
+// in headless Chromium, and runs three scenarios through the UI: pick the scenario, choose a PDF
+// in the element's file input, type the password, press Upload, and check what is on screen.
+// Each leaves a screenshot in screenshots/e2e-<scenario>.png.
+// Run: node --import tsx --test test/e2e/demo.test.ts
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, findChromium, freePort, root, startNode, type Child } from './support.js';
+
+const FIXTURE = JSON.parse(await readFile(join(root, 'test/mocks/smart-parse-response.json'), 'utf8')) as {
+  investor: { name: string; pan: string };
+};
+const PASSWORD = 'ABCDE1234F';
+const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+let vite: Child;
+let browser: Browser;
+let url: string;
+
+before(async () => {
+  const port = await freePort();
+  vite = startNode([join(root, 'node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--host', '127.0.0.1']);
+  await vite.waitFor(/ready in/);
+  url = `http://127.0.0.1:${port}/`;
+  browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs });
+  await mkdir(join(root, 'screenshots'), { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await vite?.stop();
+});
+
+/** The element's state attribute (reflected). */
+const state = (page: Page) => page.locator('cas-upload').getAttribute('state');
+/** A part of the element (Playwright's CSS locators pierce the open shadow root). */
+const part = (page: Page, name: string) => page.locator(`cas-upload [part~="${name}"]`);
+/** The lines of a log on the page, oldest first (the page lists the newest first). */
+async function lines(page: Page, id: 'log' | 'net'): Promise<string[]> {
+  return (await page.locator(`#${id} li`).allTextContents()).reverse();
+}
+
+/** Opens the demo in a fresh browser context, as a first visit, with `scenario` picked. */
+async function open(scenario: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  // The page marks itself ready once msw's service worker listens and the element is defined.
+  await page.locator('html[data-demo-ready="mock"]').waitFor({ state: 'attached' });
+  assert.ok(await page.evaluate(() => customElements.get('cas-upload') !== undefined));
+  await page.selectOption('#scenario', scenario);
+  assert.equal(await state(page), 'idle');
+  return { page, errors, close: () => context.close() };
+}
+
+/** Chooses the PDF in the element's file input, types the password, presses Upload. */
+async function uploadThroughUi(page: Page) {
+  await part(page, 'file-input').setInputFiles({ name: 'CAS_Jun2026.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.waitForFunction(() => document.querySelector('cas-upload')?.getAttribute('state') === 'ready');
+  await part(page, 'password-input').fill(PASSWORD);
+  await part(page, 'submit').click();
+}
+
+/** Waits for the element to settle in `expected` (or fails with the state it settled in). */
+async function settled(page: Page, expected: 'success' | 'error') {
+  await page.waitForFunction(
+    () => ['success', 'error'].includes(document.querySelector('cas-upload')?.getAttribute('state') ?? ''),
+    undefined,
+    { timeout: 30_000 },
+  );
+  assert.equal(await state(page), expected);
+}
+
+const screenshot = (page: Page, scenario: string) =>
+  page.screenshot({ path: join(root, `screenshots/e2e-${scenario}.png`), fullPage: true, animations: 'disabled' });
+
+test('success: the parsed statement is summarised, logged and shown as JSON', { timeout: 90_000 }, async () => {
+  const { page, errors, close } = await open('success');
+  try {
+    await uploadThroughUi(page);
+    await settled(page, 'success');
+
+    const summary = part(page, 'summary');
+    assert.ok(await summary.isVisible(), 'the summary is on screen');
+    assert.match(await summary.innerText(), new RegExp(FIXTURE.investor.name));
+    assert.equal(await part(page, 'error').count(), 0, 'no error is shown');
+
+    const result = await page.locator('#result').innerText();
+    assert.deepEqual(JSON.parse(result), FIXTURE, 'the parsed-result view shows the API body unchanged');
+
+    const log = await lines(page, 'log');
+    const types = log.map((l) => l.split(' ')[1]);
+    assert.deepEqual(
+      types.filter((t) => t !== 'cas-upload-progress'),
+      ['cas-upload-select', 'cas-upload-start', 'cas-upload-success'],
+      log.join('\n'),
+    );
+    assert.ok(types.includes('cas-upload-progress'), 'progress is logged');
+    assert.ok(!log.join('\n').includes(PASSWORD), 'the password is in no event');
+
+    const net = await lines(page, 'net');
+    assert.equal(net.length, 2, net.join('\n'));
+    assert.match(net[0], /GET \/api\/casparser\/token → 200 \(access token #1\)/);
+    assert.match(net[1], /POST https:\/\/api\.casparser\.in\/v4\/smart\/parse → 200/);
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'success');
+  } finally {
+    await close();
+  }
+});
+
+test('wrong password: the error says so, the password field is empty again, no result', { timeout: 90_000 }, async () => {
+  const { page, errors, close } = await open('wrong-password');
+  try {
+    await uploadThroughUi(page);
+    await settled(page, 'error');
+
+    const error = part(page, 'error');
+    assert.ok(await error.isVisible(), 'the error is on screen');
+    assert.match(await error.innerText(), /password/i);
+    assert.equal(await part(page, 'summary').count(), 0, 'no summary');
+    assert.equal(await part(page, 'password-input').inputValue(), '', 'the password was cleared');
+    assert.equal(await page.locator('#result').innerText(), 'No result: invalid-password.');
+
+    const log = await lines(page, 'log');
+    const last = log.at(-1)!;
+    assert.match(last, /^\S+ cas-upload-error /);
+    const detail = JSON.parse(last.slice(last.indexOf('{')));
+    assert.equal(detail.code, 'invalid-password');
+    assert.equal(detail.status, 400);
+    assert.equal(detail.apiMessage, 'Invalid PDF file or password.');
+    assert.match(detail.requestId, /^req_/);
+
+    const net = await lines(page, 'net');
+    assert.match(net.at(-1)!, /POST \S+\/v4\/smart\/parse → 400 "Invalid PDF file or password\."/);
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'wrong-password');
+  } finally {
+    await close();
+  }
+});
+
+test('token expired: a 403, one fresh token, one retry, then the statement', { timeout: 90_000 }, async () => {
+  const { page, errors, close } = await open('token-expired');
+  try {
+    await uploadThroughUi(page);
+    await settled(page, 'success');
+
+    assert.ok(await part(page, 'summary').isVisible(), 'the summary is on screen');
+    assert.match(await part(page, 'summary').innerText(), new RegExp(FIXTURE.investor.name));
+    assert.equal(await part(page, 'error').count(), 0, 'no error is shown');
+    assert.deepEqual(JSON.parse(await page.locator('#result').innerText()), FIXTURE);
+
+    const net = await lines(page, 'net');
+    assert.equal(net.length, 4, net.join('\n'));
+    assert.match(net[0], /GET \/api\/casparser\/token → 200 \(access token #1\)/);
+    assert.match(net[1], /POST \S+\/v4\/smart\/parse → 403 "Authentication failed/);
+    assert.match(net[2], /GET \/api\/casparser\/token → 200 \(access token #2\)/);
+    assert.match(net[3], /POST \S+\/v4\/smart\/parse → 200/);
+
+    const log = await lines(page, 'log');
+    assert.ok(!log.some((l) => l.includes('cas-upload-error')), 'no error event: the refresh is invisible to the host');
+    assert.match(log.at(-1)!, / cas-upload-success /);
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'token-expired');
+  } finally {
+    await close();
+  }
+});
+
+test('slow network: the progress bar moves while the bytes go out, then parsing, then the statement', { timeout: 90_000 }, async () => {
+  const { page, errors, close } = await open('slow');
+  try {
+    // 160 KB at the simulated 64 KB/s: about 2.5 s of upload, then 4 s of parsing.
+    const big = Buffer.concat([PDF, Buffer.alloc(160 * 1024, 0x20)]);
+    await part(page, 'file-input').setInputFiles({ name: 'CAS_big.pdf', mimeType: 'application/pdf', buffer: big });
+    await part(page, 'password-input').fill(PASSWORD);
+    await part(page, 'submit').click();
+
+    const progress = part(page, 'progress');
+    /** The bar's value in percent (a <progress>, or a role="progressbar" with aria-valuenow). */
+    const value = () =>
+      progress.evaluate((p) =>
+        p instanceof HTMLProgressElement ? (p.value / p.max) * 100 : Number(p.getAttribute('aria-valuenow')),
+      );
+    /** Polls the bar until `ok(value)`. */
+    const until = async (ok: (v: number) => boolean, what: string) => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const v = (await progress.count()) ? await value() : NaN;
+        if (ok(v)) return v;
+        if (Date.now() > deadline) throw new Error(`The progress bar never ${what} (last value ${v}).`);
+        await page.waitForTimeout(50);
+      }
+    };
+    const early = await until((v) => v > 5 && v < 60, 'showed a partial upload');
+    assert.equal(await state(page), 'uploading');
+    await page.screenshot({ path: join(root, 'screenshots/e2e-slow.png'), fullPage: true, animations: 'disabled' });
+    await until((v) => v > early, 'moved on');
+    assert.equal(await state(page), 'uploading', 'still uploading while the bar moves');
+    await page.waitForFunction(() => document.querySelector('cas-upload')?.getAttribute('state') === 'parsing');
+    await settled(page, 'success');
+
+    const uploads = (await lines(page, 'log')).filter((l) => l.includes('cas-upload-progress'));
+    const phases = uploads.map((l) => JSON.parse(l.slice(l.indexOf('{'))).phase);
+    assert.deepEqual(phases, ['upload', 'parse'], 'the log keeps one line per phase, updated in place');
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});

@@ -1,0 +1,239 @@
+/// <reference types="node" />
+// Interop: `<cas-upload>` in the environments people use it in, each in real headless
+// Chromium against a real local HTTP server that mocks the token endpoint and the CAS Parser
+// API. Each page completes an upload through the element's own UI and receives the events
+// through its framework's own bindings.
+//   plain HTML + dist/cdn/cas-upload.js (module), plain HTML + dist/cdn/cas-upload.iife.js
+//   (classic scripts only), React 19 with the element, React with `cas-upload/react`, Vue 3,
+//   Svelte 5 (the last four built by Vite from test/interop/fixtures by test/interop/build.mjs).
+// Run: npm run build && node test/interop/build.mjs && node --import tsx --test test/interop/*.test.ts
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { findChromium, chromiumArgs } from './browser.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const PARSE_RESPONSE = await readFile(join(root, 'test/mocks/smart-parse-response.json'), 'utf8');
+const INVESTOR = (JSON.parse(PARSE_RESPONSE) as { investor: { name: string } }).investor.name;
+const PASSWORD = 'ABCDE1234F';
+const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n', 'latin1');
+const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+
+/** What the mocked backend saw. */
+interface Seen {
+  tokenRequests: number;
+  parses: { apiKey: string | undefined; body: string; contentType: string | undefined }[];
+  /** Requests answered 404, for the failure message. */
+  unknown: string[];
+}
+let seen: Seen = { tokenRequests: 0, parses: [], unknown: [] };
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** Static files under `dir` for the URL path below `prefix`; `undefined` when absent. */
+async function staticFile(dir: string, rest: string): Promise<{ body: Buffer; type: string } | undefined> {
+  const path = normalize(join(dir, rest.endsWith('/') || rest === '' ? `${rest}index.html` : rest));
+  if (!path.startsWith(dir) || !existsSync(path)) return undefined;
+  return { body: await readFile(path), type: types[extname(path)] ?? 'application/octet-stream' };
+}
+
+/** Fills in the Subresource Integrity values of the script-tag files, as the build prints them. */
+async function withIntegrity(page: Buffer): Promise<string> {
+  const sri = async (path: string) =>
+    `sha384-${createHash('sha384').update(await readFile(join(root, path))).digest('base64')}`;
+  return page
+    .toString('utf8')
+    .replace(/__SRI_ESM__/g, await sri('dist/cdn/cas-upload.js'))
+    .replace(/__SRI_IIFE__/g, await sri('dist/cdn/cas-upload.iife.js'));
+}
+
+const server = http.createServer(async (req, res) => {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks).toString('latin1');
+
+  if (url.pathname === '/token') {
+    seen.tokenRequests++;
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    return res.end(JSON.stringify({ access_token: `at_from_endpoint_${seen.tokenRequests}`, expires_in: 900 }));
+  }
+  if (url.pathname === '/v4/smart/parse' && req.method === 'POST') {
+    const apiKey = req.headers['x-api-key'] as string | undefined;
+    seen.parses.push({ apiKey, body, contentType: req.headers['content-type'] });
+    if (!apiKey?.startsWith('at_')) {
+      res.writeHead(401, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ status: 'error', msg: 'Missing or invalid API key' }));
+    }
+    res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': `req_interop_${seen.parses.length}` });
+    return res.end(PARSE_RESPONSE);
+  }
+  const routes: [string, string][] = [
+    ['/dist/', join(root, 'dist/')],
+    ['/pages/', join(root, 'test/interop/pages/')],
+    ['/interop/', join(root, 'test/interop/.build/')],
+  ];
+  for (const [prefix, dir] of routes) {
+    if (!url.pathname.startsWith(prefix)) continue;
+    const file = await staticFile(dir, url.pathname.slice(prefix.length));
+    if (file) {
+      res.writeHead(200, { 'content-type': file.type });
+      return res.end(prefix === '/pages/' ? await withIntegrity(file.body) : file.body);
+    }
+  }
+  seen.unknown.push(`${req.method} ${url.pathname}`);
+  res.writeHead(404).end();
+  return undefined;
+});
+
+let origin = '';
+let browser: Browser;
+
+before(async () => {
+  for (const required of ['dist/cdn/cas-upload.js', 'test/interop/.build/react/index.html']) {
+    assert.ok(existsSync(join(root, required)), `${required} is missing: run \`npm run build && node test/interop/build.mjs\``);
+  }
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+interface PageResult {
+  events: { type: string; detail: Record<string, unknown> }[];
+  tokenCalls: number;
+  investor: string;
+  errors: string[];
+  api?: Record<string, unknown>;
+}
+
+/** Opens `path`, chooses a PDF, types the password and presses Upload, in the element's UI. */
+async function uploadThrough(path: string): Promise<PageResult> {
+  seen = { tokenRequests: 0, parses: [], unknown: [] };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const log: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    log.push(`${msg.type()}: ${msg.text()}`);
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  try {
+    await page.goto(origin + path);
+    const el = page.locator('cas-upload');
+    await el.locator('[part="file-input"]').setInputFiles({
+      name: 'statement.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await el.locator('[part="password-input"]').fill(PASSWORD);
+    await el.locator('[part="submit"]').click();
+    await page
+      .locator('#result')
+      .filter({ hasText: INVESTOR })
+      .waitFor({ timeout: 15000 })
+      .catch(async (err: Error) => {
+        const events = await page.evaluate(() => JSON.stringify((window as unknown as { __events: unknown }).__events));
+        throw new Error(`${err.message}\nevents: ${events}\nrequests: ${JSON.stringify(seen)}\nconsole: ${log.join('\n')}`);
+      });
+    return {
+      ...(await page.evaluate(() => ({
+        events: (window as unknown as { __events: PageResult['events'] }).__events,
+        tokenCalls: (window as unknown as { __tokenCalls: number }).__tokenCalls,
+        api: (window as unknown as { __api?: Record<string, unknown> }).__api,
+      }))),
+      investor: (await page.locator('#result').textContent()) ?? '',
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The checks every environment shares: one upload, the events in order, nothing leaked. */
+function assertCompleted(result: PageResult, token: string): void {
+  assert.deepEqual(result.errors, [], 'no page errors');
+  assert.equal(result.investor, INVESTOR, "the framework rendered the result from the success event's detail");
+  const types = result.events.map((e) => e.type);
+  assert.deepEqual(
+    types.filter((t) => t !== 'cas-upload-progress'),
+    ['cas-upload-select', 'cas-upload-start', 'cas-upload-success'],
+    `events in order: ${types.join(', ')}`,
+  );
+  const progress = result.events.filter((e) => e.type === 'cas-upload-progress').map((e) => e.detail.phase);
+  assert.ok(progress.includes('parse'), `a progress event with phase "parse" (got ${progress.join(', ')})`);
+  assert.ok(types.indexOf('cas-upload-start') < types.indexOf('cas-upload-progress'), 'progress after start');
+  const success = result.events.find((e) => e.type === 'cas-upload-success')!.detail;
+  assert.equal((success.result as { investor: { name: string } }).investor.name, INVESTOR);
+  assert.deepEqual(success.file, { name: 'statement.pdf', size: PDF.length });
+  assert.equal(success.parser, 'smart');
+  assert.equal(success.requestId, 'req_interop_1');
+  assert.equal(typeof success.durationMs, 'number');
+  const select = result.events.find((e) => e.type === 'cas-upload-select')!.detail;
+  assert.deepEqual(select.file, { name: 'statement.pdf', size: PDF.length });
+
+  assert.equal(seen.parses.length, 1, 'one parse request');
+  const [parse] = seen.parses;
+  assert.equal(parse.apiKey, token, 'the access token from the configured source, as x-api-key');
+  assert.match(parse.contentType ?? '', /^multipart\/form-data; boundary=/);
+  assert.match(parse.body, /name="pdf_file"; filename="statement.pdf"/);
+  assert.match(parse.body, new RegExp(`name="password"\\r\\n\\r\\n${PASSWORD}\\r\\n`));
+  for (const event of result.events) assert.ok(!JSON.stringify(event).includes(PASSWORD), 'no password in events');
+}
+
+test('plain HTML with the script-tag module (dist/cdn/cas-upload.js, with SRI), token-url', async () => {
+  const result = await uploadThrough('/pages/cdn-esm.html');
+  assertCompleted(result, 'at_from_endpoint_1');
+  assert.equal(seen.tokenRequests, 1);
+});
+
+test('plain HTML with the classic script (dist/cdn/cas-upload.iife.js), no modules, tokenProvider', async () => {
+  const result = await uploadThrough('/pages/cdn-iife.html');
+  assertCompleted(result, 'at_from_provider');
+  assert.deepEqual(result.api, { version, hasElement: true, hasClearTokenCache: true, defined: true });
+  assert.equal(result.tokenCalls, 1);
+  assert.equal(seen.tokenRequests, 0);
+});
+
+test('React 19 with <cas-upload>: properties, tokenProvider as a function, oncas-upload-* events', async () => {
+  const result = await uploadThrough('/interop/react/');
+  assertCompleted(result, 'at_from_provider');
+  assert.equal(result.tokenCalls, 1, 'React set tokenProvider as a property, and the element called it');
+  assert.equal(seen.tokenRequests, 0);
+});
+
+test('React 19 with the cas-upload/react wrapper: tokenUrl and onCasUpload* props', async () => {
+  const result = await uploadThrough('/interop/react-wrapper/');
+  assertCompleted(result, 'at_from_endpoint_1');
+  assert.equal(seen.tokenRequests, 1);
+});
+
+test('Vue 3: :tokenProvider as a property, @cas-upload-* events', async () => {
+  const result = await uploadThrough('/interop/vue/');
+  assertCompleted(result, 'at_from_provider');
+  assert.equal(result.tokenCalls, 1);
+  assert.equal(seen.tokenRequests, 0);
+});
+
+test('Svelte 5: tokenProvider as a property, oncas-upload-* events', async () => {
+  const result = await uploadThrough('/interop/svelte/');
+  assertCompleted(result, 'at_from_provider');
+  assert.equal(result.tokenCalls, 1);
+  assert.equal(seen.tokenRequests, 0);
+});

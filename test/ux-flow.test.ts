@@ -1,0 +1,470 @@
+// What a visitor sees and does with <cas-upload>: choosing or dropping a file, the password
+// field, the two phases of progress, the outcomes and their actions, theming, and languages.
+// The API is mocked in the page (msw's in-page interception), so upload progress is real.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { defineNetwork, InterceptorSource } from 'msw/experimental';
+import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
+import '../src/index.js';
+import { CasUploadElement, en } from '../src/index.js';
+import RESULT from './mocks/smart-parse-response.json';
+
+const PARSE_URL = 'https://api.casparser.in/v4/smart/parse';
+type Answer = () => Response | Promise<Response>;
+let answer: Answer = () => HttpResponse.json(RESULT);
+const network = defineNetwork({
+  sources: [new InterceptorSource({ interceptors: [new XMLHttpRequestInterceptor()] })],
+  handlers: [http.post(PARSE_URL, () => answer())],
+  onUnhandledFrame: 'error',
+  context: { quiet: true },
+});
+
+let release = () => {};
+/** Answers the headers at once and holds the body until `release()`: the parse phase. */
+const held: Answer = () =>
+  new HttpResponse(
+    new ReadableStream({
+      start(controller) {
+        release = () => {
+          release = () => {};
+          try {
+            controller.enqueue(new TextEncoder().encode(JSON.stringify(RESULT)));
+            controller.close();
+          } catch {
+            // Cancelled already.
+          }
+        };
+      },
+    }),
+    { headers: { 'content-type': 'application/json' } },
+  );
+/**
+ * The browser gives up waiting (`xhr.timeout`) on the next request. In-page interception does
+ * not time requests out, so it steps aside, and the browser's `timeout` event is fired here
+ * instead of sending.
+ */
+async function timeOutNextRequest(): Promise<void> {
+  await network.disable();
+  const Xhr = window.XMLHttpRequest;
+  window.XMLHttpRequest = class extends Xhr {
+    override send(): void {
+      window.XMLHttpRequest = Xhr;
+      setTimeout(() => this.dispatchEvent(new ProgressEvent('timeout')));
+      network.enable();
+    }
+  };
+}
+const failed = (status: number, msg: string): Answer => () => HttpResponse.json({ status: 'failed', msg }, { status });
+
+const pdf = (name = 'cas.pdf', size = 0) =>
+  new File(['%PDF-1.7\n', new Uint8Array(size)], name, { type: 'application/pdf' });
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
+
+async function make(attrs = ''): Promise<CasUploadElement> {
+  const host = document.createElement('div');
+  host.innerHTML = `<cas-upload retries="0" ${attrs}></cas-upload>`;
+  const el = await fixture<CasUploadElement>(host.firstElementChild as CasUploadElement);
+  el.tokenProvider = async () => 'at_ux';
+  return el;
+}
+
+async function choose(el: CasUploadElement, file: File): Promise<void> {
+  const input = part(el, 'file-input') as HTMLInputElement;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change'));
+  await waitUntil(() => el.state !== 'idle', 'file checked');
+  await el.updateComplete;
+}
+
+function drop(el: CasUploadElement, file: File): void {
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  part(el, 'dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+}
+
+/** Every text the status region (aria-live) said, in order. */
+function announcements(el: CasUploadElement): string[] {
+  const said: string[] = [];
+  const status = part(el, 'status')!;
+  new MutationObserver(() => {
+    const now = status.textContent!.trim();
+    if (now && now !== said.at(-1)) said.push(now);
+  }).observe(status, { subtree: true, characterData: true, childList: true });
+  return said;
+}
+
+describe('<cas-upload> for visitors', () => {
+  before(() => network.enable());
+  after(() => network.disable());
+  beforeEach(() => {
+    answer = () => HttpResponse.json(RESULT);
+  });
+  afterEach(() => {
+    release();
+    CasUploadElement.now = () => Date.now();
+  });
+
+  describe('choosing a file', () => {
+    it('shows a drag-over state while a file is dragged over the drop zone', async () => {
+      const el = await make();
+      const zone = part(el, 'dropzone')!;
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true }));
+      await el.updateComplete;
+      expect(zone.classList.contains('over')).to.equal(true);
+      zone.dispatchEvent(new DragEvent('dragleave', { bubbles: true, cancelable: true }));
+      await el.updateComplete;
+      expect(zone.classList.contains('over')).to.equal(false);
+    });
+
+    it('takes a dropped PDF: shown with its name, size and a Remove button', async () => {
+      const el = await make();
+      const selected = oneEvent(el, 'cas-upload-select');
+      drop(el, pdf('CAS_June.pdf', 1536 * 1024));
+      await selected;
+      await el.updateComplete;
+      expect(el.state).to.equal('ready');
+      expect(text(el, 'file')).to.equal('CAS_June.pdf 1.5 MB');
+      expect(text(el, 'dropzone')).to.contain('Remove');
+      expect(part(el, 'choose')).to.equal(null);
+    });
+
+    it('rejects a dropped file that is not a PDF, with a message and the chooser offered again', async () => {
+      const el = await make();
+      const failed = oneEvent(el, 'cas-upload-error');
+      drop(el, new File(['GIF89a'], 'photo.gif', { type: 'image/gif' }));
+      expect((await failed).detail.code).to.equal('invalid-file');
+      await el.updateComplete;
+      expect(text(el, 'error')).to.equal('This file is empty or not a PDF.');
+      expect(text(el, 'choose')).to.equal('Choose another file');
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'error'));
+    });
+
+    it('Remove clears the file and gives focus back to the choose button', async () => {
+      const el = await make();
+      await choose(el, pdf('a.pdf'));
+      const remove = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=dropzone] button')!;
+      expect(remove.getAttribute('aria-label')).to.equal('Remove a.pdf');
+      remove.click();
+      await el.updateComplete;
+      expect(el.state).to.equal('idle');
+      expect(part(el, 'file')).to.equal(null);
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'choose'));
+    });
+
+    it('a file over max-size says how large a file may be, in the UI language', async () => {
+      const el = await make('max-size="2097152"');
+      await choose(el, pdf('big.pdf', 3 * 1024 * 1024));
+      expect(text(el, 'error')).to.equal('This file is larger than 2 MB.');
+    });
+  });
+
+  describe('the password', () => {
+    it('is labelled, described by the hint, and can be shown and hidden', async () => {
+      const el = await make();
+      const pw = part(el, 'password-input') as HTMLInputElement;
+      expect(el.shadowRoot!.querySelector(`label[for="${pw.id}"]`)!.textContent).to.equal('PDF password');
+      expect(el.shadowRoot!.getElementById(pw.getAttribute('aria-describedby')!)!.textContent).to.contain(
+        'your PAN in capitals',
+      );
+      expect(text(el, 'hint')).to.contain('CDSL and NSDL: the password from the statement e-mail');
+      const show = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+      expect(show.closest('label')!.textContent!.trim()).to.equal('Show password');
+      show.click();
+      await el.updateComplete;
+      expect(pw.type).to.equal('text');
+      show.click();
+      await el.updateComplete;
+      expect(pw.type).to.equal('password');
+    });
+
+    it('after invalid-password offers "Check the password", which focuses the field', async () => {
+      answer = failed(400, 'Invalid PDF file or password.');
+      const el = await make();
+      await el.upload(pdf(), 'WRONG').catch(() => {});
+      await el.updateComplete;
+      expect(part(el, 'retry')).to.equal(null);
+      expect(text(el, 'submit')).to.equal('Upload');
+      const check = part(el, 'check')!;
+      expect(check.textContent).to.equal('Check the password');
+      (document.activeElement as HTMLElement | null)?.blur();
+      check.click();
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'password-input'));
+    });
+  });
+
+  describe('progress in two phases', () => {
+    it('shows the percentage while uploading, then "Reading your statement…" with the elapsed time', async () => {
+      let now = 1_000_000;
+      CasUploadElement.now = () => now;
+      answer = held;
+      const el = await make();
+      const phases: string[] = [];
+      el.addEventListener('cas-upload-progress', (e) => phases.push(e.detail.phase));
+      const uploading = oneEvent(el, 'cas-upload-start');
+      const run = el.upload(pdf('cas.pdf', 2 * 1024 * 1024), 'PW');
+      await uploading;
+      await el.updateComplete;
+      expect(el.state).to.equal('uploading');
+      expect(text(el, 'progress') ?? '').to.equal('');
+      expect(el.shadowRoot!.querySelector('#pl')!.textContent).to.match(/^Uploading… \d+%/);
+      expect(part(el, 'cancel')).to.exist;
+
+      await waitUntil(() => el.state === 'parsing', 'parse phase');
+      await el.updateComplete;
+      expect(phases[0]).to.equal('upload');
+      expect(phases.at(-1)).to.equal('parse');
+      const label = () => el.shadowRoot!.querySelector('#pl')!.textContent!.replace(/\s+/g, ' ').trim();
+      expect(label()).to.equal('Reading your statement… 0s');
+      expect((part(el, 'progress') as HTMLProgressElement).value).to.equal(100);
+      now += 12_000;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(label()).to.equal('Reading your statement… 12s');
+      expect(part(el, 'cancel')).to.exist;
+      release();
+      await run;
+      expect(el.state).to.equal('success');
+    });
+
+    it('Cancel works in the parse phase', async () => {
+      answer = held;
+      const el = await make();
+      const run = el.upload(pdf(), 'PW').catch((e) => e);
+      await waitUntil(() => el.state === 'parsing', 'parse phase');
+      await el.updateComplete;
+      const cancelled = oneEvent(el, 'cas-upload-cancel');
+      part(el, 'cancel')!.click();
+      expect((await cancelled).detail.file.name).to.equal('cas.pdf');
+      await el.updateComplete;
+      expect(el.state).to.equal('ready');
+      expect(text(el, 'file')).to.contain('cas.pdf');
+      release();
+      expect((await run).code).to.equal('aborted');
+    });
+
+    it('Cancel works in the upload phase', async () => {
+      const el = await make();
+      el.tokenProvider = () => new Promise(() => {});
+      const run = el.upload(pdf(), 'PW').catch((e) => e);
+      await waitUntil(() => el.state === 'uploading');
+      await el.updateComplete;
+      part(el, 'cancel')!.click();
+      expect((await run).code).to.equal('aborted');
+      await el.updateComplete;
+      expect(text(el, 'status')).to.equal('Upload cancelled.');
+    });
+
+    it('announces progress in a few steps, not at every progress event', async () => {
+      const el = await make();
+      const said = announcements(el);
+      let events = 0;
+      el.addEventListener('cas-upload-progress', () => events++);
+      await el.upload(pdf('big.pdf', 8 * 1024 * 1024), 'PW');
+      await el.updateComplete;
+      const percents = said.filter((s) => s.startsWith('Uploading'));
+      expect(percents.length, said.join(' | ')).to.be.within(1, 5);
+      for (const p of percents) expect(p).to.match(/^Uploading… (0|25|50|75|100)%$/);
+      expect(said.filter((s) => s === 'Reading your statement…')).to.have.length(1);
+      expect(said.at(-1)).to.equal('Your statement was read.');
+      expect(events).to.be.at.least(percents.length);
+    });
+  });
+
+  describe('outcomes', () => {
+    it('success: a summary, focus on it, and "Upload another" back to the start', async () => {
+      const el = await make();
+      await el.upload(pdf(), 'PW');
+      await el.updateComplete;
+      expect(text(el, 'summary')).to.match(/^Your statement was read\./);
+      const rows = [...el.shadowRoot!.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`);
+      expect(rows).to.deep.equal([
+        'Investor: ANANYA RAO',
+        'Statement period: 1 Jun 2026 – 30 Jun 2026',
+        'Total value: ₹17,08,126.56',
+        'Demat accounts: 2',
+        'Mutual fund folios: 3',
+      ]);
+      const another = part(el, 'another')!;
+      expect(another.textContent).to.equal('Upload another');
+      another.click();
+      await el.updateComplete;
+      expect(el.state).to.equal('idle');
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'choose'));
+    });
+
+    it('leaves out what the result does not have', async () => {
+      answer = () => HttpResponse.json({ investor: { name: 'R K' }, summary: { total_value: 0 } });
+      const el = await make();
+      await el.upload(pdf(), 'PW');
+      await el.updateComplete;
+      const terms = [...el.shadowRoot!.querySelectorAll('dt')].map((d) => d.textContent);
+      expect(terms).to.deep.equal(['Investor', 'Total value']);
+      expect(text(el, 'summary')).to.contain('₹0.00');
+    });
+
+    const cases: [string, Answer | null, string | null][] = [
+      ['parse-failed', failed(400, 'Unable to detect CAS type'), 'Choose another file'],
+      ['quota-exceeded', failed(402, 'Insufficient credits'), null],
+      ['auth-failed', failed(403, 'Authentication failed'), null],
+      ['rate-limited', failed(429, 'Slow down'), 'Retry'],
+      ['server-error', failed(500, 'Internal server error'), 'Retry'],
+      ['network-error', () => HttpResponse.error(), 'Retry'],
+      ['timeout', null, 'Retry'],
+    ];
+    const sentences = new Set<string>();
+    after(() => expect(sentences.size, 'one sentence per code').to.equal(cases.length));
+    for (const [code, reply, action] of cases) {
+      it(`${code}: its own sentence and ${action ? `"${action}"` : 'no action button'}`, async () => {
+        if (reply) answer = reply;
+        else await timeOutNextRequest();
+        const el = await make();
+        const err = await el.upload(pdf(), 'PW').catch((e) => e);
+        expect(err.code).to.equal(code);
+        await el.updateComplete;
+        const sentence = text(el, 'error')!;
+        expect(sentence).to.equal(en[code as keyof typeof en]);
+        expect(sentence).to.not.contain('Internal server error'); // the API's own words stay in apiMessage
+        sentences.add(sentence);
+        const retry = part(el, 'retry');
+        const choose = part(el, 'choose');
+        if (action === 'Retry') {
+          expect(retry!.textContent).to.equal('Retry');
+          expect(choose).to.equal(null);
+        } else if (action) {
+          expect(retry).to.equal(null);
+          expect(choose!.textContent).to.equal(action);
+        } else {
+          expect(retry).to.equal(null);
+          expect(choose).to.equal(null);
+        }
+      });
+    }
+
+    it('the error message from the server is never shown as HTML', async () => {
+      answer = failed(400, '<img src=x onerror="window.__pwned=1">');
+      const el = await make();
+      const err = await el.upload(pdf(), 'PW').catch((e) => e);
+      expect(err.apiMessage).to.contain('<img');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+  });
+
+  describe('theming', () => {
+    it('exposes every part of the contract in the state where it is shown', async () => {
+      const el = await make();
+      for (const p of ['dropzone', 'file-input', 'password-input', 'submit', 'status', 'choose', 'hint', 'heading']) {
+        expect(part(el, p), p).to.exist;
+      }
+      answer = held;
+      const run = el.upload(pdf(), 'PW').catch(() => {});
+      await waitUntil(() => el.state === 'parsing');
+      await el.updateComplete;
+      for (const p of ['cancel', 'progress', 'status', 'file']) expect(part(el, p), p).to.exist;
+      release();
+      await run;
+      await el.updateComplete;
+      expect(part(el, 'summary')).to.exist;
+      answer = failed(500, 'x');
+      await el.upload(pdf(), 'PW').catch(() => {});
+      await el.updateComplete;
+      for (const p of ['error', 'retry']) expect(part(el, p), p).to.exist;
+    });
+
+    it('takes --cas-upload-* custom properties and ::part rules from the page', async () => {
+      const style = document.createElement('style');
+      style.textContent = `
+        .themed { --cas-upload-accent: rgb(200, 0, 100); --cas-upload-on-accent: rgb(1, 2, 3);
+          --cas-upload-radius: 3px; --cas-upload-spacing: 7px; --cas-upload-background: rgb(250, 240, 230);
+          --cas-upload-text: rgb(10, 20, 30); --cas-upload-border: rgb(9, 9, 9); --cas-upload-font: 700 20px/1 serif; }
+        .themed::part(submit) { text-transform: uppercase; }
+        cas-upload.themed[state='ready'] { outline: 5px solid rgb(0, 128, 0); }`;
+      document.head.append(style);
+      try {
+        const el = await make('class="themed"');
+        const submit = part(el, 'submit')!;
+        const cs = getComputedStyle(submit);
+        expect(cs.backgroundColor).to.equal('rgb(200, 0, 100)');
+        expect(cs.color).to.equal('rgb(1, 2, 3)');
+        expect(cs.textTransform).to.equal('uppercase');
+        const host = getComputedStyle(el);
+        expect(host.padding).to.equal('7px');
+        expect(host.backgroundColor).to.equal('rgb(250, 240, 230)');
+        expect(host.color).to.equal('rgb(10, 20, 30)');
+        expect(host.borderTopColor).to.equal('rgb(9, 9, 9)');
+        expect(host.fontFamily).to.equal('serif');
+        expect(host.fontSize).to.equal('20px');
+        expect(getComputedStyle(part(el, 'dropzone')!).borderTopLeftRadius).to.equal('3px');
+        expect(host.outlineStyle).to.equal('none');
+        await choose(el, pdf());
+        expect(getComputedStyle(el).outlineStyle).to.equal('solid');
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('slots replace the heading and the hint', async () => {
+      const el = await fixture<CasUploadElement>(
+        html`<cas-upload><h2 slot="heading">Import your portfolio</h2><span slot="hint">Your PAN, in capitals.</span></cas-upload>`,
+      );
+      const heading = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=heading]')!;
+      const hint = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=hint]')!;
+      expect(heading.assignedElements()[0].textContent).to.equal('Import your portfolio');
+      expect(hint.assignedElements()[0].textContent).to.equal('Your PAN, in capitals.');
+    });
+  });
+
+  describe('languages', () => {
+    it('speaks Hindi from its own lang attribute, and back in English when it changes', async () => {
+      const el = await make('lang="hi"');
+      expect(text(el, 'choose')).to.equal('PDF चुनें');
+      expect(text(el, 'heading')).to.equal('अपना CAS स्टेटमेंट अपलोड करें');
+      el.lang = 'en';
+      await waitUntil(() => text(el, 'choose') === 'Choose PDF', 'English again');
+    });
+
+    it('follows a change of the nearest ancestor lang', async () => {
+      const wrapper = await fixture<HTMLElement>(html`<section lang="en"><div><cas-upload></cas-upload></div></section>`);
+      const el = wrapper.querySelector('cas-upload')!;
+      await el.updateComplete;
+      expect(text(el, 'submit')).to.equal('Upload');
+      wrapper.lang = 'hi-IN';
+      await waitUntil(() => text(el, 'submit') === 'अपलोड करें', 'Hindi');
+    });
+
+    it('formats sizes, numbers and dates for the language', async () => {
+      const el = await make('lang="hi"');
+      await el.upload(pdf(), 'PW');
+      await el.updateComplete;
+      const summary = text(el, 'summary')!;
+      expect(summary).to.contain('आपका स्टेटमेंट पढ़ लिया गया।');
+      expect(summary).to.contain('₹17,08,126.56');
+      expect(summary).to.contain(
+        `${new Date(Date.UTC(2026, 5, 1)).toLocaleDateString('hi-IN', { dateStyle: 'medium', timeZone: 'UTC' })} –`,
+      );
+      expect(summary).to.contain('जून');
+    });
+
+    it('a region in lang decides the number format', async () => {
+      const el = await make('lang="en-US"');
+      await el.upload(pdf(), 'PW');
+      await el.updateComplete;
+      expect(text(el, 'summary')).to.contain('₹1,708,126.56');
+      expect(text(el, 'summary')).to.contain('Jun 1, 2026');
+    });
+
+    it('strings overrides any text, in any language', async () => {
+      const el = await make('lang="hi"');
+      el.strings = { choose: 'Pick a statement', passwordHint: 'Your PAN.', 'invalid-file': 'Not a PDF: {max}' };
+      await el.updateComplete;
+      expect(text(el, 'choose')).to.equal('Pick a statement');
+      expect(text(el, 'hint')).to.equal('Your PAN.');
+      expect(text(el, 'submit')).to.equal('अपलोड करें');
+      await choose(el, new File(['x'], 'x.pdf'));
+      expect(text(el, 'error')).to.match(/^Not a PDF: /);
+    });
+  });
+});
