@@ -167,8 +167,9 @@ export class CasUploadElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#langs?.disconnect();
-    // An element removed from the page stops its upload; nothing is left running.
-    this.#abort(false);
+    // An element removed from the page stops its upload; nothing is left running. One that
+    // is only moved (reconnected in the same task, as frameworks do) keeps it.
+    queueMicrotask(() => this.isConnected || this.#abort(false));
   }
 
   /**

@@ -497,6 +497,21 @@ describe('<cas-upload>', () => {
       el.remove();
       expect((await rejection(run)).code).to.equal('aborted');
     });
+
+    it('moving the element to another parent mid-upload keeps the upload', async () => {
+      setScenario(state, 'slow');
+      state.slowMs = 300;
+      const el = await make();
+      const started = inFlight(el);
+      const run = el.upload(pdf(), PASSWORD);
+      await started;
+      const other = document.createElement('div');
+      document.body.append(other);
+      other.append(el);
+      expect(await run).to.deep.equal(PARSE_RESPONSE);
+      expect(el.state).to.equal('success');
+      other.remove();
+    });
   });
 
   describe('secrets and hostile content', () => {
