@@ -755,8 +755,10 @@ class ScriptedXhr {
   setRequestHeader(name: string, value: string) {
     this.requestHeaders[name.toLowerCase()] = value;
   }
-  getResponseHeader(name: string): string | null {
-    return this.responseHeaders[name.toLowerCase()] ?? null;
+  getAllResponseHeaders(): string {
+    return Object.entries(this.responseHeaders)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
   }
   send(body: FormData) {
     this.body = body;

@@ -56,11 +56,15 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
     xhr.upload.onload = bytesSent;
     xhr.onload = () => {
       bytesSent();
+      // Only the headers the API exposes (CORS) are listed here; asking for another one with
+      // getResponseHeader() would log an error on the host's console.
+      const headers = xhr.getAllResponseHeaders();
+      const header = (name: string) => headers.match(new RegExp(`^${name}:\\s*(.*?)\\s*$`, 'im'))?.[1] ?? null;
       resolve({
         status: xhr.status,
         body: xhr.responseText,
-        requestId: xhr.getResponseHeader('x-request-id'),
-        retryAfter: xhr.getResponseHeader('retry-after'),
+        requestId: header('x-request-id'),
+        retryAfter: header('retry-after'),
       });
     };
     xhr.onerror = fail('network-error');
