@@ -58,11 +58,9 @@ for (const [name, file] of entries) {
   rows.push({ name, what: 'ESM, min, no Lit/React', min: code.length, gzip: gz(code) });
 }
 for (const [file, what] of [
-  ['dist/cdn/cas-upload.js', 'script-tag module, Lit included'],
+  ['dist/cdn/cas-upload.js', 'script-tag module, Lit and all languages included'],
   ['dist/cdn/cas-upload.iife.js', 'classic script, Lit and all languages included'],
-  ['dist/cdn/cas-upload.hi.js', 'Hindi strings, loaded by cas-upload.js when used'],
 ]) {
-  if (!existsSync(file)) continue;
   const code = readFileSync(file);
   rows.push({ name: file, what, min: code.length, gzip: gz(code) });
 }

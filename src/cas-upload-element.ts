@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-upload.styles.js';
 import { CasUploadError } from './core/errors.js';
-import { checkPdf, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
+import { checkPdf, positive, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
 import { sharedTokenCache, type TokenProvider } from './core/token-cache.js';
 import { uploadCas, DEFAULT_API_BASE } from './core/upload.js';
 import type { ProgressDetail } from './core/parse-request.js';
@@ -24,6 +24,7 @@ const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
  * NSDL) to the CAS Parser API with a short-lived access token from the host's own backend.
  *
  * @summary Uploads a CAS statement and emits the parsed result.
+ * @tagname cas-upload
  *
  * @fires {CustomEvent<CasUploadSelectDetail>} cas-upload-select - A file was chosen and passed the checks.
  * @fires {CustomEvent<CasUploadStartDetail>} cas-upload-start - Cancelable; the upload is about to begin.
@@ -150,10 +151,23 @@ export class CasUploadElement extends LitElement {
   /** Set by the visitor's own actions: focus then follows what appears. */
   #ui = false;
   #langs?: MutationObserver;
+  /** Whether the run in flight fired `cas-upload-start` (only then is a cancel announced). */
+  #live = false;
 
   /** `idle`, `ready`, `uploading`, `parsing`, `success` or `error`. Read-only. */
   get state(): CasUploadState {
     return this.#state;
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'state'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    // `state` is read-only: a page that writes or removes the attribute gets it put back.
+    if (name === 'state') {
+      if (value !== this.#state && this.isConnected) this.setAttribute('state', this.#state);
+    } else super.attributeChangedCallback(name, old, value);
   }
 
   override connectedCallback(): void {
@@ -161,7 +175,7 @@ export class CasUploadElement extends LitElement {
     this.#set(this.#state);
     // `lang` here or on any ancestor: a change re-renders in that language.
     this.#langs = new MutationObserver(() => this.requestUpdate());
-    for (let n: Element | null = this; n; n = n.parentElement) this.#langs.observe(n, { attributeFilter: ['lang'] });
+    for (let n: Element | undefined = this; n; n = up(n)) this.#langs.observe(n, { attributeFilter: ['lang'] });
   }
 
   override disconnectedCallback(): void {
@@ -197,7 +211,11 @@ export class CasUploadElement extends LitElement {
         password: pw,
         token: this.tokenProvider
           ? { provider: this.tokenProvider }
-          : { url: this.tokenUrl ?? '', method: this.tokenMethod === 'POST' ? 'POST' : 'GET', init: this.tokenRequestInit },
+          : {
+              url: this.tokenUrl ?? '',
+              method: String(this.tokenMethod).toUpperCase() === 'POST' ? 'POST' : undefined,
+              init: this.tokenRequestInit,
+            },
         apiBase: this.apiBase,
         parser: this.parser,
         fileField: this.fileField,
@@ -208,7 +226,9 @@ export class CasUploadElement extends LitElement {
         signal: run.signal,
         tokenCache: sharedTokenCache,
         onStart: () => {
-          if (!this.#emit('cas-upload-start', { file: chosen, parser: this.parser }, true)) return false;
+          // A listener may also cancel, or start another upload: then this one is over.
+          this.#live = true;
+          if (!this.#emit('cas-upload-start', { file: chosen, parser: this.parser }, true) || !mine()) return false;
           this.#started = CasUploadElement.now();
           this.#ticker = setInterval(() => this.requestUpdate(), 1000);
           this.#onProgress({ phase: 'upload', loaded: 0, total: chosen.size });
@@ -266,8 +286,10 @@ export class CasUploadElement extends LitElement {
     super.scheduleUpdate();
   }
 
+  /** `lang` of the element or its nearest ancestor, across shadow roots. */
   get #lang(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || 'en';
+    for (let n: Element | undefined = this; n; n = up(n)) if (n.getAttribute('lang')) return n.getAttribute('lang')!;
+    return 'en';
   }
 
   get #t(): CasUploadStrings {
@@ -324,6 +346,7 @@ export class CasUploadElement extends LitElement {
 
   #end(): void {
     this.#run = undefined;
+    this.#live = false;
     this.#announced = -1;
     this.#progress = undefined;
     clearInterval(this.#ticker);
@@ -332,6 +355,7 @@ export class CasUploadElement extends LitElement {
   #abort(notify: boolean): void {
     const run = this.#run;
     if (!run) return;
+    notify &&= this.#live;
     this.#end();
     run.abort();
     this.#status = this.#t.aborted;
@@ -344,7 +368,7 @@ export class CasUploadElement extends LitElement {
   #fail(error: CasUploadError): CasUploadError {
     const { apiMessage, status, retryable, requestId } = error;
     const code = error.code as CasUploadErrorDetail['code'];
-    const message = fill(this.#t[code], { max: this.#size(this.maxSize) });
+    const message = fill(this.#t[code], { max: this.#size(positive(this.maxSize, DEFAULT_MAX_SIZE)) });
     this.#error = { code, message, apiMessage, status, retryable, requestId };
     if (FILE_ERRORS.includes(code)) this.#file = undefined;
     this.#status = message;
@@ -360,9 +384,11 @@ export class CasUploadElement extends LitElement {
     try {
       await checkPdf(file, this.maxSize);
     } catch (err) {
-      this.#fail(err as CasUploadError);
+      if (!this.#run) this.#fail(err as CasUploadError);
       return;
     }
+    // An upload started meanwhile (`upload(file)` from the page) keeps the element.
+    if (this.#run) return;
     this.#file = file;
     this.#status = fill(this.#t.chosen, { name: file.name, size: this.#size(file.size) });
     this.#set('ready');
@@ -383,12 +409,11 @@ export class CasUploadElement extends LitElement {
 
   protected override updated(): void {
     // Focus follows what appears when the visitor acted, or when focus was in the element
-    // (or nowhere): Cancel while busy, then the error (or the password), or the summary.
+    // only: Cancel while busy, then the error (or the password), or the summary.
     const state = this.#state;
     if (state === this.#shown) return;
     this.#shown = state;
-    const active = document.activeElement;
-    if (!this.#ui && !this.matches(':focus-within') && active && active !== document.body) return;
+    if (!this.#ui && !this.matches(':focus-within')) return;
     const target = {
       idle: '[part~=choose]',
       ready: '#pw',
@@ -464,4 +489,9 @@ export class CasUploadElement extends LitElement {
     // A disabled fieldset disables every control in it.
     return html`<form @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
   }
+}
+
+/** The parent element, or the host of the shadow root the element is in. */
+function up(n: Element): Element | undefined {
+  return n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || undefined);
 }

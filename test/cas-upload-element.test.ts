@@ -539,6 +539,103 @@ describe('<cas-upload>', () => {
     });
   });
 
+  describe('robust settings and races', () => {
+    it('keeps the state attribute read-only: a page that writes or removes it gets it back', async () => {
+      const el = await make();
+      el.setAttribute('state', 'success');
+      expect(el.getAttribute('state')).to.equal('idle');
+      el.removeAttribute('state');
+      expect(el.getAttribute('state')).to.equal('idle');
+      expect(el.state).to.equal('idle');
+    });
+
+    it('falls back to the defaults when max-size, api-base and parser are removed', async () => {
+      const el = await make(`token-url="${TOKEN_URL}" max-size="5" api-base="https://api.casparser.in" parser="cdsl"`);
+      el.removeAttribute('max-size');
+      el.removeAttribute('api-base');
+      el.removeAttribute('parser');
+      await el.updateComplete;
+      await el.upload(pdf());
+      expect(state.lastParseRequest!.url).to.equal('https://api.casparser.in/v4/smart/parse');
+    });
+
+    it('takes its default timeout and max size when the attributes are malformed', async () => {
+      const el = await make(`token-url="${TOKEN_URL}" timeout="abc" max-size="10MB"`);
+      await el.upload(pdf());
+      expect(el.state).to.equal('success');
+      expect((await rejection(el.upload(new File(['%PDF-1.7\n', new Uint8Array(11 * 1024 * 1024)], 'big.pdf')))).code).to.equal(
+        'file-too-large',
+      );
+    });
+
+    it('accepts token-method="post" in lower case', async () => {
+      const el = await make(`token-url="${TOKEN_URL}" token-method="post"`);
+      await el.upload(pdf());
+      expect(state.lastTokenRequest!.method).to.equal('POST');
+    });
+
+    it('cancel() from a cas-upload-start listener leaves the element ready, with no request', async () => {
+      const el = await make();
+      const events = record(el);
+      el.addEventListener('cas-upload-start', () => el.cancel());
+      expect((await rejection(el.upload(pdf()))).code).to.equal('aborted');
+      await el.updateComplete;
+      expect(el.state).to.equal('ready');
+      expect(shadow(el, 'cancel')).to.equal(null);
+      expect(state.tokenRequests + state.parseRequests).to.equal(0);
+      expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-start', 'cas-upload-cancel']);
+    });
+
+    it('a file that cannot be read is invalid-file, from upload() and from a drop', async () => {
+      class Unreadable extends File {
+        override slice(): Blob {
+          return new (class extends Blob {
+            override arrayBuffer(): Promise<ArrayBuffer> {
+              return Promise.reject(new DOMException('gone', 'NotReadableError'));
+            }
+          })();
+        }
+      }
+      const el = await make();
+      expect((await rejection(el.upload(new Unreadable(['%PDF-1.7'], 'x.pdf')))).code).to.equal('invalid-file');
+      const failed = oneEvent(el, 'cas-upload-error');
+      const dt = new DataTransfer();
+      const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true });
+      Object.defineProperty(dt, 'files', { value: [new Unreadable(['%PDF-1.7'], 'y.pdf')] });
+      shadow(el, 'dropzone')!.dispatchEvent(drop);
+      expect((await failed).detail.code).to.equal('invalid-file');
+    });
+
+    it('finds lang across a shadow root', async () => {
+      const host = document.createElement('div');
+      host.lang = 'hi';
+      document.body.append(host);
+      const root = host.attachShadow({ mode: 'open' });
+      root.innerHTML = `<cas-upload token-url="${TOKEN_URL}"></cas-upload>`;
+      const el = root.querySelector('cas-upload')!;
+      await el.updateComplete;
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(shadow(el, 'submit')!.textContent!.trim()).to.equal('अपलोड करें');
+      host.remove();
+    });
+
+    it('a programmatic upload does not move focus into the element', async () => {
+      const el = await make();
+      const outside = document.createElement('button');
+      document.body.append(outside);
+      outside.focus();
+      await el.upload(pdf());
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(outside);
+      outside.blur();
+      await el.upload(pdf());
+      await el.updateComplete;
+      expect(el.matches(':focus-within')).to.equal(false);
+      outside.remove();
+    });
+  });
+
   describe('language and strings', () => {
     it('speaks Hindi from the nearest lang and takes string overrides', async () => {
       const wrapper = await fixture<HTMLDivElement>(

@@ -8,13 +8,19 @@ export const DEFAULT_MAX_SIZE = 10485760;
  * and not larger than `maxSize`. Reads only those first bytes, never the whole file.
  * @throws {CasUploadError} `invalid-file` or `file-too-large`
  */
-export async function checkPdf(file: Blob | null | undefined, maxSize = DEFAULT_MAX_SIZE): Promise<void> {
+export async function checkPdf(file: Blob | null | undefined, maxSize?: number | null): Promise<void> {
   if (
     !file?.size ||
-    // Bytes as Latin-1 characters, one each: is "%PDF-" among the first 1024?
-    !String.fromCharCode(...new Uint8Array(await file.slice(0, 1024).arrayBuffer())).includes('%PDF-')
+    // Bytes as Latin-1 characters, one each: is "%PDF-" among the first 1024? A file that
+    // cannot be read counts as no PDF.
+    !String.fromCharCode(...new Uint8Array(await file.slice(0, 1024).arrayBuffer().catch(() => new ArrayBuffer(0)))).includes('%PDF-')
   ) {
     throw new CasUploadError('invalid-file');
   }
-  if (file.size > maxSize) throw new CasUploadError('file-too-large');
+  if (file.size > positive(maxSize, DEFAULT_MAX_SIZE)) throw new CasUploadError('file-too-large');
+}
+
+/** `value` when it is a number above zero, else `fallback` (for a missing or malformed setting). */
+export function positive(value: number | null | undefined, fallback: number): number {
+  return (value as number) > 0 && (value as number) < Infinity ? (value as number) : fallback;
 }

@@ -173,7 +173,11 @@ function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
 }
 
 /** The cache shared by every element on the page. */
-export const sharedTokenCache = new TokenCache();
+export const sharedTokenCache: TokenCache = ((globalThis as Record<symbol, TokenCache>)[
+  // One cache for the page, even when two copies of the library are loaded (a script tag and
+  // a bundle): they share tokens, and `clearTokenCache()` from either clears both.
+  Symbol.for('cas-upload.token-cache')
+] ??= new TokenCache());
 
 /** Forgets every cached access token on the page (for example, after the user signs out). */
 export function clearTokenCache(): void {

@@ -1,5 +1,5 @@
 import { CasUploadError, apiMessageOf, codeForStatus } from './errors.js';
-import { checkPdf, DEFAULT_MAX_SIZE } from './pdf-check.js';
+import { checkPdf, positive } from './pdf-check.js';
 import { sendParseRequest, type ProgressDetail, type RawResponse } from './parse-request.js';
 import { sharedTokenCache, type TokenCache, type TokenSource } from './token-cache.js';
 import { systemClock, type Clock } from './clock.js';
@@ -101,14 +101,15 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
   const started = clock.now();
   const cache = options.tokenCache ?? sharedTokenCache;
   const { signal } = options;
-  const timeout = options.timeout ?? 60000;
-  const retries = options.retries ?? 2;
-  const url = parseUrl(options.apiBase, options.parser);
+  // A missing or malformed setting (a removed attribute, `timeout="abc"`) takes its default.
+  const timeout = positive(options.timeout, 60000);
+  const retries = options.retries === 0 ? 0 : Math.floor(positive(options.retries, 2));
+  const url = parseUrl(options.apiBase ?? undefined, options.parser ?? undefined);
   const source: { provider?: unknown; url?: unknown } | undefined = options.token;
   if (!(source?.provider || source?.url)) {
     throw new CasUploadError('config-error');
   }
-  await checkPdf(options.file, options.maxSize ?? DEFAULT_MAX_SIZE);
+  await checkPdf(options.file, options.maxSize);
   // Cancelled while the file was checked: no start, no request.
   if (signal?.aborted || options.onStart?.() === false) throw new CasUploadError('aborted');
 
@@ -158,7 +159,7 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
   }
 
   function backoff(n: number, retryAfter?: string | null): Promise<void> {
-    const base = options.retryDelay ?? 1000;
+    const base = options.retryDelay === 0 ? 0 : positive(options.retryDelay, 1000);
     const ms = retryAfterMs(retryAfter, clock.now()) ?? base * 2 ** (n - 1) + base * 0.25 * (options.random ?? Math.random)();
     return clock.sleep(Math.min(ms, MAX_RETRY_DELAY), signal).catch(() => {
       throw new CasUploadError('aborted');

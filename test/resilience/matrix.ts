@@ -322,9 +322,9 @@ export const rows: Row[] = [
     group: 'Client',
     fault: 'two `upload()` calls back to back',
     sees: 'the summary of the second upload',
-    note: 'the second cancels the first, whose promise rejects `aborted` before any request',
+    note: 'the second replaces the first, whose promise rejects `aborted` before any request (it never started, so no cancel event)',
     action: 'back-to-back',
-    expect: { state: 'success', events: ['cas-upload-cancel', 'cas-upload-success'], code: null, tokenRequests: 1, apiRequests: 1 },
+    expect: { state: 'success', events: ['cas-upload-success'], code: null, tokenRequests: 1, apiRequests: 1 },
   },
   {
     group: 'Client',
