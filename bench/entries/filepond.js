@@ -1,0 +1,3 @@
+// filepond with its stylesheet (the widget is unstyled without it).
+import 'filepond/dist/filepond.min.css';
+export * from 'filepond';

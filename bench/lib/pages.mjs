@@ -1,0 +1,152 @@
+// The pages the browser measurements load. Every page is served by bench/lib/server.mjs, on
+// the same origin as the token endpoint and the fake API.
+
+/** In-page helpers, loaded as a classic script before the measurements call them. */
+export const HELPERS = `
+// Timestamps of the last request, for the split of each upload into the element's own time
+// (before send, after load) and the request itself. Patched the same for both paths.
+(() => {
+  const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (...args) {
+    // Registered before any onload the caller sets, so it fires first.
+    this.addEventListener('load', () => (window.bench.last.loadAt = performance.now()));
+    return open.apply(this, args);
+  };
+  XMLHttpRequest.prototype.send = function (body) {
+    window.bench.last.sentAt = performance.now();
+    return send.call(this, body);
+  };
+})();
+const split = (t0, t1) => {
+  const { sentAt, loadAt } = window.bench.last;
+  return { ms: t1 - t0, before: sentAt - t0, wire: loadAt - sentAt, after: t1 - loadAt };
+};
+window.bench = {
+  last: { sentAt: 0, loadAt: 0 },
+  /** A PDF by its header: '%PDF-1.7' and random bytes, built in the page, size bytes in all. */
+  makePdf(size, name) {
+    const header = new TextEncoder().encode('%PDF-1.7\\n');
+    const parts = [header];
+    let left = size - header.length;
+    while (left > 0) {
+      const n = Math.min(65536, left);
+      const chunk = new Uint8Array(n);
+      crypto.getRandomValues(chunk);
+      parts.push(chunk);
+      left -= n;
+    }
+    return new File(parts, name || 'statement.pdf', { type: 'application/pdf' });
+  },
+  renders: { n: 0, ms: 0 },
+  /** Counts the element's renders (Lit's performUpdate, which includes its updated() hook). */
+  watchRenders(el) {
+    const own = el.performUpdate;
+    el.performUpdate = function (...args) {
+      const t = performance.now();
+      try {
+        return own.apply(this, args);
+      } finally {
+        window.bench.renders.n++;
+        window.bench.renders.ms += performance.now() - t;
+      }
+    };
+  },
+  /** One upload through the element; resolves with its duration in ms, and its split. */
+  async viaElement(el, file) {
+    window.bench.renders = { n: 0, ms: 0 };
+    const t0 = performance.now();
+    const result = await el.upload(file, '');
+    const t1 = performance.now();
+    if (!result || typeof result !== 'object') throw new Error('no result');
+    return { ...split(t0, t1), renders: window.bench.renders.n, renderMs: window.bench.renders.ms };
+  },
+  /** The same request with a bare XMLHttpRequest and the same FormData; the same figures. */
+  viaXhr(url, token, file) {
+    return new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      const form = new FormData();
+      form.append('pdf_file', file, file.name);
+      form.append('password', '');
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      xhr.setRequestHeader('x-api-key', token);
+      xhr.setRequestHeader('accept', 'application/json');
+      xhr.onload = () => {
+        try {
+          if (xhr.status !== 200) throw new Error('status ' + xhr.status);
+          JSON.parse(xhr.responseText);
+          resolve(split(t0, performance.now()));
+        } catch (e) {
+          reject(e);
+        }
+      };
+      xhr.onerror = () => reject(new Error('network error'));
+      xhr.timeout = 60000;
+      xhr.ontimeout = () => reject(new Error('timeout'));
+      xhr.send(form);
+    });
+  },
+  async token() {
+    const res = await fetch('/token', { headers: { accept: 'application/json' } });
+    return (await res.json()).access_token;
+  },
+};
+`;
+
+const head = (extra = '') => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>cas-upload bench</title>
+${extra}
+</head>`;
+
+/** One element, for the upload and memory measurements. */
+export const uploadPage = (origin) => `${head(`<script src="/bench-helpers.js"></script>
+<script type="module" src="/cas-upload.js"></script>`)}
+<body>
+<cas-upload token-url="/token" api-base="${origin}" retries="0"></cas-upload>
+</body>
+</html>`;
+
+/** Ten elements sharing one token URL, for the token measurement. */
+export const tokensPage = (origin) => `${head(`<script src="/bench-helpers.js"></script>
+<script type="module">
+  import { clearTokenCache } from '/cas-upload.js';
+  window.clearTokenCache = clearTokenCache;
+</script>`)}
+<body>
+${Array.from({ length: 10 }, () => `<cas-upload token-url="/token" api-base="${origin}" retries="0"></cas-upload>`).join('\n')}
+</body>
+</html>`;
+
+/**
+ * A start-up page: the script under test, then an inline module (which runs after it) that
+ * waits for the element's first update and takes the time in the next animation frame.
+ * Nothing else on the page paints, so first-contentful-paint is the element's first paint.
+ */
+export const startupPage = (script, tag, attrs = '') => `${head(`<script type="module" src="${script}"></script>
+<script type="module">
+  const ran = performance.now(); // this module runs once the script under test has run
+  await customElements.whenDefined('${tag}');
+  const el = document.querySelector('${tag}');
+  await el.updateComplete;
+  const updated = performance.now();
+  requestAnimationFrame(() => {
+    const render = performance.now();
+    const entry = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === '${script}');
+    window.__startup = {
+      render,
+      ran,
+      updated,
+      fetchStart: entry ? entry.startTime : null,
+      responseEnd: entry ? entry.responseEnd : null,
+      rendered: !!(el.shadowRoot && el.shadowRoot.childElementCount > 0),
+    };
+  });
+</script>`)}
+<body>
+<${tag} ${attrs}></${tag}>
+</body>
+</html>`;

@@ -1,0 +1,312 @@
+// Turns the results of one run into the console table and BENCHMARKS.md.
+
+const kB = (b) => (b == null ? '—' : `${(b / 1000).toFixed(1)} kB`);
+const signedKB = (b) => (b == null ? '—' : `${b >= 0 ? '+' : '−'}${(Math.abs(b) / 1000).toFixed(1)} kB`);
+const ms = (v) => (v == null ? '—' : `${v.toFixed(1)} ms`);
+const x = (v) => (v == null ? '—' : `${v.toFixed(3)}×`);
+const yes = (ok) => (ok == null ? '—' : ok ? 'yes' : 'NO');
+
+function table(headers, rows) {
+  const cells = [headers, ...rows].map((r) => r.map((c) => String(c)));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+  return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+function mdTable(headers, rows) {
+  const esc = (c) => String(c).replace(/\|/g, '\\|');
+  return [
+    `| ${headers.map(esc).join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** The summary: each figure, its aim, and whether it is met. */
+function summaryRows(r) {
+  const rows = [];
+  if (r.size) {
+    const own = r.size.rows.find((s) => s.id === 'cas-upload');
+    const floor = r.size.rows.find((s) => s.id === 'lit-floor');
+    rows.push([
+      'size: dist/cdn/cas-upload.js, min+gzip -9',
+      `${kB(own.total.gzip)} (floor ${kB(floor.total.gzip)}, ${signedKB(own.total.gzip - floor.total.gzip)} over it)`,
+      'none set: compared with peers below',
+      '—',
+    ]);
+  }
+  if (r.upload) {
+    rows.push([
+      'upload overhead: element / bare XHR, 9 MiB, median of pair ratios',
+      `${x(r.upload.medianRatio)} (95% interval ${x(r.upload.ratioInterval[0])}–${x(r.upload.ratioInterval[1])}, ${r.upload.pairs.length} pairs)`,
+      '≤ 1.05×',
+      yes(r.upload.medianRatio <= 1.05),
+    ]);
+  }
+  if (r.tokens) {
+    for (const round of r.tokens.rounds) {
+      rows.push([
+        `token requests, 10 elements × 10 uploads, ${round.label.startsWith('cold') ? 'cold cache' : 'after expiry'}`,
+        `${round.tokenRequests} (naive: ${round.naive}; ${round.succeeded}/${round.uploads} uploads succeeded)`,
+        '1',
+        yes(round.tokenRequests === 1 && round.succeeded === round.uploads),
+      ]);
+    }
+  }
+  if (r.memory) {
+    rows.push([
+      'memory: JS heap growth during the 9 MiB upload (after GC), worst of ' + r.memory.reps,
+      `${signedKB(r.memory.element.duringMax)} (median ${signedKB(r.memory.element.during)}; bare XHR ${signedKB(r.memory.xhr.duringMax)}; a held copy of the file: ${signedKB(r.memory.control)})`,
+      '< 500 kB (0.5 MB)',
+      yes(r.memory.element.duringMax < 500_000),
+    ]);
+  }
+  if (r.startup) {
+    rows.push([
+      'start-up: script loaded → first rendered frame, vs minimal Lit element, median',
+      `${x(r.startup.fromLoaded.ratio)} (95% interval ${x(r.startup.fromLoaded.interval[0])}–${x(r.startup.fromLoaded.interval[1])}; ${ms(r.startup.fromLoaded.cas)} vs ${ms(r.startup.fromLoaded.floor)}, ${r.startup.loads} loads each; main-thread JS CPU ${x(r.startup.cpuScript.ratio)})`,
+      '≤ 1.2×',
+      yes(r.startup.fromLoaded.ratio != null && r.startup.fromLoaded.ratio <= 1.2),
+    ]);
+  }
+  return rows;
+}
+
+function sizeRows(size) {
+  return size.rows.map((s) =>
+    s.error
+      ? [s.label, s.versions, `bundling failed: ${s.error}`, '', '', '', '']
+      : [
+          s.label,
+          s.versions,
+          kB(s.js.min),
+          kB(s.js.gzip),
+          s.css ? kB(s.css.gzip) : '—',
+          kB(s.total.gzip),
+          kB(s.total.brotli),
+        ],
+  );
+}
+const SIZE_HEADERS = ['bundle', 'versions', 'JS min', 'JS gzip -9', 'CSS gzip -9', 'total gzip -9', 'total brotli'];
+
+export function render(r) {
+  const m = r.machine;
+  const machine = `${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB; ${m.os}; Node ${m.node}; Chromium ${r.chromium ?? '(not launched)'}`;
+  const load = `load average ${m.loadStart.map((v) => v.toFixed(2)).join(' / ')} at the start, ${m.loadEnd.map((v) => v.toFixed(2)).join(' / ')} at the end`;
+  const summary = summaryRows(r);
+
+  // Console.
+  const out = [];
+  out.push(table(['figure', 'result', 'aim', 'met'], summary));
+  if (r.size) out.push('', table(SIZE_HEADERS, sizeRows(r.size)));
+  out.push('', `${r.date.toISOString()} · ${machine} · ${load} · ${r.durationS.toFixed(0)} s`);
+
+  // Markdown.
+  const md = [];
+  md.push('# Benchmarks', '');
+  md.push(
+    'Written by `npm run bench` (`bench/run.mjs`); run it again to refresh this page. The machine',
+    'below is shared and noisy, so ratios measured side by side in the same run are the headline;',
+    'absolute times only give the scale.',
+    '',
+  );
+  md.push(`- Date: ${r.date.toISOString()}`);
+  md.push(`- Command: \`${r.command}\` (${r.durationS.toFixed(0)} s)`);
+  md.push(`- Package: cas-upload ${r.packageVersion}, \`dist/cdn/cas-upload.js\` as built when the run started`);
+  md.push(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB RAM, ${m.os}`);
+  md.push(`- Node ${m.node}, Chromium ${r.chromium ?? '(not launched)'} (headless, through playwright-core)`);
+  md.push(`- Noise: ${load}`);
+  md.push('', '## Summary', '', mdTable(['figure', 'result', 'aim', 'met'], summary), '');
+
+  if (r.size) {
+    md.push('## 1. Size', '');
+    md.push(mdTable(SIZE_HEADERS, sizeRows(r.size)), '');
+    if (r.size.extras?.length) {
+      const what = (f) => {
+        if (f.endsWith('.iife.js')) return 'the classic-script build of the same code, loaded instead of it';
+        const lang = /\.([a-z]{2,3})\.js$/.exec(f)?.[1];
+        return lang ? `UI strings, fetched only for \`lang="${lang}"\`` : 'fetched only when needed';
+      };
+      md.push(
+        `Also in \`dist/cdn\`, not in the first row: ${r.size.extras
+          .map((e) => `\`${e.file}\` (${what(e.file)}): ${kB(e.gzip)} gzip -9`)
+          .join('; ')}.`,
+        '',
+      );
+    }
+    md.push(
+      'How: the first row is the shipped script-tag file (Vite, Lit bundled) as it is. Every other',
+      'row is one small entry file in `bench/entries/` bundled in this run by esbuild with the same',
+      'options (`bundle`, `minify`, `format: esm`, `target: es2021`, `legalComments: none`,',
+      '`NODE_ENV=production`), from the packages installed in `bench/node_modules` (the',
+      '`cas-upload` npm row bundles `dist/index.js` with the root\'s Lit, to show the shipped file',
+      'against the same bundler and minifier). A peer\'s stylesheet is counted when its UI needs it:',
+      'the entry imports it, esbuild writes it minified as a separate file, and its gzip size is',
+      'added (dropzone: `dropzone.css`; filepond: `filepond.min.css`; Uppy Dashboard: the core and',
+      'dashboard `style.min.css`; Uploadcare: `uc-file-uploader-regular.min.css`). Headless',
+      '`@uppy/core` + `@uppy/xhr-upload` and `@github/file-attachment-element` need none;',
+      'cas-upload and the floor carry their CSS inside the JavaScript. gzip is zlib at level 9',
+      '(as `gzip -9`), brotli is quality 11; 1 kB = 1000 bytes. Uploadcare is set up as its README',
+      'says for npm (`defineComponents` of every component); file-attachment-element and the',
+      'headless Uppy row bring no UI for choosing a password or showing a result.',
+      '',
+    );
+  }
+
+  if (r.upload) {
+    const u = r.upload;
+    md.push('## 2. Upload overhead', '');
+    md.push(
+      mdTable(
+        ['', 'element', 'bare XHR', 'ratio'],
+        [
+          ['median of the pair ratios (headline)', '', '', `${x(u.medianRatio)} (95% interval ${x(u.ratioInterval[0])}–${x(u.ratioInterval[1])})`],
+          ['median time', ms(u.medianElement), ms(u.medianXhr), x(u.medianElement / u.medianXhr)],
+          ['fastest upload', ms(u.minElement), ms(u.minXhr), x(u.minElement / u.minXhr)],
+          ['own time before `send()` (median)', ms(u.own.element.before), ms(u.own.xhr.before), ''],
+          ['own time after the `load` event (median)', ms(u.own.element.after), ms(u.own.xhr.after), ''],
+          ['the request itself, `send()` → `load` (median; median of pair ratios)', ms(u.wire.element), ms(u.wire.xhr), x(u.wireRatio)],
+          [`the element's renders in one upload (median: ${u.renders.n} renders)`, ms(u.renders.ms), '', ''],
+        ],
+      ),
+      '',
+    );
+    md.push(
+      mdTable(
+        ['pair', 'order', 'element', 'bare XHR', 'ratio'],
+        u.pairs.map((p, i) => [i + 1, p.order, ms(p.element), ms(p.xhr), x(p.ratio)]),
+      ),
+      '',
+    );
+    md.push(
+      'How: one page, one 9 MiB file (`%PDF-1.7` and random bytes, made in the page) sent to',
+      '`POST /v4/smart/parse` of a local Node server, which reads the whole multipart body and',
+      'answers `test/mocks/smart-parse-response.json`. The element\'s time is',
+      '`await el.upload(file, \'\')`; the bare time is one `XMLHttpRequest` with a `FormData` of the',
+      'same fields (`pdf_file`, `password`), the same `x-api-key` and `Accept` headers and timeout,',
+      'no upload-progress listener, and a `JSON.parse` of the answer. Both include the server\'s',
+      'reading. One',
+      'warm-up of each is not counted (the element\'s also fetches its token); then the order',
+      'alternates pair by pair. The split comes from `XMLHttpRequest.prototype.open`/`send`,',
+      'wrapped the same way for both paths: the time before `send()` is the element\'s checks,',
+      'token lookup and first state change; the request itself includes the element\'s progress',
+      'listener and the renders it causes. Renders are timed by wrapping the element\'s',
+      '`performUpdate` (Lit\'s render and the `updated()` hook, with any focus move it makes);',
+      'style and layout that the browser does later in the frame are not in that figure. On',
+      'loopback the request itself takes tens of milliseconds, so the element\'s few milliseconds',
+      'of work weigh far more here than over a real network, where 9 MiB take seconds. The 95%',
+      'interval is a bootstrap of the median ratio.',
+      `Request bodies: ${u.requestBytes.min}–${u.requestBytes.max} bytes;`,
+      `unexpected requests: ${u.badRequests}.`,
+      '',
+    );
+  }
+
+  if (r.tokens) {
+    const t = r.tokens;
+    md.push('## 3. Token requests', '');
+    md.push(
+      mdTable(
+        ['round', 'uploads', 'succeeded', 'token requests', 'naive (one per upload)', 'parse requests', 'time'],
+        t.rounds.map((q) => [q.label, q.uploads, q.succeeded, q.tokenRequests, q.naive, q.parseRequests, `${q.ms} ms`]),
+      ),
+      '',
+    );
+    const errs = t.rounds.flatMap((q) => q.errors);
+    md.push(
+      'How: one page with 10 `<cas-upload>` elements sharing `token-url="/token"`; each uploads a',
+      '16 KiB PDF 10 times in a row, the 10 elements at once. The server counts the requests to',
+      `\`/token\`, which answers \`expires_in: ${t.expiresIn}\`. The first round starts after`,
+      '`clearTokenCache()`; then the run waits until the token has really expired (its stated',
+      'lifetime plus 0.5 s after it was issued) and runs the second round on the same page.',
+      t.coldWithinLifetime
+        ? 'The first round finished well within the token\'s lifetime.'
+        : 'NOTE: the first round took longer than 90% of the token\'s lifetime, so a refresh inside it is expected.',
+      errs.length ? `Errors seen: ${errs.join(', ')}.` : '',
+      '',
+    );
+  }
+
+  if (r.memory) {
+    const mem = r.memory;
+    const row = (label, s) => [label, signedKB(s.during), signedKB(s.duringMax), signedKB(s.mid), signedKB(s.sent), signedKB(s.after), signedKB(s.peak)];
+    md.push('## 4. Memory', '');
+    md.push(
+      mdTable(
+        ['upload of 9 MiB', 'during (median)', 'during (max)', 'half sent', 'all sent, answer held', 'after', 'peak, not collected'],
+        [row('element', mem.element), row('bare XHR', mem.xhr)],
+      ),
+      '',
+    );
+    md.push(
+      `Control: the same file read with \`file.arrayBuffer()\` and held grows the same figure by ${signedKB(mem.control)},`,
+      'so a copy of the file in JS memory would show.',
+      '',
+      `Of the element's figure "during": JS heap ${signedKB(mem.element.usedDuring)}, ArrayBuffer backing stores`,
+      `${signedKB(mem.element.backingDuring)}${mem.backingReported ? '' : ' (not reported by this Chromium: counted as 0)'}.`,
+      '',
+      'How: Chrome DevTools Protocol on the page (`context.newCDPSession(page)`). Every figure is',
+      'the growth of `Runtime.getHeapUsage` (`usedSize` + `backingStorageSize`, so an ArrayBuffer',
+      'copy of the file would show) over the value taken just before the upload, each point after',
+      `two \`HeapProfiler.collectGarbage\`. The server reads the body at ${(mem.throttle / 1e6).toFixed(1)} MB/s so that the`,
+      'upload lasts about 2 s and "during" is a real moment: when half of the bytes have arrived,',
+      'and when all have arrived with the answer held back; "during" is the larger of the two.',
+      '"after" is once the answer (the fixture, about 10 kB of JSON, kept as the element\'s result)',
+      'was handled. "peak, not collected" samples the heap every 10 ms without collecting, garbage',
+      `included. ${mem.reps} upload(s) each way after one warm-up each, alternating; the file is made before`,
+      `the first measurement. Unexpected requests: ${mem.badRequests}.`,
+      '',
+    );
+  }
+
+  if (r.startup) {
+    const s = r.startup;
+    md.push('## 5. Start-up', '');
+    md.push(
+      mdTable(
+        ['median of ' + s.loads + ' loads', 'cas-upload', 'minimal Lit element', 'ratio'],
+        [
+          ['script loaded (responseEnd) → first rendered frame (headline)', ms(s.fromLoaded.cas), ms(s.fromLoaded.floor), `${x(s.fromLoaded.ratio)} (95% interval ${x(s.fromLoaded.interval[0])}–${x(s.fromLoaded.interval[1])})`],
+          ['script requested (startTime) → first rendered frame', ms(s.fromRequest.cas), ms(s.fromRequest.floor), x(s.fromRequest.ratio)],
+          ['script requested → first-contentful-paint', ms(s.fcpFromRequest.cas), ms(s.fcpFromRequest.floor), x(s.fcpFromRequest.ratio)],
+          ['of the headline: script loaded → it has run, defined and rendered', ms(s.run.cas), ms(s.run.floor), x(s.run.ratio)],
+          ['of the headline: → `updateComplete` seen', ms(s.update.cas), ms(s.update.floor), x(s.update.ratio)],
+          ['of the headline: → next animation frame', ms(s.frame.cas), ms(s.frame.floor), x(s.frame.ratio)],
+          ['fastest load, script loaded → first rendered frame', ms(s.fromLoaded.minCas), ms(s.fromLoaded.minFloor), x(s.fromLoaded.minRatio)],
+        ],
+      ),
+      '',
+    );
+    md.push(
+      mdTable(
+        ['main-thread CPU time of the whole page load, median of ' + s.loads, 'cas-upload', 'minimal Lit element', 'ratio', 'difference'],
+        [
+          ['JavaScript', 'cpuScript'],
+          ['style recalculation', 'cpuStyle'],
+          ['layout', 'cpuLayout'],
+          ['all main-thread work (page set-up included)', 'cpuThread'],
+        ].map(([label, key]) => [label, ms(s[key].cas), ms(s[key].floor), x(s[key].ratio), s[key].cas != null && s[key].floor != null ? `${s[key].cas - s[key].floor >= 0 ? '+' : '−'}${Math.abs(s[key].cas - s[key].floor).toFixed(1)} ms` : '—']),
+      ),
+      '',
+    );
+    md.push(
+      'How: two pages that hold only the element and its `<script type="module">`:',
+      '`dist/cdn/cas-upload.js` with `<cas-upload token-url="/token">`, and the floor bundle of',
+      'section 1 with `<min-element>`. An inline module after the script awaits',
+      '`customElements.whenDefined`, then the element\'s `updateComplete`, and takes',
+      '`performance.now()` in the next `requestAnimationFrame`; the script\'s resource timing gives',
+      'when it was requested and loaded. The headline row starts when the script has loaded, so it',
+      'counts parsing, compiling, running, defining and the first render, not the loopback',
+      'transfer. Every load uses a new browser context (no HTTP or code cache shared; the server',
+      'sends `no-store`), the two pages alternate, and one load of each first is not counted.',
+      'The split rows are medians of each part, so they need not add up to the headline. The',
+      'fastest load is shown because noise from other work on the machine only ever adds time.',
+      'The CPU table comes from the DevTools Performance domain (`Performance.enable` with',
+      '`timeDomain: threadTicks`, read once the first frame was taken): thread time, which other',
+      'processes on the machine disturb far less than wall-clock time; it covers the whole page',
+      'load, so the fixed cost of a page dilutes its last row.',
+      '',
+    );
+  }
+  return { console: out.join('\n'), markdown: md.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n') + '\n' };
+}

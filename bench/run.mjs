@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+// `npm run bench`: size, upload overhead, token requests, memory and start-up of cas-upload,
+// measured side by side with peers and with a bare XMLHttpRequest in one run. Prints a table
+// and writes BENCHMARKS.md at the package root.
+//
+// Options: --pairs N (upload pairs, default 40, at least 10), --loads N (start-up loads of each page,
+// default 20), --reps N (memory repetitions, default 3), --only size,upload,tokens,memory,startup
+// (a partial run; BENCHMARKS.md is then not written), --build (rebuild the package first),
+// --no-write (print only).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const rootDir = join(benchDir, '..');
+const ALL = ['size', 'upload', 'tokens', 'memory', 'startup'];
+
+function parseArgs(argv) {
+  const opts = { pairs: 40, loads: 20, reps: 3, only: ALL, build: false, write: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--pairs') opts.pairs = Math.max(10, Number(value()) | 0);
+    else if (a === '--loads') opts.loads = Math.max(1, Number(value()) | 0);
+    else if (a === '--reps') opts.reps = Math.max(1, Number(value()) | 0);
+    else if (a === '--only') opts.only = value().split(',').filter((x) => ALL.includes(x));
+    else if (a === '--build') opts.build = true;
+    else if (a === '--no-write') opts.write = false;
+    else throw new Error(`unknown option ${a}`);
+  }
+  if (opts.only.length !== ALL.length) opts.write = false;
+  return opts;
+}
+
+function run(cmd, args, cwd) {
+  console.log(`> ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal})`);
+}
+
+function chromePath() {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  for (const p of ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/google-chrome']) {
+    if (existsSync(p)) return p;
+  }
+  throw new Error(
+    'No Chromium found: set CHROME_PATH, or install one (Debian/Ubuntu: apt-get install chromium).',
+  );
+}
+
+/** Flags Chromium needs here (root, no GPU, a closed network). */
+const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+
+  // The peers and the tools of the benchmark live in bench/ only.
+  if (!existsSync(join(benchDir, 'node_modules/playwright-core')) || !existsSync(join(benchDir, 'node_modules/esbuild'))) {
+    run('npm', ['ci', '--prefix', benchDir, '--no-audit', '--no-fund'], rootDir);
+  }
+  if (opts.build || !existsSync(join(rootDir, 'dist/cdn/cas-upload.js')) || !existsSync(join(rootDir, 'dist/index.js'))) {
+    run('npm', ['run', 'build'], rootDir);
+  }
+
+  const os = await import('node:os');
+  const { measureSizes, compressed } = await import('./lib/sizes.mjs');
+  const { startServer } = await import('./lib/server.mjs');
+  const pages = await import('./lib/pages.mjs');
+  const m = await import('./lib/measure.mjs');
+  const { render } = await import('./lib/report.mjs');
+
+  const started = new Date();
+  const loadStart = os.loadavg();
+  const outDir = mkdtempSync(join(tmpdir(), 'cas-upload-bench-'));
+  // A snapshot of the built script, so that a rebuild during the run changes nothing.
+  const shipped = join(outDir, 'cas-upload.js');
+  copyFileSync(join(rootDir, 'dist/cdn/cas-upload.js'), shipped);
+  // The other files of dist/cdn, named under the size table (not part of the script-tag load).
+  const extras = readdirSync(join(rootDir, 'dist/cdn'))
+    .filter((f) => f.endsWith('.js') && f !== 'cas-upload.js')
+    .sort()
+    .flatMap((f) => {
+      try {
+        return [{ file: f, ...compressed(readFileSync(join(rootDir, 'dist/cdn', f))) }];
+      } catch {
+        return [];
+      }
+    });
+  const results = { opts };
+  let server;
+  let browser;
+  const stop = async () => {
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+    rmSync(outDir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => stop().finally(() => process.exit(130)));
+  try {
+    // Size. Also builds the floor bundle the start-up measurement loads.
+    console.log('size: bundling the package and its peers with esbuild…');
+    results.size = await measureSizes({ benchDir, rootDir, outDir, shippedPath: shipped });
+    results.size.extras = extras;
+
+    const browserPhases = opts.only.filter((x) => x !== 'size');
+    if (browserPhases.length) {
+      const helpers = join(outDir, 'bench-helpers.js');
+      writeFileSync(helpers, pages.HELPERS);
+      let origin = '';
+      server = await startServer({
+        fixturePath: join(rootDir, 'test/mocks/smart-parse-response.json'),
+        scripts: {
+          '/cas-upload.js': shipped,
+          '/floor.js': results.size.files['lit-floor'],
+          '/bench-helpers.js': helpers,
+        },
+        pages: {
+          '/upload.html': () => pages.uploadPage(origin),
+          '/tokens.html': () => pages.tokensPage(origin),
+          '/start-cas.html': () => pages.startupPage('/cas-upload.js', 'cas-upload', 'token-url="/token"'),
+          '/start-floor.html': () => pages.startupPage('/floor.js', 'min-element'),
+        },
+      });
+      origin = server.origin;
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: CHROME_FLAGS });
+      results.chromium = browser.version();
+
+      if (opts.only.includes('upload')) {
+        console.log(`upload: ${opts.pairs} pairs of 9 MiB uploads, element and bare XHR alternating…`);
+        results.upload = await m.measureUpload(browser, server, { pairs: opts.pairs });
+      }
+      if (opts.only.includes('tokens')) {
+        console.log('tokens: 10 elements × 10 uploads, cold cache then after expiry…');
+        results.tokens = await m.measureTokens(browser, server, { expiresIn: 5 });
+      }
+      if (opts.only.includes('memory')) {
+        console.log(`memory: ${opts.reps} × 9 MiB upload each way, heap read through CDP…`);
+        results.memory = await m.measureMemory(browser, server, { reps: opts.reps, throttle: 4.5e6 });
+      }
+      if (opts.only.includes('startup')) {
+        console.log(`start-up: ${opts.loads} page loads each, alternating…`);
+        results.startup = await m.measureStartup(browser, server, { loads: opts.loads });
+      }
+    }
+  } finally {
+    await stop();
+  }
+
+  const cpus = os.cpus();
+  results.machine = {
+    cpu: cpus[0]?.model?.trim() ?? '?',
+    cores: cpus.length,
+    memoryGiB: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadStart,
+    loadEnd: os.loadavg(),
+  };
+  results.date = started;
+  results.durationS = (Date.now() - started.getTime()) / 1000;
+  results.command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
+  results.packageVersion = JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')).version;
+
+  const { console: text, markdown } = render(results);
+  console.log('\n' + text);
+  if (opts.write) {
+    writeFileSync(join(rootDir, 'BENCHMARKS.md'), markdown);
+    console.log('\nwrote BENCHMARKS.md');
+  }
+}
+
+main().catch((err) => {
+  console.error(err?.stack ?? err);
+  process.exit(1);
+});
