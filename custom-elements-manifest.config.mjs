@@ -14,13 +14,15 @@ function publicApiOnly() {
           // Only the documented `cas-upload-*` events (not the generic dispatch helper).
           decl.events = decl.events?.filter((e) => e.name?.startsWith('cas-upload-'));
           // `state` is reflected by the element itself rather than by a Lit property option,
-          // which the analyzer cannot see: list the read-only attribute from the getter.
+          // which the analyzer cannot see (it finds at most the bare observed name): describe
+          // the read-only attribute from the getter.
           const state = decl.members?.find((m) => m.name === 'state');
-          if (state && !decl.attributes?.some((a) => a.name === 'state')) {
-            (decl.attributes ??= []).push({
+          if (state) {
+            decl.attributes = (decl.attributes ?? []).filter((a) => a.name !== 'state');
+            decl.attributes.push({
               name: 'state',
               type: state.type,
-              description: `${state.description ?? ''} Reflected by the element; setting it has no effect.`.trim(),
+              description: `${state.description ?? ''} Reflected by the element; a page that sets it gets it put back.`.trim(),
               fieldName: 'state',
               readonly: true,
             });

@@ -37,7 +37,9 @@ function importInNode(specifier: string): Outcome {
     } catch (err) {
       outcome.error = String(err && err.stack || err);
     }
-    outcome.newGlobals = Reflect.ownKeys(globalThis).filter((k) => !before.has(k)).map(String);
+    // The one symbol-keyed slot that lets copies of the library share the page's token cache.
+    const cacheSlot = Symbol.for('cas-upload.token-cache');
+    outcome.newGlobals = Reflect.ownKeys(globalThis).filter((k) => !before.has(k) && k !== cacheSlot).map(String);
     outcome.defined = Boolean(globalThis.customElements?.get?.('cas-upload'));
     console.log(JSON.stringify(outcome));
   `;

@@ -4,7 +4,7 @@
  * upload under contract section 7's CSP (Trusted Types included) with no violation; loading
  * the CDN module twice and the classic build once leaves one working definition.
  */
-import { expect, aTimeout, nextFrame } from '@open-wc/testing';
+import { expect, aTimeout, nextFrame, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import { CasUploadElement, clearTokenCache } from '../../src/index.js';
 import { openSession, pdf, record, settle, secret, expectNoLeaks, expectNoPageErrors, type Session } from './harness.js';
@@ -77,8 +77,9 @@ describe('hostile content (real local servers)', () => {
     const dt = new DataTransfer();
     dt.items.add(pdf(name));
     input.files = dt.files;
+    const selected = oneEvent(el, 'cas-upload-select');
     input.dispatchEvent(new Event('change', { bubbles: true }));
-    await aTimeout(20);
+    await selected;
     await el.updateComplete;
     expect(el.state).to.equal('ready');
     expect(el.shadowRoot!.textContent, 'the name, literally').to.include(name);
