@@ -1,11 +1,11 @@
 // Runs every test in real headless Chromium. The browser is found through CHROME_PATH,
 // then the usual install locations (see README, "Prerequisite: a Chromium browser").
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+import { findChromium, chromiumArgs } from './scripts/chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { faultServers } from './scripts/fault-servers.mjs';
 
@@ -13,35 +13,6 @@ const require = createRequire(import.meta.url);
 /** Real local HTTP servers for test/resilience: a token backend here, a fake API on a second origin. */
 const faults = faultServers();
 
-export function findChromium() {
-  const candidates = [
-    process.env.CHROME_PATH,
-    '/usr/lib/chromium/chromium',
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  ].filter(Boolean);
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chromium found. Install one (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH.',
-    );
-  }
-  return found;
-}
-
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 /** Serves msw's service worker at the origin root, so nothing generated is committed. */
 const mswWorkerPlugin = {

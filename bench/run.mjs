@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, copyFileS
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium, chromiumArgs } from '../scripts/chromium.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = join(benchDir, '..');
@@ -44,27 +45,6 @@ function run(cmd, args, cwd) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status ?? r.signal})`);
 }
 
-function chromePath() {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  for (const p of ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/google-chrome']) {
-    if (existsSync(p)) return p;
-  }
-  throw new Error(
-    'No Chromium found: set CHROME_PATH, or install one (Debian/Ubuntu: apt-get install chromium).',
-  );
-}
-
-/** Flags Chromium needs here (root, no GPU, a closed network). */
-const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
@@ -137,7 +117,7 @@ async function main() {
       });
       origin = server.origin;
       const { chromium } = await import('playwright-core');
-      browser = await chromium.launch({ executablePath: chromePath(), headless: true, args: CHROME_FLAGS });
+      browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs });
       results.chromium = browser.version();
 
       if (opts.only.includes('upload')) {

@@ -95,13 +95,15 @@ async function startMocks() {
     const url = new URL(request.url);
     const where = url.origin === location.origin ? url.pathname : `${url.origin}${url.pathname}`;
     if (request.method === 'OPTIONS') return;
-    let note = '';
-    if (url.pathname === mocks.TOKEN_URL && response.ok) note = ` (access token #${++tokens})`;
+    // The line takes its place in the log now, in the order of the answers; an error's
+    // message is added once its body is read.
+    const text = `${request.method} ${where} → ${response.status}`;
+    const li = line(net, text, response.ok ? 'ok' : 'bad');
+    if (url.pathname === mocks.TOKEN_URL && response.ok) li.textContent += ` (access token #${++tokens})`;
     else if (!response.ok) {
       const body = (await response.clone().json().catch(() => null)) as { msg?: string } | null;
-      note = body?.msg ? ` "${body.msg}"` : '';
+      if (body?.msg) li.textContent += ` "${body.msg}"`;
     }
-    line(net, `${request.method} ${where} → ${response.status}${note}`, response.ok ? 'ok' : 'bad');
   });
   await worker.start({ onUnhandledFrame: 'bypass', quiet: true });
 

@@ -8,22 +8,12 @@
 import http from 'node:http';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { findChromium, chromiumArgs } from './chromium.mjs';
 import { build } from 'vite';
 
-// The same browser lookup as the tests (README, "Prerequisite: a Chromium browser").
-const executablePath = [
-  process.env.CHROME_PATH,
-  '/usr/lib/chromium/chromium',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-].find((p) => p && existsSync(p));
-if (!executablePath) throw new Error('No Chromium found: set CHROME_PATH (see README).');
-const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+const executablePath = findChromium();
+const args = chromiumArgs;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}screenshots/`;

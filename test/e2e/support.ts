@@ -2,7 +2,6 @@
 // Helpers of the end-to-end tests: the Chromium to drive, free ports, child servers that are
 // always stopped, and a fake CAS Parser API on 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -10,32 +9,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository root. */
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Path of a Chromium or Chrome binary (README, "Prerequisite: a Chromium browser for the tests"). */
-export function findChromium(): string {
-  const found = [
-    process.env.CHROME_PATH,
-    '/usr/lib/chromium/chromium',
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  ].find((p): p is string => Boolean(p && existsSync(p)));
-  if (!found) throw new Error('No Chromium found. Install one (Debian/Ubuntu: apt-get install chromium) or set CHROME_PATH.');
-  return found;
-}
-
-/** Flags for a headless Chromium that runs as root and never calls the network on its own. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+export { findChromium, chromiumArgs } from '../../scripts/chromium.mjs';
 
 /** A port that was free a moment ago on 127.0.0.1 (for servers that need a fixed `--port`). */
 export function freePort(): Promise<number> {
