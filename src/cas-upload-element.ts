@@ -120,7 +120,7 @@ export class CasUploadElement extends LitElement {
   fileField = 'pdf_file';
   /** Largest accepted file, in bytes. */
   maxSize = DEFAULT_MAX_SIZE;
-  /** ms to wait for the parse response before giving up. */
+  /** ms to wait for the parse response before giving up, from when the bytes are sent (while sending: the longest pause in progress). */
   timeout = 60000;
   /** Extra attempts after a 429, 502, 503, 504 or a network failure. */
   retries = 2;

@@ -823,6 +823,34 @@ describe('uploadCas: progress and the request, with a scripted XHR (createXhr se
     expect(out.requestId).to.equal('req_scripted');
   });
 
+  it('timeout: a slow upload that keeps sending is not cut off; the wait for the answer is', async () => {
+    const file = pdfFile('s.pdf', 1000);
+    const { xhrs, promise } = scripted({ file, timeout: 400, retries: 0 });
+    const settled = promise.then(
+      () => 'resolved',
+      (err: CasUploadError) => err.code,
+    );
+    await waitFor(() => xhrs[0]?.body != null);
+    const xhr = xhrs[0];
+    // 600 ms of upload, progress every 50 ms: longer than `timeout` in all, never idle that long.
+    for (let sent = 100; sent <= 1200; sent += 100) {
+      await new Promise((r) => setTimeout(r, 50));
+      xhr.progress(sent, 1200);
+    }
+    xhr.bytesSent();
+    const sentAt = performance.now();
+    expect(await settled).to.equal('timeout');
+    // It came `timeout` after the bytes were sent, not after the start.
+    expect(performance.now() - sentAt).to.be.at.least(350);
+  });
+
+  it('timeout: an upload that stalls for longer than `timeout` ends in timeout', async () => {
+    const { xhrs, promise } = scripted({ file: pdfFile('s.pdf', 1000), timeout: 100, retries: 0 });
+    await waitFor(() => xhrs[0]?.body != null);
+    xhrs[0].progress(100, 1000);
+    expect((await rejectionOf(promise)).code).to.equal('timeout');
+  });
+
   it('when the browser fires no upload events, "parse" still arrives (once) before resolution', async () => {
     const file = pdfFile('s.pdf', 10);
     const { log, xhrs, promise } = scripted({ file });

@@ -41,7 +41,19 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
     const size = file.size;
     const xhr = init.createXhr?.() ?? new XMLHttpRequest();
     const form = new FormData();
-    const fail = (code: 'network-error' | 'timeout' | 'aborted') => () => reject(new CasUploadError(code));
+    // `timeout` is how long to wait for the answer once the bytes are sent; while they are
+    // being sent, how long the upload may go without progress. A slow connection that keeps
+    // sending is not cut off. (Where no upload events fire, it counts from the start.)
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let timedOut = false;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => ((timedOut = true), xhr.abort()), init.timeout);
+    };
+    const fail = (code: 'network-error' | 'timeout' | 'aborted') => () => {
+      clearTimeout(timer);
+      reject(new CasUploadError(timedOut ? 'timeout' : code));
+    };
     // `phase: 'parse'` once the bytes are sent. Where the browser fires no upload events
     // (a service worker in between), it is sent when the answer arrives, still before it.
     let sent = false;
@@ -49,12 +61,17 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
     form.append(init.fileField, file, init.fileName ?? (file as File).name ?? 'cas.pdf');
     form.append('password', init.password);
     xhr.open('POST', init.url);
-    xhr.timeout = init.timeout;
     xhr.setRequestHeader('x-api-key', init.token);
-    xhr.upload.onprogress = (e) =>
+    xhr.upload.onprogress = (e) => {
+      arm();
       onProgress?.({ phase: 'upload', loaded: e.loaded, total: e.total || size });
-    xhr.upload.onload = bytesSent;
+    };
+    xhr.upload.onload = () => {
+      arm();
+      bytesSent();
+    };
     xhr.onload = () => {
+      clearTimeout(timer);
       bytesSent();
       // Only the headers the API exposes (CORS) are listed here; asking for another one with
       // getResponseHeader() would log an error on the host's console.
@@ -73,6 +90,7 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
     if (signal?.aborted) return fail('aborted')();
     // Left in place after the answer: aborting a finished request does nothing.
     signal?.addEventListener('abort', () => xhr.abort());
+    arm();
     xhr.send(form);
   });
 }

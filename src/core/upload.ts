@@ -31,7 +31,7 @@ export interface UploadOptions {
   fileField?: string;
   /** Largest accepted file in bytes; default 10 MiB. */
   maxSize?: number;
-  /** ms to wait for each parse response; default 60000. */
+  /** ms to wait for each parse response once the bytes are sent (while sending: the longest pause in progress); default 60000. */
   timeout?: number;
   /** Extra attempts after 429, 502, 503, 504 or a network failure; default 2. */
   retries?: number;
