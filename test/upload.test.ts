@@ -8,7 +8,7 @@ import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
 import { uploadCas, parseUrl, MAX_RETRY_DELAY, type UploadOptions } from '../src/core/upload.js';
 import { TokenCache } from '../src/core/token-cache.js';
 import { CasUploadError } from '../src/core/errors.js';
-import type { Clock } from '../src/core/clock.js';
+import { systemClock, type Clock } from '../src/core/clock.js';
 import type { ProgressDetail } from '../src/core/parse-request.js';
 import {
   API_BASE,
@@ -571,6 +571,30 @@ describe('uploadCas: result details', () => {
     answerParse(() => apiJson({ status: 'failed', msg: 'Invalid PDF file or password.' }, { status: 400, requestId: 'req_err42' }));
     const err = await rejectionOf(uploadCas(opts()));
     expect(err.requestId).to.equal('req_err42');
+  });
+});
+
+describe('uploadCas: a long-lived signal', () => {
+  it('leaves no abort listener behind on the caller\'s signal, however many uploads use it', async () => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    const live = new Set<EventListenerOrEventListenerObject>();
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((type: string, fn: EventListenerOrEventListenerObject, o?: AddEventListenerOptions) => {
+      live.add(fn);
+      add(type, fn, o);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((type: string, fn: EventListenerOrEventListenerObject, o?: EventListenerOptions) => {
+      live.delete(fn);
+      remove(type, fn, o);
+    }) as typeof signal.removeEventListener;
+    const cache = new TokenCache();
+    for (let i = 0; i < 3; i++) await uploadCas(opts({ signal, tokenCache: cache }));
+    // A failure with a retry in between: the backoff's sleep listens too.
+    answerParse(answer(503), answer(200, PARSE_RESPONSE));
+    await uploadCas(opts({ signal, tokenCache: cache, retryDelay: 1, clock: systemClock }));
+    expect(live.size, 'listeners left on the signal').to.equal(0);
   });
 });
 

@@ -12,7 +12,8 @@ export const systemClock: Clock = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       signal?.throwIfAborted();
-      const id = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(id), reject(signal.reason)));
+      const stop = () => (clearTimeout(id), reject(signal!.reason));
+      const id = setTimeout(() => (signal?.removeEventListener('abort', stop), resolve()), ms);
+      signal?.addEventListener('abort', stop, { once: true });
     }),
 };

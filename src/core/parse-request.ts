@@ -50,8 +50,11 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
       clearTimeout(timer);
       timer = setTimeout(() => ((timedOut = true), xhr.abort()), init.timeout);
     };
+    const onAbort = () => xhr.abort();
+    // Settled: no timer and no listener left on the caller's (possibly long-lived) signal.
+    const done = () => (clearTimeout(timer), signal?.removeEventListener('abort', onAbort));
     const fail = (code: 'network-error' | 'timeout' | 'aborted') => () => {
-      clearTimeout(timer);
+      done();
       reject(new CasUploadError(timedOut ? 'timeout' : code));
     };
     // `phase: 'parse'` once the bytes are sent. Where the browser fires no upload events
@@ -71,7 +74,7 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
       bytesSent();
     };
     xhr.onload = () => {
-      clearTimeout(timer);
+      done();
       bytesSent();
       // Only the headers the API exposes (CORS) are listed here; asking for another one with
       // getResponseHeader() would log an error on the host's console.
@@ -88,8 +91,7 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
     xhr.ontimeout = fail('timeout');
     xhr.onabort = fail('aborted');
     if (signal?.aborted) return fail('aborted')();
-    // Left in place after the answer: aborting a finished request does nothing.
-    signal?.addEventListener('abort', () => xhr.abort());
+    signal?.addEventListener('abort', onAbort, { once: true });
     arm();
     xhr.send(form);
   });

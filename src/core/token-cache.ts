@@ -160,16 +160,15 @@ function keyOf(source: TokenSource): unknown {
 }
 
 function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  return signal
-    ? Promise.race([
-        promise,
-        new Promise<never>((_, reject) => {
-          const stop = () => reject(new CasUploadError('aborted'));
-          if (signal.aborted) stop();
-          signal.addEventListener('abort', stop);
-        }),
-      ])
-    : promise;
+  if (!signal) return promise;
+  let stop = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    stop = () => reject(new CasUploadError('aborted'));
+    if (signal.aborted) stop();
+    signal.addEventListener('abort', stop, { once: true });
+  });
+  // The caller's signal may live long (many uploads): leave no listener behind.
+  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener('abort', stop));
 }
 
 /** The cache shared by every element on the page. */
