@@ -22,7 +22,7 @@
 //
 // Pages for tests that need their own document (served with these headers):
 //   /fault/page/csp?session=<id>   contract section 7's CSP, the CDN module build
-//   /fault/page/double             the CDN module build twice (two URLs) and the classic build
+//   /fault/page/double             the CDN module build twice (two URLs) and the classic build twice
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 
@@ -230,7 +230,8 @@ export function faultServers() {
           `<script src="/fault/probe.js"></script>` +
           `<script type="module" src="/dist/cdn/cas-upload.js?first"></script>` +
           `<script type="module" src="/dist/cdn/cas-upload.js?second"></script>` +
-          `<script src="/dist/cdn/cas-upload.iife.js"></script></head><body></body></html>`,
+          `<script src="/dist/cdn/cas-upload.iife.js"></script>` +
+          `<script src="/dist/cdn/cas-upload.iife.js?again"></script></head><body></body></html>`,
       );
     }
     send(res, 404, { error: 'no such page' });

@@ -2,7 +2,7 @@
  * Hostile content and hostile pages, against the real local servers: HTML in a file name, in
  * a server message and in the parsed result is shown as text; the built CDN module runs an
  * upload under contract section 7's CSP (Trusted Types included) with no violation; loading
- * the CDN module twice and the classic build once leaves one working definition.
+ * the CDN module twice and the classic build twice leaves one working definition.
  */
 import { expect, aTimeout, nextFrame, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
@@ -191,7 +191,7 @@ describe('double registration', () => {
     expectNoPageErrors();
   });
 
-  it('the CDN module twice and the classic build once: nothing thrown, one working definition', async function () {
+  it('the CDN module twice and the classic build twice: nothing thrown, one working definition', async function () {
     this.timeout(10000);
     session = await openSession();
     const f = await frame('/fault/page/double');
@@ -200,7 +200,12 @@ describe('double registration', () => {
     const probe = (win as unknown as { __probe: Probe }).__probe;
     // Both module scripts (two URLs, so two evaluations) and the classic one ran.
     const loaded = [...win.performance.getEntriesByType('resource')].map((e) => new URL(e.name).pathname + new URL(e.name).search);
-    expect(loaded).to.include.members(['/dist/cdn/cas-upload.js?first', '/dist/cdn/cas-upload.js?second', '/dist/cdn/cas-upload.iife.js']);
+    expect(loaded).to.include.members([
+      '/dist/cdn/cas-upload.js?first',
+      '/dist/cdn/cas-upload.js?second',
+      '/dist/cdn/cas-upload.iife.js',
+      '/dist/cdn/cas-upload.iife.js?again',
+    ]);
     expect(probe.errors, 'nothing thrown').to.deep.equal([]);
     const api = (win as unknown as { CasUpload?: { CasUploadElement: unknown; clearTokenCache: unknown; version: unknown } }).CasUpload;
     expect(typeof api === 'object' && api !== null, 'window.CasUpload').to.equal(true);
@@ -208,6 +213,7 @@ describe('double registration', () => {
     expect(api!.version).to.be.a('string');
     const Registered = win.customElements.get('cas-upload')!;
     expect(Registered, 'defined').to.be.a('function');
+    expect(api!.CasUploadElement, 'window.CasUpload names the class in use, after the classic script ran twice').to.equal(Registered);
 
     const el = doc.createElement('cas-upload') as CasUploadElement;
     el.setAttribute('token-url', session.tokenUrl);
