@@ -4,12 +4,10 @@
 // interception), so the upload and parse phases both really happen.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import { http, HttpResponse } from 'msw';
-import { defineNetwork, InterceptorSource } from 'msw/experimental';
-import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
+import { HttpResponse } from 'msw';
 import '../src/index.js';
 import { en, type CasUploadElement, type CasUploadState } from '../src/index.js';
-import RESULT from './mocks/smart-parse-response.json';
+import { api, failed, held, network, success, timeOutNextRequest } from './mocks/in-page.js';
 
 /** Whether the running test changed the media features or the viewport (reset after it). */
 let emulated = false;
@@ -17,59 +15,8 @@ let resized = false;
 const media = (m: Parameters<typeof emulateMedia>[0]) => ((emulated = true), emulateMedia(m));
 const viewport = (width: number, height: number) => ((resized = true), setViewport({ width, height }));
 
-const PARSE_URL = 'https://api.casparser.in/v4/smart/parse';
-type Answer = () => Response | Promise<Response>;
-let answer: Answer = () => HttpResponse.json(RESULT);
-const network = defineNetwork({
-  sources: [new InterceptorSource({ interceptors: [new XMLHttpRequestInterceptor()] })],
-  handlers: [http.post(PARSE_URL, () => answer())],
-  onUnhandledFrame: 'error',
-  context: { quiet: true },
-});
-
-/**
- * The browser gives up waiting (`xhr.timeout`) on the next request. In-page interception does
- * not time requests out, so it steps aside, and the browser's `timeout` event is fired here
- * instead of sending.
- */
-async function timeOutNextRequest(): Promise<void> {
-  await network.disable();
-  const Xhr = window.XMLHttpRequest;
-  window.XMLHttpRequest = class extends Xhr {
-    override send(): void {
-      window.XMLHttpRequest = Xhr;
-      setTimeout(() => this.dispatchEvent(new ProgressEvent('timeout')));
-      network.enable();
-    }
-  };
-}
-const failed = (status: number, msg: string): Answer => () => HttpResponse.json({ status: 'failed', msg }, { status });
 const pdf = (name = 'cas.pdf') => new File(['%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'], name, { type: 'application/pdf' });
 const part = (el: CasUploadElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
-
-/** Ends what the API holds back when a test is done with it. */
-let release = () => {};
-/**
- * The parse phase: the bytes are all received and the headers answered, but the body stays
- * open until `release()`, as while the API reads a statement.
- */
-const held: Answer = () =>
-  new HttpResponse(
-    new ReadableStream({
-      start(controller) {
-        release = () => {
-          release = () => {};
-          try {
-            controller.enqueue(new TextEncoder().encode(JSON.stringify(RESULT)));
-            controller.close();
-          } catch {
-            // The request was cancelled or timed out: the stream is gone already.
-          }
-        };
-      },
-    }),
-    { headers: { 'content-type': 'application/json' } },
-  );
 
 async function make(attrs = ''): Promise<CasUploadElement> {
   const host = document.createElement('div');
@@ -105,13 +52,13 @@ const errors: [code: string, arrange: (el: CasUploadElement) => unknown, file: F
   ['invalid-file', () => {}, new File(['<html>'], 'page.pdf'), 'choose'],
   ['file-too-large', (el) => (el.maxSize = 1048576), new File(['%PDF-1.7\n', new Uint8Array(2097152)], 'big.pdf'), 'choose'],
   ['token-error', (el) => (el.tokenProvider = async () => Promise.reject(new Error('down'))), pdf(), 'retry'],
-  ['invalid-password', () => (answer = failed(400, 'Invalid PDF file or password.')), pdf(), 'check'],
-  ['parse-failed', () => (answer = failed(400, 'Unable to detect CAS type')), pdf(), 'choose'],
-  ['quota-exceeded', () => (answer = failed(402, 'Insufficient credits.')), pdf(), null],
-  ['auth-failed', () => (answer = failed(403, 'Authentication failed')), pdf(), null],
-  ['rate-limited', () => (answer = failed(429, 'Rate limit exceeded.')), pdf(), 'retry'],
-  ['server-error', () => (answer = failed(500, 'Internal server error')), pdf(), 'retry'],
-  ['network-error', () => (answer = () => HttpResponse.error()), pdf(), 'retry'],
+  ['invalid-password', () => (api.answer = failed(400, 'Invalid PDF file or password.')), pdf(), 'check'],
+  ['parse-failed', () => (api.answer = failed(400, 'Unable to detect CAS type')), pdf(), 'choose'],
+  ['quota-exceeded', () => (api.answer = failed(402, 'Insufficient credits.')), pdf(), null],
+  ['auth-failed', () => (api.answer = failed(403, 'Authentication failed')), pdf(), null],
+  ['rate-limited', () => (api.answer = failed(429, 'Rate limit exceeded.')), pdf(), 'retry'],
+  ['server-error', () => (api.answer = failed(500, 'Internal server error')), pdf(), 'retry'],
+  ['network-error', () => (api.answer = () => HttpResponse.error()), pdf(), 'retry'],
   ['timeout', () => timeOutNextRequest(), pdf(), 'retry'],
 ];
 
@@ -154,7 +101,7 @@ const states: [string, () => Promise<CasUploadElement>][] = [
   [
     'parsing',
     async () => {
-      answer = held;
+      api.answer = held;
       const el = await make();
       await submit(el, 'parsing');
       return el;
@@ -176,10 +123,10 @@ describe('accessibility', () => {
   before(() => network.enable());
   after(() => network.disable());
   beforeEach(() => {
-    answer = () => HttpResponse.json(RESULT);
+    api.answer = success;
   });
   afterEach(async () => {
-    release();
+    api.release();
     if (emulated) await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' });
     if (resized) await setViewport({ width: 800, height: 600 });
     emulated = resized = false;
@@ -209,7 +156,7 @@ describe('accessibility', () => {
       await el.updateComplete;
       await choose(el, pdf());
       await expect(el).to.be.accessible();
-      answer = failed(500, 'Internal server error');
+      api.answer = failed(500, 'Internal server error');
       await el.upload().catch(() => {});
       await el.updateComplete;
       expect(part(el, 'retry')!.textContent).to.equal('फिर से कोशिश करें');

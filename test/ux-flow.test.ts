@@ -2,59 +2,10 @@
 // field, the two phases of progress, the outcomes and their actions, theming, and languages.
 // The API is mocked in the page (msw's in-page interception), so upload progress is real.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
-import { defineNetwork, InterceptorSource } from 'msw/experimental';
-import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
+import { HttpResponse } from 'msw';
 import '../src/index.js';
 import { CasUploadElement, en } from '../src/index.js';
-import RESULT from './mocks/smart-parse-response.json';
-
-const PARSE_URL = 'https://api.casparser.in/v4/smart/parse';
-type Answer = () => Response | Promise<Response>;
-let answer: Answer = () => HttpResponse.json(RESULT);
-const network = defineNetwork({
-  sources: [new InterceptorSource({ interceptors: [new XMLHttpRequestInterceptor()] })],
-  handlers: [http.post(PARSE_URL, () => answer())],
-  onUnhandledFrame: 'error',
-  context: { quiet: true },
-});
-
-let release = () => {};
-/** Answers the headers at once and holds the body until `release()`: the parse phase. */
-const held: Answer = () =>
-  new HttpResponse(
-    new ReadableStream({
-      start(controller) {
-        release = () => {
-          release = () => {};
-          try {
-            controller.enqueue(new TextEncoder().encode(JSON.stringify(RESULT)));
-            controller.close();
-          } catch {
-            // Cancelled already.
-          }
-        };
-      },
-    }),
-    { headers: { 'content-type': 'application/json' } },
-  );
-/**
- * The browser gives up waiting (`xhr.timeout`) on the next request. In-page interception does
- * not time requests out, so it steps aside, and the browser's `timeout` event is fired here
- * instead of sending.
- */
-async function timeOutNextRequest(): Promise<void> {
-  await network.disable();
-  const Xhr = window.XMLHttpRequest;
-  window.XMLHttpRequest = class extends Xhr {
-    override send(): void {
-      window.XMLHttpRequest = Xhr;
-      setTimeout(() => this.dispatchEvent(new ProgressEvent('timeout')));
-      network.enable();
-    }
-  };
-}
-const failed = (status: number, msg: string): Answer => () => HttpResponse.json({ status: 'failed', msg }, { status });
+import { api, failed, held, network, success, timeOutNextRequest, type Answer } from './mocks/in-page.js';
 
 const pdf = (name = 'cas.pdf', size = 0) =>
   new File(['%PDF-1.7\n', new Uint8Array(size)], name, { type: 'application/pdf' });
@@ -100,10 +51,10 @@ describe('<cas-upload> for visitors', () => {
   before(() => network.enable());
   after(() => network.disable());
   beforeEach(() => {
-    answer = () => HttpResponse.json(RESULT);
+    api.answer = success;
   });
   afterEach(() => {
-    release();
+    api.release();
     CasUploadElement.now = () => Date.now();
   });
 
@@ -181,7 +132,7 @@ describe('<cas-upload> for visitors', () => {
     });
 
     it('after invalid-password offers "Check the password", which focuses the field', async () => {
-      answer = failed(400, 'Invalid PDF file or password.');
+      api.answer = failed(400, 'Invalid PDF file or password.');
       const el = await make();
       await el.upload(pdf(), 'WRONG').catch(() => {});
       await el.updateComplete;
@@ -199,7 +150,7 @@ describe('<cas-upload> for visitors', () => {
     it('shows the percentage while uploading, then "Reading your statement…" with the elapsed time', async () => {
       let now = 1_000_000;
       CasUploadElement.now = () => now;
-      answer = held;
+      api.answer = held;
       const el = await make();
       const phases: string[] = [];
       el.addEventListener('cas-upload-progress', (e) => phases.push(e.detail.phase));
@@ -224,13 +175,13 @@ describe('<cas-upload> for visitors', () => {
       await el.updateComplete;
       expect(label()).to.equal('Reading your statement… 12s');
       expect(part(el, 'cancel')).to.exist;
-      release();
+      api.release();
       await run;
       expect(el.state).to.equal('success');
     });
 
     it('Cancel works in the parse phase', async () => {
-      answer = held;
+      api.answer = held;
       const el = await make();
       const run = el.upload(pdf(), 'PW').catch((e) => e);
       await waitUntil(() => el.state === 'parsing', 'parse phase');
@@ -241,7 +192,7 @@ describe('<cas-upload> for visitors', () => {
       await el.updateComplete;
       expect(el.state).to.equal('ready');
       expect(text(el, 'file')).to.contain('cas.pdf');
-      release();
+      api.release();
       expect((await run).code).to.equal('aborted');
     });
 
@@ -296,7 +247,7 @@ describe('<cas-upload> for visitors', () => {
     });
 
     it('leaves out what the result does not have', async () => {
-      answer = () => HttpResponse.json({ investor: { name: 'R K' }, summary: { total_value: 0 } });
+      api.answer = () => HttpResponse.json({ investor: { name: 'R K' }, summary: { total_value: 0 } });
       const el = await make();
       await el.upload(pdf(), 'PW');
       await el.updateComplete;
@@ -318,7 +269,7 @@ describe('<cas-upload> for visitors', () => {
     after(() => expect(sentences.size, 'one sentence per code').to.equal(cases.length));
     for (const [code, reply, action] of cases) {
       it(`${code}: its own sentence and ${action ? `"${action}"` : 'no action button'}`, async () => {
-        if (reply) answer = reply;
+        if (reply) api.answer = reply;
         else await timeOutNextRequest();
         const el = await make();
         const err = await el.upload(pdf(), 'PW').catch((e) => e);
@@ -344,7 +295,7 @@ describe('<cas-upload> for visitors', () => {
     }
 
     it('the error message from the server is never shown as HTML', async () => {
-      answer = failed(400, '<img src=x onerror="window.__pwned=1">');
+      api.answer = failed(400, '<img src=x onerror="window.__pwned=1">');
       const el = await make();
       const err = await el.upload(pdf(), 'PW').catch((e) => e);
       expect(err.apiMessage).to.contain('<img');
@@ -359,16 +310,16 @@ describe('<cas-upload> for visitors', () => {
       for (const p of ['dropzone', 'file-input', 'password-input', 'submit', 'status', 'choose', 'hint', 'heading']) {
         expect(part(el, p), p).to.exist;
       }
-      answer = held;
+      api.answer = held;
       const run = el.upload(pdf(), 'PW').catch(() => {});
       await waitUntil(() => el.state === 'parsing');
       await el.updateComplete;
       for (const p of ['cancel', 'progress', 'status', 'file']) expect(part(el, p), p).to.exist;
-      release();
+      api.release();
       await run;
       await el.updateComplete;
       expect(part(el, 'summary')).to.exist;
-      answer = failed(500, 'x');
+      api.answer = failed(500, 'x');
       await el.upload(pdf(), 'PW').catch(() => {});
       await el.updateComplete;
       for (const p of ['error', 'retry']) expect(part(el, p), p).to.exist;
