@@ -8,6 +8,7 @@ import { HttpResponse } from 'msw';
 import '../src/index.js';
 import { en, type CasUploadElement, type CasUploadState } from '../src/index.js';
 import { api, failed, held, network, success, timeOutNextRequest } from './mocks/in-page.js';
+import { choose, part } from './helpers.js';
 
 /** Whether the running test changed the media features or the viewport (reset after it). */
 let emulated = false;
@@ -16,7 +17,6 @@ const media = (m: Parameters<typeof emulateMedia>[0]) => ((emulated = true), emu
 const viewport = (width: number, height: number) => ((resized = true), setViewport({ width, height }));
 
 const pdf = (name = 'cas.pdf') => new File(['%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'], name, { type: 'application/pdf' });
-const part = (el: CasUploadElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 async function make(attrs = ''): Promise<CasUploadElement> {
   const host = document.createElement('div');
@@ -26,15 +26,6 @@ async function make(attrs = ''): Promise<CasUploadElement> {
   return el;
 }
 
-async function choose(el: CasUploadElement, file: File): Promise<void> {
-  const input = part(el, 'file-input') as HTMLInputElement;
-  const dt = new DataTransfer();
-  dt.items.add(file);
-  input.files = dt.files;
-  input.dispatchEvent(new Event('change'));
-  await waitUntil(() => el.state === 'ready' || el.state === 'error', 'file checked');
-  await el.updateComplete;
-}
 
 /** Chooses a PDF, types the password and presses Enter, as a visitor would, and waits for `until`. */
 async function submit(el: CasUploadElement, until: CasUploadState, file = pdf()): Promise<void> {

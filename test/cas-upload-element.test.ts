@@ -3,8 +3,9 @@ import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, delay } from 'msw';
 import { createHandlers, createMockState, resetMockState, setScenario, TOKEN_URL, PARSE_RESPONSE } from './mocks/handlers.js';
 import '../src/index.js';
-import { CasUploadElement, CasUploadError, clearTokenCache } from '../src/index.js';
+import { CasUploadElement, clearTokenCache } from '../src/index.js';
 import type { CasUploadErrorDetail } from '../src/events.js';
+import { rejectionOf, choose, part } from './helpers.js';
 
 const state = createMockState({ slowMs: 3000 });
 const worker = setupWorker(...createHandlers(state));
@@ -20,9 +21,6 @@ async function make(attrs = `token-url="${TOKEN_URL}" retry-delay="0"`): Promise
   return el;
 }
 
-const shadow = (el: CasUploadElement, part: string) =>
-  el.shadowRoot!.querySelector<HTMLElement>(`[part~="${part}"]`);
-
 /** Records every event the element fires, in order. */
 function record(el: HTMLElement): { type: string; detail: unknown; cancelable: boolean }[] {
   const seen: { type: string; detail: unknown; cancelable: boolean }[] = [];
@@ -37,27 +35,7 @@ function record(el: HTMLElement): { type: string; detail: unknown; cancelable: b
   return seen;
 }
 
-async function rejection(p: Promise<unknown>): Promise<CasUploadError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).to.be.instanceOf(CasUploadError);
-    return err as CasUploadError;
-  }
-  throw new Error('expected a rejection');
-}
 
-/** Picks a file through the real `<input type="file">` and waits for the element's verdict. */
-async function choose(el: CasUploadElement, file: File) {
-  const input = shadow(el, 'file-input') as HTMLInputElement;
-  const dt = new DataTransfer();
-  dt.items.add(file);
-  input.files = dt.files;
-  const verdict = Promise.race([oneEvent(el, 'cas-upload-select'), oneEvent(el, 'cas-upload-error')]);
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await verdict;
-  await el.updateComplete;
-}
 
 /** Resolves once the upload request is in flight (the start event fired and the request left). */
 async function inFlight(el: CasUploadElement) {
@@ -136,13 +114,13 @@ describe('<cas-upload>', () => {
 
     it('renders the parts of an idle element', async () => {
       const el = await make();
-      for (const part of ['dropzone', 'file-input', 'password-input', 'submit', 'status']) {
-        expect(shadow(el, part), part).to.exist;
+      for (const name of ['dropzone', 'file-input', 'password-input', 'submit', 'status']) {
+        expect(part(el, name), name).to.exist;
       }
-      const input = shadow(el, 'file-input') as HTMLInputElement;
+      const input = part(el, 'file-input') as HTMLInputElement;
       expect(input.type).to.equal('file');
       expect(input.accept).to.equal('application/pdf,.pdf');
-      expect(shadow(el, 'status')!.getAttribute('aria-live')).to.equal('polite');
+      expect(part(el, 'status')!.getAttribute('aria-live')).to.equal('polite');
     });
   });
 
@@ -186,7 +164,7 @@ describe('<cas-upload>', () => {
       const el = await make();
       await el.upload(pdf(), PASSWORD);
       await el.updateComplete;
-      const summary = shadow(el, 'summary')!;
+      const summary = part(el, 'summary')!;
       const text = summary.textContent!.replace(/\s+/g, ' ');
       expect(text).to.contain('ANANYA RAO');
       expect(text).to.contain('₹17,08,126.56');
@@ -203,11 +181,11 @@ describe('<cas-upload>', () => {
       await choose(el, file);
       expect((await selected).detail).to.deep.equal({ file });
       expect(el.state).to.equal('ready');
-      const pw = shadow(el, 'password-input') as HTMLInputElement;
+      const pw = part(el, 'password-input') as HTMLInputElement;
       pw.value = PASSWORD;
       pw.dispatchEvent(new Event('input'));
       const done = oneEvent(el, 'cas-upload-success');
-      (shadow(el, 'submit') as HTMLButtonElement).click();
+      (part(el, 'submit') as HTMLButtonElement).click();
       await done;
       expect(state.lastParseRequest!.fields.password).to.equal(PASSWORD);
       expect(state.lastParseRequest!.fields.pdf_file).to.deep.include({ name: 'picked.pdf' });
@@ -218,7 +196,7 @@ describe('<cas-upload>', () => {
       const el = await make();
       await choose(el, pdf());
       await el.updateComplete;
-      const pw = shadow(el, 'password-input') as HTMLInputElement;
+      const pw = part(el, 'password-input') as HTMLInputElement;
       const done = oneEvent(el, 'cas-upload-success');
       pw.form!.requestSubmit();
       await done;
@@ -290,7 +268,7 @@ describe('<cas-upload>', () => {
       it(`${name} → ${code}`, async () => {
         const el = await make(attrs || `token-url="${TOKEN_URL}"`);
         const events = record(el);
-        const err = await rejection(el.upload(file()));
+        const err = await rejectionOf(el.upload(file()));
         expect(err.code).to.equal(code);
         expect(el.state).to.equal('error');
         const errors = events.filter((e) => e.type === 'cas-upload-error');
@@ -299,7 +277,7 @@ describe('<cas-upload>', () => {
         expect(events.some((e) => e.type === 'cas-upload-start')).to.equal(false);
         expect(state.tokenRequests + state.parseRequests).to.equal(0);
         await el.updateComplete;
-        expect(shadow(el, 'error')!.textContent).to.equal(err.message);
+        expect(part(el, 'error')!.textContent).to.equal(err.message);
       });
     }
 
@@ -315,7 +293,7 @@ describe('<cas-upload>', () => {
     it('rejects upload() on a disabled element without any request or event', async () => {
       const el = await make(`token-url="${TOKEN_URL}" disabled`);
       const events = record(el);
-      const err = await rejection(el.upload(pdf()));
+      const err = await rejectionOf(el.upload(pdf()));
       expect(err.code).to.equal('aborted');
       expect(events).to.have.length(0);
       expect(state.tokenRequests).to.equal(0);
@@ -326,7 +304,7 @@ describe('<cas-upload>', () => {
     it('a token endpoint that answers HTML → token-error and no API call', async () => {
       worker.use(http.get(TOKEN_URL, () => HttpResponse.html('<!doctype html><p>Login</p>')));
       const el = await make();
-      const err = await rejection(el.upload(pdf()));
+      const err = await rejectionOf(el.upload(pdf()));
       expect(err.code).to.equal('token-error');
       expect(state.parseRequests).to.equal(0);
     });
@@ -335,7 +313,7 @@ describe('<cas-upload>', () => {
       worker.use(http.get(TOKEN_URL, () => HttpResponse.json({ access_token: 'sk_live_secret123' })));
       const el = await make();
       const events = record(el);
-      const err = await rejection(el.upload(pdf()));
+      const err = await rejectionOf(el.upload(pdf()));
       expect(err.code).to.equal('token-error');
       expect(state.parseRequests).to.equal(0);
       expect(err.message).not.to.contain('sk_live_secret123');
@@ -346,7 +324,7 @@ describe('<cas-upload>', () => {
       setScenario(state, 'wrong-password');
       const el = await make();
       const failed = oneEvent(el, 'cas-upload-error');
-      const err = await rejection(el.upload(pdf(), 'WRONG'));
+      const err = await rejectionOf(el.upload(pdf(), 'WRONG'));
       const { detail } = await failed;
       expect(err.code).to.equal('invalid-password');
       expect(detail).to.deep.equal({
@@ -359,7 +337,7 @@ describe('<cas-upload>', () => {
       });
       expect(detail.requestId).to.match(/^req_/);
       await el.updateComplete;
-      expect(shadow(el, 'password-input')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(part(el, 'password-input')!.getAttribute('aria-invalid')).to.equal('true');
       setScenario(state, 'success');
       await el.upload(undefined, PASSWORD);
       expect(el.state).to.equal('success');
@@ -368,7 +346,7 @@ describe('<cas-upload>', () => {
     it('an unreadable PDF → parse-failed', async () => {
       setScenario(state, 'unreadable-pdf');
       const el = await make();
-      expect((await rejection(el.upload(pdf(), PASSWORD))).code).to.equal('parse-failed');
+      expect((await rejectionOf(el.upload(pdf(), PASSWORD))).code).to.equal('parse-failed');
     });
 
     it('a 403 once → one token refresh, then success', async () => {
@@ -383,11 +361,11 @@ describe('<cas-upload>', () => {
     it('a 500 → server-error after exactly one attempt, shown with Retry, and Retry resends with the same password', async () => {
       setScenario(state, 'server-error');
       const el = await make();
-      const err = await rejection(el.upload(pdf(), PASSWORD));
+      const err = await rejectionOf(el.upload(pdf(), PASSWORD));
       expect(err.code).to.equal('server-error');
       expect(state.parseRequests).to.equal(1);
       await el.updateComplete;
-      const retry = shadow(el, 'retry') as HTMLButtonElement;
+      const retry = part(el, 'retry') as HTMLButtonElement;
       expect(retry).to.exist;
       setScenario(state, 'success');
       const done = oneEvent(el, 'cas-upload-success');
@@ -401,7 +379,7 @@ describe('<cas-upload>', () => {
       setScenario(state, 'quota-exhausted');
       const el = await make();
       const failed = oneEvent(el, 'cas-upload-error');
-      await rejection(el.upload(pdf()));
+      await rejectionOf(el.upload(pdf()));
       const { detail } = await failed;
       expect([detail.code, detail.status, detail.retryable]).to.deep.equal(['quota-exceeded', 402, false]);
     });
@@ -414,7 +392,7 @@ describe('<cas-upload>', () => {
         }),
       );
       const el = await make(`token-url="${TOKEN_URL}" timeout="200"`);
-      expect((await rejection(el.upload(pdf()))).code).to.equal('timeout');
+      expect((await rejectionOf(el.upload(pdf()))).code).to.equal('timeout');
     });
   });
 
@@ -423,7 +401,7 @@ describe('<cas-upload>', () => {
       const el = await make();
       const events = record(el);
       el.addEventListener('cas-upload-start', (e) => e.preventDefault());
-      const err = await rejection(el.upload(pdf()));
+      const err = await rejectionOf(el.upload(pdf()));
       expect(err.code).to.equal('aborted');
       expect(state.tokenRequests + state.parseRequests).to.equal(0);
       expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-start']);
@@ -440,7 +418,7 @@ describe('<cas-upload>', () => {
       await started;
       expect(['uploading', 'parsing']).to.include(el.state);
       el.cancel();
-      const err = await rejection(run);
+      const err = await rejectionOf(run);
       expect(err.code).to.equal('aborted');
       expect(el.state).to.equal('ready');
       const cancel = events.find((e) => e.type === 'cas-upload-cancel');
@@ -456,9 +434,9 @@ describe('<cas-upload>', () => {
       const cancelled = oneEvent(el, 'cas-upload-cancel');
       await started;
       await el.updateComplete;
-      (shadow(el, 'cancel') as HTMLButtonElement).click();
+      (part(el, 'cancel') as HTMLButtonElement).click();
       await cancelled;
-      expect((await rejection(run)).code).to.equal('aborted');
+      expect((await rejectionOf(run)).code).to.equal('aborted');
     });
 
     it('a second upload cancels the first, whose result never wins', async () => {
@@ -468,7 +446,7 @@ describe('<cas-upload>', () => {
       const first = el.upload(pdf('first.pdf'));
       await aTimeout(20);
       const second = el.upload(pdf('second.pdf'));
-      expect((await rejection(first)).code).to.equal('aborted');
+      expect((await rejectionOf(first)).code).to.equal('aborted');
       await second;
       expect(el.state).to.equal('success');
       expect(state.lastParseRequest!.fields.pdf_file).to.deep.include({ name: 'second.pdf' });
@@ -477,15 +455,15 @@ describe('<cas-upload>', () => {
     it('reset() returns to idle and clears file, password, result and error', async () => {
       setScenario(state, 'wrong-password');
       const el = await make();
-      await rejection(el.upload(pdf(), 'x'));
+      await rejectionOf(el.upload(pdf(), 'x'));
       el.password = 'typed';
       el.reset();
       await el.updateComplete;
       expect(el.state).to.equal('idle');
       expect(el.password).to.equal('');
-      expect(shadow(el, 'error')).to.equal(null);
+      expect(part(el, 'error')).to.equal(null);
       expect(el.shadowRoot!.textContent).not.to.contain('cas.pdf');
-      expect((await rejection(el.upload())).code).to.equal('invalid-file');
+      expect((await rejectionOf(el.upload())).code).to.equal('invalid-file');
     });
 
     it('removing the element mid-upload aborts the request', async () => {
@@ -495,7 +473,7 @@ describe('<cas-upload>', () => {
       const run = el.upload(pdf(), PASSWORD);
       await started;
       el.remove();
-      expect((await rejection(run)).code).to.equal('aborted');
+      expect((await rejectionOf(run)).code).to.equal('aborted');
     });
 
     it('moving the element to another parent mid-upload keeps the upload', async () => {
@@ -521,7 +499,7 @@ describe('<cas-upload>', () => {
       el.password = PASSWORD;
       await el.upload(pdf());
       setScenario(state, 'wrong-password');
-      await rejection(el.upload(pdf(), PASSWORD));
+      await rejectionOf(el.upload(pdf(), PASSWORD));
       const seen = visibleText(el, events);
       expect(seen).not.to.contain(PASSWORD);
       expect(seen).not.to.contain('at_demo_1');
@@ -563,7 +541,7 @@ describe('<cas-upload>', () => {
       const el = await make(`token-url="${TOKEN_URL}" timeout="abc" max-size="10MB"`);
       await el.upload(pdf());
       expect(el.state).to.equal('success');
-      expect((await rejection(el.upload(new File(['%PDF-1.7\n', new Uint8Array(11 * 1024 * 1024)], 'big.pdf')))).code).to.equal(
+      expect((await rejectionOf(el.upload(new File(['%PDF-1.7\n', new Uint8Array(11 * 1024 * 1024)], 'big.pdf')))).code).to.equal(
         'file-too-large',
       );
     });
@@ -578,10 +556,10 @@ describe('<cas-upload>', () => {
       const el = await make();
       const events = record(el);
       el.addEventListener('cas-upload-start', () => el.cancel());
-      expect((await rejection(el.upload(pdf()))).code).to.equal('aborted');
+      expect((await rejectionOf(el.upload(pdf()))).code).to.equal('aborted');
       await el.updateComplete;
       expect(el.state).to.equal('ready');
-      expect(shadow(el, 'cancel')).to.equal(null);
+      expect(part(el, 'cancel')).to.equal(null);
       expect(state.tokenRequests + state.parseRequests).to.equal(0);
       expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-start', 'cas-upload-cancel']);
     });
@@ -597,12 +575,12 @@ describe('<cas-upload>', () => {
         }
       }
       const el = await make();
-      expect((await rejection(el.upload(new Unreadable(['%PDF-1.7'], 'x.pdf')))).code).to.equal('invalid-file');
+      expect((await rejectionOf(el.upload(new Unreadable(['%PDF-1.7'], 'x.pdf')))).code).to.equal('invalid-file');
       const failed = oneEvent(el, 'cas-upload-error');
       const dt = new DataTransfer();
       const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true });
       Object.defineProperty(dt, 'files', { value: [new Unreadable(['%PDF-1.7'], 'y.pdf')] });
-      shadow(el, 'dropzone')!.dispatchEvent(drop);
+      part(el, 'dropzone')!.dispatchEvent(drop);
       expect((await failed).detail.code).to.equal('invalid-file');
     });
 
@@ -616,7 +594,7 @@ describe('<cas-upload>', () => {
       await el.updateComplete;
       await aTimeout(0);
       await el.updateComplete;
-      expect(shadow(el, 'submit')!.textContent!.trim()).to.equal('अपलोड करें');
+      expect(part(el, 'submit')!.textContent!.trim()).to.equal('अपलोड करें');
       host.remove();
     });
 
@@ -643,15 +621,15 @@ describe('<cas-upload>', () => {
       );
       const el = wrapper.querySelector('cas-upload')!;
       await el.updateComplete;
-      expect(shadow(el, 'submit')!.textContent!.trim()).to.equal('अपलोड करें');
+      expect(part(el, 'submit')!.textContent!.trim()).to.equal('अपलोड करें');
       el.strings = { submit: 'Send' };
       await el.updateComplete;
-      expect(shadow(el, 'submit')!.textContent!.trim()).to.equal('Send');
+      expect(part(el, 'submit')!.textContent!.trim()).to.equal('Send');
       wrapper.lang = 'en';
       el.strings = {};
       await aTimeout(0);
       await el.updateComplete;
-      expect(shadow(el, 'submit')!.textContent!.trim()).to.equal('Upload');
+      expect(part(el, 'submit')!.textContent!.trim()).to.equal('Upload');
     });
   });
 
@@ -671,7 +649,7 @@ describe('<cas-upload>', () => {
     it('passes axe in the error state', async () => {
       setScenario(state, 'wrong-password');
       const el = await make();
-      await rejection(el.upload(pdf()));
+      await rejectionOf(el.upload(pdf()));
       await el.updateComplete;
       await expect(el).to.be.accessible();
     });

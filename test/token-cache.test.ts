@@ -5,6 +5,7 @@ import { TokenCache, MAX_TOKEN_AGE, type TokenSource, type TokenResponse } from 
 import { CasUploadError } from '../src/core/errors.js';
 import type { Clock } from '../src/core/clock.js';
 import { TOKEN_URL, createHandlers, createMockState, resetMockState } from './mocks/handlers.js';
+import { rejectionOf } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: a fake clock (no sleeping), a scriptable fake fetch, and small promise tools.
@@ -64,16 +65,6 @@ function deferred<T>() {
 
 /** Lets pending microtasks and promise chains run. */
 const flush = () => new Promise((r) => setTimeout(r, 0));
-
-async function rejectionOf(p: Promise<unknown>): Promise<CasUploadError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err, 'rejects with a CasUploadError').to.be.instanceOf(CasUploadError);
-    return err as CasUploadError;
-  }
-  throw new Error('expected a rejection, but it resolved');
-}
 
 const SRC: TokenSource = { url: 'https://host.example/api/casparser/token' };
 

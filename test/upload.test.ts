@@ -20,6 +20,7 @@ import {
   resetMockState,
   setScenario,
 } from './mocks/handlers.js';
+import { rejectionOf } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -74,16 +75,6 @@ function opts(extra: Partial<UploadOptions> = {}): UploadOptions {
     random: () => 0,
     ...extra,
   };
-}
-
-async function rejectionOf(p: Promise<unknown>): Promise<CasUploadError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err, 'rejects with a CasUploadError').to.be.instanceOf(CasUploadError);
-    return err as CasUploadError;
-  }
-  throw new Error('expected a rejection, but it resolved');
 }
 
 async function waitFor(check: () => boolean, ms = 3000): Promise<void> {

@@ -6,10 +6,10 @@ import { HttpResponse } from 'msw';
 import '../src/index.js';
 import { CasUploadElement, en } from '../src/index.js';
 import { api, failed, held, network, success, timeOutNextRequest, type Answer } from './mocks/in-page.js';
+import { choose, part } from './helpers.js';
 
 const pdf = (name = 'cas.pdf', size = 0) =>
   new File(['%PDF-1.7\n', new Uint8Array(size)], name, { type: 'application/pdf' });
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
 
 async function make(attrs = ''): Promise<CasUploadElement> {
@@ -20,15 +20,6 @@ async function make(attrs = ''): Promise<CasUploadElement> {
   return el;
 }
 
-async function choose(el: CasUploadElement, file: File): Promise<void> {
-  const input = part(el, 'file-input') as HTMLInputElement;
-  const dt = new DataTransfer();
-  dt.items.add(file);
-  input.files = dt.files;
-  input.dispatchEvent(new Event('change'));
-  await waitUntil(() => el.state !== 'idle', 'file checked');
-  await el.updateComplete;
-}
 
 function drop(el: CasUploadElement, file: File): void {
   const dt = new DataTransfer();

@@ -125,7 +125,7 @@ describe('hostile content (real local servers)', () => {
   });
 });
 
-describe('the CDN build under contract section 7 (CSP with Trusted Types)', () => {
+describe('the CDN build in a page of its own: CSP with Trusted Types, double registration', () => {
   let session: Session | undefined;
   let iframe: HTMLIFrameElement | undefined;
   afterEach(async () => {
@@ -177,18 +177,6 @@ describe('the CDN build under contract section 7 (CSP with Trusted Types)', () =
     }).to.throw();
     await aTimeout(50);
     expect(probe.violations.some((v) => v.startsWith('require-trusted-types-for')), 'the probe sees violations').to.equal(true);
-  });
-});
-
-describe('double registration', () => {
-  let session: Session | undefined;
-  let iframe: HTMLIFrameElement | undefined;
-  afterEach(async () => {
-    iframe?.remove();
-    iframe = undefined;
-    await session?.close();
-    session = undefined;
-    expectNoPageErrors();
   });
 
   it('the CDN module twice and the classic build twice: nothing thrown, one working definition', async function () {

@@ -1,0 +1,30 @@
+/** Small helpers shared by the browser tests. */
+import { expect, oneEvent } from '@open-wc/testing';
+import { CasUploadError } from '../src/core/errors.js';
+import type { CasUploadElement } from '../src/cas-upload-element.js';
+
+/** The rejection of `p`, which must be a `CasUploadError`; fails the test when `p` resolves. */
+export async function rejectionOf(p: Promise<unknown>): Promise<CasUploadError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err, 'rejects with a CasUploadError').to.be.instanceOf(CasUploadError);
+    return err as CasUploadError;
+  }
+  throw new Error('expected a rejection, but it resolved');
+}
+
+/** The element's shadow part `name`, or `null` while it is not shown. */
+export const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+
+/** Picks a file through the real `<input type="file">` and waits for the element's verdict. */
+export async function choose(el: CasUploadElement, file: File): Promise<void> {
+  const input = part(el, 'file-input') as HTMLInputElement;
+  const dt = new DataTransfer();
+  dt.items.add(file);
+  input.files = dt.files;
+  const verdict = Promise.race([oneEvent(el, 'cas-upload-select'), oneEvent(el, 'cas-upload-error')]);
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await verdict;
+  await el.updateComplete;
+}
