@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-upload.styles.js';
 import { CasUploadError } from './core/errors.js';
 import { checkPdf, positive, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
-import { sharedTokenCache, type TokenProvider } from './core/token-cache.js';
+import type { TokenProvider } from './core/token-cache.js';
 import { uploadCas, DEFAULT_API_BASE } from './core/upload.js';
 import type { ProgressDetail } from './core/parse-request.js';
 import type { ParseResult } from './core/types.js';
@@ -224,7 +224,6 @@ export class CasUploadElement extends LitElement {
         retries: this.retries,
         retryDelay: this.retryDelay,
         signal: run.signal,
-        tokenCache: sharedTokenCache,
         onStart: () => {
           // A listener may also cancel, or start another upload: then this one is over.
           this.#live = true;
