@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-upload.styles.js';
 import { CasUploadError } from './core/errors.js';
-import { checkPdf, positive, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
+import { checkPdf, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
+import { positive } from './core/numbers.js';
 import type { TokenProvider } from './core/token-cache.js';
 import { uploadCas, DEFAULT_API_BASE } from './core/upload.js';
 import type { ProgressDetail } from './core/parse-request.js';

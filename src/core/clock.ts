@@ -1,3 +1,5 @@
+import { onAbort } from './signals.js';
+
 /** A source of time, injectable so that expiry and backoff can be tested without sleeping. */
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -12,8 +14,7 @@ export const systemClock: Clock = {
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
       signal?.throwIfAborted();
-      const stop = () => (clearTimeout(id), reject(signal!.reason));
-      const id = setTimeout(() => (signal?.removeEventListener('abort', stop), resolve()), ms);
-      signal?.addEventListener('abort', stop, { once: true });
+      const off = onAbort(signal, () => (clearTimeout(id), reject(signal!.reason)));
+      const id = setTimeout(() => (off(), resolve()), ms);
     }),
 };

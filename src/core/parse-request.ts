@@ -1,4 +1,5 @@
 import { CasUploadError } from './errors.js';
+import { onAbort } from './signals.js';
 
 /** Upload progress: bytes sent (`upload`), then waiting for the parser (`parse`). */
 export interface ProgressDetail {
@@ -50,9 +51,9 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
       clearTimeout(timer);
       timer = setTimeout(() => ((timedOut = true), xhr.abort()), init.timeout);
     };
-    const onAbort = () => xhr.abort();
+    let off = () => {};
     // Settled: no timer and no listener left on the caller's (possibly long-lived) signal.
-    const done = () => (clearTimeout(timer), signal?.removeEventListener('abort', onAbort));
+    const done = () => (clearTimeout(timer), off());
     const fail = (code: 'network-error' | 'timeout' | 'aborted') => () => {
       done();
       reject(new CasUploadError(timedOut ? 'timeout' : code));
@@ -91,7 +92,7 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
     xhr.ontimeout = fail('timeout');
     xhr.onabort = fail('aborted');
     if (signal?.aborted) return fail('aborted')();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    off = onAbort(signal, () => xhr.abort());
     arm();
     xhr.send(form);
   });

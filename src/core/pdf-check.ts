@@ -1,4 +1,5 @@
 import { CasUploadError } from './errors.js';
+import { positive } from './numbers.js';
 
 /** Default largest accepted file: 10 MiB, the API's own limit. */
 export const DEFAULT_MAX_SIZE = 10485760;
@@ -18,9 +19,4 @@ export async function checkPdf(file: Blob | null | undefined, maxSize?: number |
     throw new CasUploadError('invalid-file');
   }
   if (file.size > positive(maxSize, DEFAULT_MAX_SIZE)) throw new CasUploadError('file-too-large');
-}
-
-/** `value` when it is a number above zero, else `fallback` (for a missing or malformed setting). */
-export function positive(value: number | null | undefined, fallback: number): number {
-  return (value as number) > 0 && (value as number) < Infinity ? (value as number) : fallback;
 }

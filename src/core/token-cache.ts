@@ -1,5 +1,7 @@
 import { CasUploadError, apiMessageOf } from './errors.js';
 import { systemClock, type Clock } from './clock.js';
+import { decimal } from './numbers.js';
+import { onAbort } from './signals.js';
 
 /** What a token endpoint (or a `tokenProvider`) answers. Extra fields are ignored. */
 export interface TokenResponse {
@@ -146,13 +148,13 @@ export function lifetimeOf({ expires_in: expiresIn, expires_at: expiresAt }: Par
     : expiresAt?.toString() // neither null, undefined nor ''
       ? expiryOf(expiresAt) - now
       : NaN;
-  return Number.isNaN(life) ? MAX_TOKEN_AGE : Math.max(0, life - Math.min(MAX_SKEW, life * 0.1));
+  return isNaN(life) ? MAX_TOKEN_AGE : Math.max(0, life - Math.min(MAX_SKEW, life * 0.1));
 }
 
 /** `expires_at` as epoch ms: ISO 8601, or epoch seconds (until the year 33658) or milliseconds. */
 function expiryOf(value: string | number): number {
-  const n = typeof value == 'number' ? value : /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
-  return Number.isNaN(n) ? Date.parse(value as string) : n < 1e12 ? n * 1000 : n;
+  const n = typeof value == 'number' ? value : decimal(value);
+  return isNaN(n) ? Date.parse(value as string) : n < 1e12 ? n * 1000 : n;
 }
 
 function keyOf(source: TokenSource): unknown {
@@ -160,15 +162,14 @@ function keyOf(source: TokenSource): unknown {
 }
 
 function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  let stop = () => {};
+  let off = () => {};
   const aborted = new Promise<never>((_, reject) => {
-    stop = () => reject(new CasUploadError('aborted'));
-    if (signal.aborted) stop();
-    signal.addEventListener('abort', stop, { once: true });
+    const stop = () => reject(new CasUploadError('aborted'));
+    if (signal?.aborted) stop();
+    off = onAbort(signal, stop);
   });
   // The caller's signal may live long (many uploads): leave no listener behind.
-  return Promise.race([promise, aborted]).finally(() => signal.removeEventListener('abort', stop));
+  return Promise.race([promise, aborted]).finally(off);
 }
 
 /** The cache shared by every element on the page. */

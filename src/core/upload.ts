@@ -1,5 +1,6 @@
 import { CasUploadError, apiMessageOf, codeForStatus } from './errors.js';
-import { checkPdf, positive } from './pdf-check.js';
+import { checkPdf } from './pdf-check.js';
+import { positive, decimal } from './numbers.js';
 import { sendParseRequest, type ProgressDetail, type RawResponse } from './parse-request.js';
 import { sharedTokenCache, type TokenCache, type TokenSource } from './token-cache.js';
 import { systemClock, type Clock } from './clock.js';
@@ -97,16 +98,13 @@ export function parseUrl(apiBase: string = DEFAULT_API_BASE, parser: string = 's
  * @throws {CasUploadError} with one of the contract's codes
  */
 export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
-  const clock = options.clock ?? systemClock;
+  const { signal, token: source, clock = systemClock, tokenCache: cache = sharedTokenCache } = options;
   const started = clock.now();
-  const cache = options.tokenCache ?? sharedTokenCache;
-  const { signal } = options;
   // A missing or malformed setting (a removed attribute, `timeout="abc"`) takes its default.
   const timeout = positive(options.timeout, 60000);
   const retries = options.retries === 0 ? 0 : Math.floor(positive(options.retries, 2));
   const url = parseUrl(options.apiBase ?? undefined, options.parser ?? undefined);
-  const source: { provider?: unknown; url?: unknown } | undefined = options.token;
-  if (!(source?.provider || source?.url)) {
+  if (!((source as { provider?: unknown })?.provider || (source as { url?: unknown })?.url)) {
     throw new CasUploadError('config-error');
   }
   await checkPdf(options.file, options.maxSize);
@@ -117,7 +115,7 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
   let attempt = 0;
   for (;;) {
     if (signal?.aborted) throw new CasUploadError('aborted');
-    const token = await cache.get(options.token, signal, timeout);
+    const token = await cache.get(source, signal, timeout);
     let res: RawResponse | undefined;
     try {
       res = await sendParseRequest({
@@ -136,24 +134,21 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
       await backoff(++attempt, res?.retryAfter);
       continue;
     }
-    const { status, requestId } = res;
-    if (status == 401 || status == 403) {
-      if (!refreshed) {
-        refreshed = true;
-        cache.invalidate(options.token, token);
-        continue;
-      }
-      throw fromResponse(res, 'auth-failed');
+    const { status } = res;
+    // 401/403: one fresh token and one more try; a second one is `auth-failed`.
+    if ((status == 401 || status == 403) && !refreshed) {
+      refreshed = true;
+      cache.invalidate(source, token);
+      continue;
     }
     if (status >= 200 && status < 300) {
-      const body = json(res.body);
-      if (!body || typeof body != 'object' || Array.isArray(body)) {
-        throw fromResponse(res, 'server-error');
+      const body = json(res.body) as { status?: unknown } | null;
+      // Not a JSON object: `server-error` (as for any status without a code of its own).
+      if (body && typeof body == 'object' && !Array.isArray(body)) {
+        if (body.status != 'failed') return { result: body as ParseResult, requestId: res.requestId, durationMs: clock.now() - started };
+        // A 2xx that says it failed is judged like a 400 with that message.
+        throw fromResponse({ ...res, status: 400 }, status);
       }
-      if ((body as { status?: unknown }).status == 'failed') {
-        throw fromResponse({ ...res, status: 400 }, undefined, status);
-      }
-      return { result: body as ParseResult, requestId, durationMs: clock.now() - started };
     }
     throw fromResponse(res);
   }
@@ -167,9 +162,10 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
   }
 }
 
-function fromResponse(res: RawResponse, code?: CasUploadError['code'], status = res.status): CasUploadError {
+/** The error for a final answer: its code from the status (and the API's message). */
+function fromResponse(res: RawResponse, status = res.status): CasUploadError {
   const apiMessage = apiMessageOf(json(res.body));
-  return new CasUploadError(code ?? codeForStatus(res.status, apiMessage), undefined, {
+  return new CasUploadError(codeForStatus(res.status, apiMessage), undefined, {
     status,
     apiMessage,
     requestId: res.requestId,
@@ -187,6 +183,7 @@ function json(text: string): unknown {
 
 /** `Retry-After` as ms from now: delta-seconds or an HTTP date; `undefined` when absent or bad. */
 export function retryAfterMs(value: string | null | undefined, now: number): number | undefined {
-  const ms = /^\s*\d+(\.\d+)?\s*$/.test(value ?? '') ? Number(value) * 1000 : Date.parse(value ?? '') - now;
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+  const seconds = decimal(value);
+  const ms = isNaN(seconds) ? Date.parse(value ?? '') - now : seconds * 1000;
+  return isNaN(ms) ? undefined : Math.max(0, ms);
 }
