@@ -1,14 +1,17 @@
 import { en, type CasUploadStrings } from './en.js';
+import { loadHi } from './load-hi.js';
 
 export type { CasUploadStrings };
 export { en };
 
 /** Languages ready to use, by primary subtag. */
 const ready: Record<string, CasUploadStrings> = { en };
-/** Built-in languages other than English: each is a separate chunk, loaded when first used. */
-const loaders: Record<string, () => Promise<CasUploadStrings>> = {
-  hi: () => import('./hi.js').then((m) => m.hi),
-};
+/**
+ * Built-in languages other than English, each a separate file loaded when first used: in the
+ * npm build a chunk (`dist/chunks/hi.js`), in the script-tag build `dist/cdn/cas-upload.hi.js`
+ * beside the script (`load-hi.ts`, `load-hi.cdn.ts`).
+ */
+const loaders: Record<string, () => Promise<CasUploadStrings>> = { hi: loadHi };
 /** The load in flight or done, by language; kept after a failure that will not be retried. */
 const pending: Record<string, Promise<unknown>> = {};
 /** Languages whose load failed once already. */
