@@ -48,6 +48,7 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'custom-elements.json',
     'dist/cdn/cas-upload.js',
     'dist/cdn/cas-upload.iife.js',
+    'dist/cdn/cas-upload.hi.js',
     'dist/index.js',
     'dist/element.js',
     'dist/core.js',
@@ -63,6 +64,11 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     expected.filter((path) => !packed.includes(path)),
     [],
   );
+});
+
+test('dist/cdn holds the two script-tag files, each one file, and Hindi beside them', () => {
+  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js']);
+  assert.ok(packed.includes('dist/cdn/cas-upload.hi.js'));
 });
 
 test('every exports target, types, main and customElements are in the tarball', () => {
