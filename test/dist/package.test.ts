@@ -128,7 +128,7 @@ test('the npm entries keep Lit and React external; the script-tag files bundle L
   }
 });
 
-test('the README pins the package version in its CDN snippets, each with a sha384 integrity value', () => {
+test('the README pins the package version in its CDN snippets, each with a sha384 integrity value, Hindi too', () => {
   const readme = readFileSync(`${root}README.md`, 'utf8');
   const tags = [...readme.matchAll(/<script\b[^>]*\bsrc="https:\/\/cdn\.jsdelivr\.net\/npm\/[^"]+"[^>]*>/g)].map((m) => m[0]);
   assert.ok(tags.length >= 2, 'a module and a classic snippet');
@@ -137,4 +137,7 @@ test('the README pins the package version in its CDN snippets, each with a sha38
     assert.match(tag, /integrity="sha384-[A-Za-z0-9+/]{64}"/, `${tag} has a sha384 integrity value`);
     assert.match(tag, /crossorigin="anonymous"/, `${tag} is fetched with CORS, as SRI needs`);
   }
+  const version = pkg.version.replace(/\./g, '\\.');
+  const pin = new RegExp(`"https://cdn\\.jsdelivr\\.net/npm/cas-upload@${version}/dist/cdn/cas-upload\\.hi\\.js": "sha384-[A-Za-z0-9+/]{64}"`);
+  assert.match(readme, pin, 'an import map pins cas-upload.hi.js of this version');
 });
