@@ -50,10 +50,13 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   if (mode === 'cdn') {
-    // One self-contained, minified file per format, Lit bundled: the script-tag build.
+    // One self-contained, minified file per format, Lit bundled and English built in: the
+    // script-tag build. Hindi is left out: `load-hi.cdn.ts` imports it, from beside the
+    // script, from `cas-upload.hi.js` (mode `cdn-hi`, built after this one).
     return {
       define,
       plugins: [printIntegrity()],
+      resolve: { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') }] },
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -65,9 +68,32 @@ export default defineConfig(({ command, mode }) => {
           formats: ['es', 'iife'],
           fileName: (format) => (format === 'es' ? 'cas-upload.js' : 'cas-upload.iife.js'),
         },
-        // Library mode keeps whitespace in ES output; minify every format fully. Each file is
-        // self-contained: languages loaded on demand in the npm build are inlined here.
-        rolldownOptions: { output: { minify: true, inlineDynamicImports: true } },
+        rolldownOptions: {
+          // Library mode keeps whitespace in ES output; minify every format fully.
+          output: { minify: true },
+          onLog(level, log, handler) {
+            // load-hi.cdn.ts reads `import.meta.url` for the module and `document.currentScript`
+            // for the classic script, where `import.meta` becomes `{}` as intended.
+            if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/load-hi.cdn.ts')) return;
+            handler(level, log);
+          },
+        },
+      },
+    };
+  }
+  if (mode === 'cdn-hi') {
+    // `dist/cdn/cas-upload.hi.js`: the Hindi strings as a minified ES module exporting `hi`,
+    // which the script-tag files import the first time an element speaks Hindi. Built after
+    // mode `cdn`, into the same folder, which it therefore leaves as it is.
+    return {
+      plugins: [printIntegrity()],
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        minify: true,
+        target: 'es2022',
+        lib: { entry: here('./src/i18n/hi.ts'), formats: ['es'], fileName: () => 'cas-upload.hi.js' },
+        rolldownOptions: { output: { minify: true } },
       },
     };
   }

@@ -22,6 +22,7 @@
 //
 // Pages for tests that need their own document (served with these headers):
 //   /fault/page/csp?session=<id>   contract section 7's CSP, the CDN module build
+//                                  (`&classic`: the classic build instead)
 //   /fault/page/double             the CDN module build twice (two URLs) and the classic build twice
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -217,10 +218,12 @@ export function faultServers() {
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self'; connect-src ${connect}; require-trusted-types-for 'script'`,
       });
+      const script = url.searchParams.has('classic')
+        ? `<script src="/dist/cdn/cas-upload.iife.js"></script>`
+        : `<script type="module" src="/dist/cdn/cas-upload.js"></script>`;
       return res.end(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title>` +
-          `<script src="/fault/probe.js"></script>` +
-          `<script type="module" src="/dist/cdn/cas-upload.js"></script></head><body></body></html>`,
+          `<script src="/fault/probe.js"></script>${script}</head><body></body></html>`,
       );
     }
     if (name === 'double') {

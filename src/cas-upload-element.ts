@@ -280,7 +280,7 @@ export class CasUploadElement extends LitElement {
     this.#set('idle');
   }
 
-  /** Loads the UI language's strings (a separate chunk) before rendering in it. */
+  /** Loads the UI language's strings (a separate file) before rendering; English if that fails. */
   protected override async scheduleUpdate(): Promise<void> {
     await loadStrings(this.#lang);
     super.scheduleUpdate();

@@ -1,6 +1,8 @@
 /**
  * The script-tag build: registers `<cas-upload>`; the classic (IIFE) file also sets
- * `window.CasUpload` to these exports.
+ * `window.CasUpload` to these exports. Each file holds Lit and English; Hindi is
+ * `cas-upload.hi.js`, which the file imports from its own folder the first time an element
+ * speaks Hindi (`i18n/load-hi.cdn.ts`, put in place of `i18n/load-hi.ts` by vite.config.ts).
  */
 import { CasUploadElement as OwnElement } from './index.js';
 

@@ -1,6 +1,9 @@
 import type { CasUploadStrings } from './en.js';
 
-/** Hindi. Loaded on demand, as its own chunk, the first time an element speaks it. */
+/**
+ * Hindi. Loaded on demand, the first time an element speaks it: a chunk of its own in the npm
+ * build (`dist/chunks/hi.js`), `dist/cdn/cas-upload.hi.js` beside the script-tag files.
+ */
 export const hi: CasUploadStrings = {
   heading: 'अपना CAS स्टेटमेंट अपलोड करें',
   choose: 'PDF चुनें',

@@ -1,15 +1,21 @@
 import { en, type CasUploadStrings } from './en.js';
+import { loadHi } from './load-hi.js';
 
 export type { CasUploadStrings };
 export { en };
 
 /** Languages ready to use, by primary subtag. */
 const ready: Record<string, CasUploadStrings> = { en };
-/** Built-in languages other than English: each is a separate chunk, loaded when first used. */
-const loaders: Record<string, () => Promise<CasUploadStrings>> = {
-  hi: () => import('./hi.js').then((m) => m.hi),
-};
+/**
+ * Built-in languages other than English, each a separate file loaded when first used: in the
+ * npm build a chunk (`dist/chunks/hi.js`), in the script-tag build `dist/cdn/cas-upload.hi.js`
+ * beside the script (`load-hi.ts`, `load-hi.cdn.ts`).
+ */
+const loaders: Record<string, () => Promise<CasUploadStrings>> = { hi: loadHi };
+/** The load in flight or done, by language; kept after a failure that will not be retried. */
 const pending: Record<string, Promise<unknown>> = {};
+/** Languages whose load failed once already. */
+const failed = new Set<string>();
 
 /** `hi-IN` → `hi`; English when empty. */
 const primary = (tag?: string | null) => (tag || 'en').toLowerCase().split('-')[0];
@@ -20,15 +26,25 @@ export function stringsFor(tag?: string | null): CasUploadStrings {
 }
 
 /**
- * Loads a built-in language (`hi`). Resolves once {@link stringsFor} returns it; returns
- * `undefined` when there is nothing to wait for (already loaded, or not built in).
+ * Loads a built-in language (`hi`). Resolves once {@link stringsFor} returns it, or once the
+ * load failed (then {@link stringsFor} keeps returning English); returns `undefined` when
+ * there is nothing to wait for (already loaded, or not built in).
+ *
+ * A failed load (offline, a 404, a Content-Security-Policy that refuses the file) is retried
+ * once, by the next call (the element's next update), in case it was a passing network error;
+ * after a second failure the language stays English until the page is reloaded, so that a
+ * missing file does not cost a request on every render.
  */
 export function loadStrings(tag?: string | null): Promise<unknown> | undefined {
   const lang = primary(tag);
   if (ready[lang] || !loaders[lang]) return;
   return (pending[lang] ??= loaders[lang]().then(
     (s) => (ready[lang] = s),
-    () => delete pending[lang],
+    () => {
+      if (failed.has(lang)) return;
+      failed.add(lang);
+      delete pending[lang];
+    },
   ));
 }
 

@@ -48,6 +48,7 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'custom-elements.json',
     'dist/cdn/cas-upload.js',
     'dist/cdn/cas-upload.iife.js',
+    'dist/cdn/cas-upload.hi.js',
     'dist/index.js',
     'dist/element.js',
     'dist/core.js',
@@ -63,6 +64,11 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     expected.filter((path) => !packed.includes(path)),
     [],
   );
+});
+
+test('dist/cdn holds the two script-tag files, each one file, and Hindi beside them', () => {
+  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js']);
+  assert.ok(packed.includes('dist/cdn/cas-upload.hi.js'));
 });
 
 test('every exports target, types, main and customElements are in the tarball', () => {
@@ -122,7 +128,7 @@ test('the npm entries keep Lit and React external; the script-tag files bundle L
   }
 });
 
-test('the README pins the package version in its CDN snippets, each with a sha384 integrity value', () => {
+test('the README pins the package version in its CDN snippets, each with a sha384 integrity value, Hindi too', () => {
   const readme = readFileSync(`${root}README.md`, 'utf8');
   const tags = [...readme.matchAll(/<script\b[^>]*\bsrc="https:\/\/cdn\.jsdelivr\.net\/npm\/[^"]+"[^>]*>/g)].map((m) => m[0]);
   assert.ok(tags.length >= 2, 'a module and a classic snippet');
@@ -131,4 +137,7 @@ test('the README pins the package version in its CDN snippets, each with a sha38
     assert.match(tag, /integrity="sha384-[A-Za-z0-9+/]{64}"/, `${tag} has a sha384 integrity value`);
     assert.match(tag, /crossorigin="anonymous"/, `${tag} is fetched with CORS, as SRI needs`);
   }
+  const version = pkg.version.replace(/\./g, '\\.');
+  const pin = new RegExp(`"https://cdn\\.jsdelivr\\.net/npm/cas-upload@${version}/dist/cdn/cas-upload\\.hi\\.js": "sha384-[A-Za-z0-9+/]{64}"`);
+  assert.match(readme, pin, 'an import map pins cas-upload.hi.js of this version');
 });

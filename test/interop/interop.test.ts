@@ -6,6 +6,8 @@
 //   plain HTML + dist/cdn/cas-upload.js (module), plain HTML + dist/cdn/cas-upload.iife.js
 //   (classic scripts only), React 19 with the element, React with `cas-upload/react`, Vue 3,
 //   Svelte 5 (the last four built by Vite from test/interop/fixtures by test/interop/build.mjs).
+// And Hindi in both script-tag files: not inside them, but imported from dist/cdn/cas-upload.hi.js
+// beside them, pinned by an import map's `integrity`, and English when that file fails.
 // Run: npm run build && node test/interop/build.mjs && node --import tsx --test test/interop/*.test.ts
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,10 +16,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium, chromiumArgs } from './browser.js';
+import { en } from '../../src/i18n/en.js';
+import { hi } from '../../src/i18n/hi.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PARSE_RESPONSE = await readFile(join(root, 'test/mocks/smart-parse-response.json'), 'utf8');
@@ -55,8 +59,12 @@ async function withIntegrity(page: Buffer): Promise<string> {
   return page
     .toString('utf8')
     .replace(/__SRI_ESM__/g, await sri('dist/cdn/cas-upload.js'))
-    .replace(/__SRI_IIFE__/g, await sri('dist/cdn/cas-upload.iife.js'));
+    .replace(/__SRI_IIFE__/g, await sri('dist/cdn/cas-upload.iife.js'))
+    .replace(/__SRI_HI__/g, await sri('dist/cdn/cas-upload.hi.js'));
 }
+
+/** How the server answers dist/cdn/cas-upload.hi.js, and how often it was asked for it. */
+const hiFile = { answer: 'as built' as 'as built' | 'missing' | 'altered', requests: 0 };
 
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -78,6 +86,15 @@ const server = http.createServer(async (req, res) => {
     }
     res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': `req_interop_${seen.parses.length}` });
     return res.end(PARSE_RESPONSE);
+  }
+  if (url.pathname === '/dist/cdn/cas-upload.hi.js') {
+    hiFile.requests++;
+    if (hiFile.answer === 'missing') return res.writeHead(404).end();
+    if (hiFile.answer === 'altered') {
+      // What a compromised CDN could serve: valid, but not the file the page pinned.
+      res.writeHead(200, { 'content-type': types['.js'] });
+      return res.end(`export const hi = ${JSON.stringify({ ...hi, submit: 'altered' })};`);
+    }
   }
   const routes: [string, string][] = [
     ['/dist/', join(root, 'dist/')],
@@ -236,4 +253,103 @@ test('Svelte 5: tokenProvider as a property, oncas-upload-* events', async () =>
   assertCompleted(result, 'at_from_provider');
   assert.equal(result.tokenCalls, 1);
   assert.equal(seen.tokenRequests, 0);
+});
+
+/** The script-tag files, as built. */
+const built = async (file: string) => readFile(join(root, 'dist/cdn', file), 'utf8');
+
+test('the script-tag files hold English only; Hindi is dist/cdn/cas-upload.hi.js, an ES module exporting hi', async () => {
+  const devanagari = /[\u0900-\u097F]/;
+  for (const file of ['cas-upload.js', 'cas-upload.iife.js']) {
+    const code = await built(file);
+    assert.doesNotMatch(code, devanagari, `${file} holds no Hindi text`);
+    assert.ok(code.includes(en.submit) && code.includes(en.heading), `${file} holds English`);
+  }
+  const code = await built('cas-upload.hi.js');
+  for (const [key, text] of Object.entries(hi)) assert.ok(code.includes(text), `cas-upload.hi.js holds ${key}, as UTF-8`);
+  assert.match(code, /export\s*\{\s*\w+ as hi\s*\}|export const hi\b/);
+  assert.doesNotMatch(code, /\n\s{2,}\S/, 'minified');
+  const { hi: imported } = (await import(pathToFileURL(join(root, 'dist/cdn/cas-upload.hi.js')).href)) as { hi: unknown };
+  assert.deepEqual(imported, hi);
+});
+
+interface Rendered {
+  heading: string;
+  submit: string;
+  errors: string[];
+  hiRequests: number;
+}
+
+/**
+ * Opens `path`, waits until the Upload button reads `expected`, updates the element `updates`
+ * more times (each render asks for its language again), and returns what it shows.
+ */
+async function renderedIn(path: string, expected: string, updates = 0): Promise<Rendered> {
+  hiFile.requests = 0;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(`console: ${msg.text()}`));
+  try {
+    await page.goto(origin + path);
+    const el = page.locator('cas-upload');
+    await el
+      .locator('[part="submit"]')
+      .filter({ hasText: expected })
+      .waitFor({ timeout: 15000 })
+      .catch(async (err: Error) => {
+        const shown = await el.locator('[part="submit"]').textContent().catch(() => null);
+        throw new Error(`${err.message}\nUpload button: ${shown}\nerrors: ${errors.join('\n')}\nunknown requests: ${seen.unknown.join(', ')}`);
+      });
+    for (let i = 0; i < updates; i++) {
+      await el.evaluate(async (node, n) => {
+        const upload = node as HTMLElement & { retries: number; updateComplete: Promise<unknown> };
+        upload.retries = n + 1;
+        await upload.updateComplete;
+      }, i);
+    }
+    return {
+      heading: (await el.locator('[part="heading"]').textContent())?.trim() ?? '',
+      submit: (await el.locator('[part="submit"]').textContent())?.trim() ?? '',
+      errors,
+      hiRequests: hiFile.requests,
+    };
+  } finally {
+    await context.close();
+    hiFile.answer = 'as built';
+  }
+}
+
+test('script-tag module, lang="hi": Hindi from cas-upload.hi.js beside it, checked by the import map', async () => {
+  seen = { tokenRequests: 0, parses: [], unknown: [] };
+  const shown = await renderedIn('/pages/cdn-esm-hi.html', hi.submit);
+  assert.deepEqual(shown, { heading: hi.heading, submit: hi.submit, errors: [], hiRequests: 1 });
+  assert.deepEqual(seen.unknown, [], 'nothing asked for elsewhere (the page is in /pages/, the scripts in /dist/cdn/)');
+});
+
+test('classic script, lang="hi-IN" on an ancestor: Hindi from cas-upload.hi.js beside it', async () => {
+  seen = { tokenRequests: 0, parses: [], unknown: [] };
+  const shown = await renderedIn('/pages/cdn-iife-hi.html', hi.submit);
+  assert.deepEqual(shown, { heading: hi.heading, submit: hi.submit, errors: [], hiRequests: 1 });
+  assert.deepEqual(seen.unknown, [], 'nothing asked for elsewhere (the page is in /pages/, the scripts in /dist/cdn/)');
+});
+
+test('cas-upload.hi.js not the file the import map pins: English, and asked for at most twice', async () => {
+  hiFile.answer = 'altered';
+  const shown = await renderedIn('/pages/cdn-esm-hi.html', en.submit, 5);
+  assert.equal(shown.heading, en.heading);
+  assert.equal(shown.submit, en.submit);
+  assert.ok(shown.hiRequests >= 1 && shown.hiRequests <= 2, `asked for ${shown.hiRequests} times over 6 renders`);
+  assert.ok(shown.errors.some((e) => /integrity/i.test(e)), `the browser refused it for its integrity: ${shown.errors.join('\n')}`);
+  assert.ok(!shown.errors.some((e) => e.startsWith('pageerror')), 'nothing thrown');
+});
+
+test('cas-upload.hi.js missing (404): the classic script stays in English, and asks for it at most twice', async () => {
+  hiFile.answer = 'missing';
+  const shown = await renderedIn('/pages/cdn-iife-hi.html', en.submit, 5);
+  assert.equal(shown.heading, en.heading);
+  assert.equal(shown.submit, en.submit);
+  assert.ok(shown.hiRequests >= 1 && shown.hiRequests <= 2, `asked for ${shown.hiRequests} times over 6 renders`);
+  assert.ok(!shown.errors.some((e) => e.startsWith('pageerror')), 'nothing thrown');
 });

@@ -1,12 +1,14 @@
 /**
  * Hostile content and hostile pages, against the real local servers: HTML in a file name, in
  * a server message and in the parsed result is shown as text; the built CDN module runs an
- * upload under contract section 7's CSP (Trusted Types included) with no violation; loading
- * the CDN module twice and the classic build twice leaves one working definition.
+ * upload under contract section 7's CSP (Trusted Types included) with no violation, and both
+ * CDN files speak Hindi there (cas-upload.hi.js, imported from beside them); loading the CDN
+ * module twice and the classic build twice leaves one working definition.
  */
 import { expect, aTimeout, nextFrame, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import { CasUploadElement, clearTokenCache } from '../../src/index.js';
+import { hi } from '../../src/i18n/hi.js';
 import { openSession, pdf, record, settle, secret, expectNoLeaks, expectNoPageErrors, type Session } from './harness.js';
 
 declare global {
@@ -37,7 +39,7 @@ function makeElement(session: Session, extra: Record<string, string> = {}): CasU
 
 /** Loads a page of the fault servers in an iframe and waits for its `load`. */
 async function frame(src: string): Promise<{ iframe: HTMLIFrameElement; win: Window & typeof globalThis; doc: Document }> {
-  for (const file of ['/dist/cdn/cas-upload.js', '/dist/cdn/cas-upload.iife.js']) {
+  for (const file of ['/dist/cdn/cas-upload.js', '/dist/cdn/cas-upload.iife.js', '/dist/cdn/cas-upload.hi.js']) {
     expect((await fetch(file, { method: 'HEAD' })).status, `${file} is built (npm run build)`).to.equal(200);
   }
   const iframe = document.createElement('iframe');
@@ -178,6 +180,32 @@ describe('the CDN build in a page of its own: CSP with Trusted Types, double reg
     await aTimeout(50);
     expect(probe.violations.some((v) => v.startsWith('require-trusted-types-for')), 'the probe sees violations').to.equal(true);
   });
+
+  for (const [build, query] of [
+    ['module', ''],
+    ['classic script', '?classic'],
+  ]) {
+    it(`speaks Hindi under the CSP with the ${build}: cas-upload.hi.js imported from beside it, no violation`, async function () {
+      this.timeout(10000);
+      const f = await frame(`/fault/page/csp${query}`);
+      iframe = f.iframe;
+      const { win, doc } = f;
+      const probe = (win as unknown as { __probe: Probe }).__probe;
+      await win.customElements.whenDefined('cas-upload');
+      const el = doc.createElement('cas-upload') as CasUploadElement;
+      el.setAttribute('lang', 'hi');
+      doc.body.append(el);
+      const submit = () => el.shadowRoot?.querySelector('[part~="submit"]')?.textContent?.trim();
+      for (let i = 0; i < 100 && submit() !== hi.submit; i++) await aTimeout(50);
+      expect(submit(), `the Upload button in Hindi (${JSON.stringify(probe)})`).to.equal(hi.submit);
+      expect(el.shadowRoot!.querySelector('[part~="heading"]')!.textContent!.trim()).to.equal(hi.heading);
+      const loaded = [...win.performance.getEntriesByType('resource')].map((e) => new URL(e.name).pathname);
+      expect(loaded.filter((path) => path.endsWith('.hi.js')), 'from beside the script').to.deep.equal(['/dist/cdn/cas-upload.hi.js']);
+      expect(probe.violations, 'CSP violations').to.deep.equal([]);
+      expect(probe.errors, 'errors on the CSP page').to.deep.equal([]);
+      expect(probe.console, 'console errors and warnings on the CSP page').to.deep.equal([]);
+    });
+  }
 
   it('the CDN module twice and the classic build twice: nothing thrown, one working definition', async function () {
     this.timeout(10000);
