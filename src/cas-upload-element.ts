@@ -17,6 +17,9 @@ export type CasUploadState = 'idle' | 'ready' | 'uploading' | 'parsing' | 'succe
 export const version: string = typeof __CAS_UPLOAD_VERSION__ === 'string' ? __CAS_UPLOAD_VERSION__ : '0.0.0-dev';
 declare const __CAS_UPLOAD_VERSION__: string | undefined;
 
+/** How long the first render in a language waits for its strings before showing English. */
+const LANG_WAIT = 1500;
+
 /** Errors whose remedy is another file: the file is dropped and the chooser offered again. */
 const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
 
@@ -280,9 +283,18 @@ export class CasUploadElement extends LitElement {
     this.#set('idle');
   }
 
-  /** Loads the UI language's strings (a separate file) before rendering; English if that fails. */
+  /**
+   * Waits for the UI language's strings (a separate file) before rendering, for at most
+   * {@link LANG_WAIT} ms: a file that is slow to come shows English first, then the language
+   * when it arrives; one that fails leaves English.
+   */
   protected override async scheduleUpdate(): Promise<void> {
-    await loadStrings(this.#lang);
+    const loading = loadStrings(this.#lang);
+    if (loading) {
+      let late = false;
+      await Promise.race([loading, new Promise((r) => setTimeout(() => r((late = true)), LANG_WAIT))]);
+      if (late) loading.then(() => this.requestUpdate());
+    }
     super.scheduleUpdate();
   }
 

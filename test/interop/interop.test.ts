@@ -64,7 +64,12 @@ async function withIntegrity(page: Buffer): Promise<string> {
 }
 
 /** How the server answers dist/cdn/cas-upload.hi.js, and how often it was asked for it. */
-const hiFile = { answer: 'as built' as 'as built' | 'missing' | 'altered', requests: 0 };
+const hiFile = {
+  answer: 'as built' as 'as built' | 'missing' | 'altered' | 'held',
+  requests: 0,
+  /** For `held`: sends the file when called. */
+  release: () => {},
+};
 
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -90,6 +95,8 @@ const server = http.createServer(async (req, res) => {
   if (url.pathname === '/dist/cdn/cas-upload.hi.js') {
     hiFile.requests++;
     if (hiFile.answer === 'missing') return res.writeHead(404).end();
+    // A slow network: the file comes only when the test says so.
+    if (hiFile.answer === 'held') await new Promise<void>((resolve) => (hiFile.release = resolve));
     if (hiFile.answer === 'altered') {
       // What a compromised CDN could serve: valid, but not the file the page pinned.
       res.writeHead(200, { 'content-type': types['.js'] });
@@ -343,6 +350,26 @@ test('cas-upload.hi.js not the file the import map pins: English, and asked for 
   assert.ok(shown.hiRequests >= 1 && shown.hiRequests <= 2, `asked for ${shown.hiRequests} times over 6 renders`);
   assert.ok(shown.errors.some((e) => /integrity/i.test(e)), `the browser refused it for its integrity: ${shown.errors.join('\n')}`);
   assert.ok(!shown.errors.some((e) => e.startsWith('pageerror')), 'nothing thrown');
+});
+
+test('cas-upload.hi.js slow to come: the module shows English meanwhile, then Hindi when it arrives', async () => {
+  hiFile.answer = 'held';
+  hiFile.requests = 0;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/pages/cdn-esm-hi.html`);
+    const submit = page.locator('cas-upload [part="submit"]');
+    await submit.filter({ hasText: en.submit }).waitFor({ timeout: 15000 });
+    assert.equal(hiFile.requests, 1, 'the file was asked for and is still on its way');
+    hiFile.release();
+    await submit.filter({ hasText: hi.submit }).waitFor({ timeout: 15000 });
+    assert.equal((await page.locator('cas-upload [part="heading"]').textContent())?.trim(), hi.heading);
+  } finally {
+    hiFile.release();
+    await context.close();
+    hiFile.answer = 'as built';
+  }
 });
 
 test('cas-upload.hi.js missing (404): the classic script stays in English, and asks for it at most twice', async () => {
