@@ -5,19 +5,24 @@ import type { CasUploadStrings } from './en.js';
  * Hindi is not in `cas-upload.js` or `cas-upload.iife.js`: it is `cas-upload.hi.js`, an ES
  * module exporting `hi`, imported from the folder of the script that runs this code.
  *
- * The script's own URL: for the classic script, `document.currentScript`, which is set only
- * while the script runs, so it is read here, as the file is evaluated; for the module,
- * `import.meta.url` (`document.currentScript` is always null in a module). In the classic
- * file `import.meta.url` is undefined: the bundler writes `{}.url` there.
+ * The script's own URL is read as the file is evaluated: for the module, `import.meta.url`
+ * (which the bundler writes as `{}.url`, undefined, in the classic file); for the classic
+ * script, `document.currentScript`, which is set only while the script runs. Only a real
+ * `<script>` counts: an element of the page named `currentScript` (`<img name="currentScript">`
+ * shadows the property) must not choose where code comes from.
  */
-const base = (document.currentScript as HTMLScriptElement | null)?.src || import.meta.url;
+const script = import.meta.url ? null : document.currentScript;
+const base = import.meta.url || (script instanceof HTMLScriptElement ? script.src : '');
 
-/**
- * Where `cas-upload.hi.js` is. Without a script URL (a classic script run by a loader, or from
- * a shadow root), a relative specifier: `import()` in a classic script resolves it against the
- * script's URL.
- */
-const url = base ? new URL('cas-upload.hi.js', base).href : './cas-upload.hi.js';
-
-export const loadHi = (): Promise<CasUploadStrings> =>
-  import(/* @vite-ignore */ url).then((m: { hi: CasUploadStrings }) => m.hi);
+export const loadHi = (): Promise<CasUploadStrings> => {
+  // Without a usable script URL (no real `<script>`; a `blob:` or `data:` URL, against which
+  // nothing resolves), a relative specifier: import() resolves it against the script's own URL
+  // where the browser knows one (an external classic script), else against the page.
+  let url = './cas-upload.hi.js';
+  try {
+    if (base) url = new URL('cas-upload.hi.js', base).href;
+  } catch {
+    /* keep the relative URL */
+  }
+  return import(/* @vite-ignore */ url).then((m: { hi: CasUploadStrings }) => m.hi);
+};
