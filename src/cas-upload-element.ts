@@ -284,16 +284,20 @@ export class CasUploadElement extends LitElement {
   }
 
   /**
-   * Waits for the UI language's strings (a separate file) before rendering, for at most
-   * {@link LANG_WAIT} ms: a file that is slow to come shows English first, then the language
-   * when it arrives; one that fails leaves English.
+   * Renders in the UI language, whose strings may be a separate file still on its way: the
+   * first render waits for them for at most {@link LANG_WAIT} ms, later ones do not wait. Until
+   * they arrive the element speaks English, and it renders again when they do (or stays in
+   * English if they cannot be loaded).
    */
   protected override async scheduleUpdate(): Promise<void> {
     const loading = loadStrings(this.#lang);
     if (loading) {
-      let late = false;
-      await Promise.race([loading, new Promise((r) => setTimeout(() => r((late = true)), LANG_WAIT))]);
-      if (late) loading.then(() => this.requestUpdate());
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const arrived =
+        !this.hasUpdated &&
+        (await Promise.race([loading.then(() => true), new Promise((r) => (timer = setTimeout(r, LANG_WAIT, false)))]));
+      clearTimeout(timer);
+      if (!arrived) loading.then(() => this.requestUpdate());
     }
     super.scheduleUpdate();
   }

@@ -12,7 +12,7 @@ const ready: Record<string, CasUploadStrings> = { en };
  * beside the script (`load-hi.ts`, `load-hi.cdn.ts`).
  */
 const loaders: Record<string, () => Promise<CasUploadStrings>> = { hi: loadHi };
-/** The load in flight or done, by language; kept after a failure that will not be retried. */
+/** The load in flight, by language. */
 const pending: Record<string, Promise<unknown>> = {};
 /** Languages whose load failed once already. */
 const failed = new Set<string>();
@@ -28,22 +28,23 @@ export function stringsFor(tag?: string | null): CasUploadStrings {
 /**
  * Loads a built-in language (`hi`). Resolves once {@link stringsFor} returns it, or once the
  * load failed (then {@link stringsFor} keeps returning English); returns `undefined` when
- * there is nothing to wait for (already loaded, or not built in).
+ * there is nothing to wait for (loaded, given up, or not built in).
  *
  * A failed load (offline, a 404, a Content-Security-Policy that refuses the file) is retried
  * once, by the next call (the element's next update), in case it was a passing network error;
- * after a second failure the language stays English until the page is reloaded, so that a
- * missing file does not cost a request on every render.
+ * after a second failure the language is English until the page is reloaded, so that a
+ * missing file does not cost a request on every render. A text missing from the file (one of
+ * another version) is the English one.
  */
 export function loadStrings(tag?: string | null): Promise<unknown> | undefined {
   const lang = primary(tag);
   if (ready[lang] || !loaders[lang]) return;
   return (pending[lang] ??= loaders[lang]().then(
-    (s) => (ready[lang] = s),
+    (s) => (ready[lang] = { ...en, ...s }),
     () => {
-      if (failed.has(lang)) return;
-      failed.add(lang);
       delete pending[lang];
+      if (failed.has(lang)) ready[lang] = en;
+      failed.add(lang);
     },
   ));
 }
