@@ -98,7 +98,9 @@ export function parseUrl(apiBase: string = DEFAULT_API_BASE, parser: string = 's
  * @throws {CasUploadError} with one of the contract's codes
  */
 export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
-  const { signal, token: source, clock = systemClock, tokenCache: cache = sharedTokenCache } = options;
+  const { signal, token: source } = options;
+  const clock = options.clock ?? systemClock;
+  const cache = options.tokenCache ?? sharedTokenCache;
   const started = clock.now();
   // A missing or malformed setting (a removed attribute, `timeout="abc"`) takes its default.
   const timeout = positive(options.timeout, 60000);
