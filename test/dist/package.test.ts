@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -140,4 +141,12 @@ test('the README pins the package version in its CDN snippets, each with a sha38
   const version = pkg.version.replace(/\./g, '\\.');
   const pin = new RegExp(`"https://cdn\\.jsdelivr\\.net/npm/cas-upload@${version}/dist/cdn/cas-upload\\.hi\\.js": "sha384-[A-Za-z0-9+/]{64}"`);
   assert.match(readme, pin, 'an import map pins cas-upload.hi.js of this version');
+  // The values are those of the files as built (`npm run build && npm run sri -- --write`).
+  const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(`${root}dist/cdn/${file}`)).digest('base64')}`;
+  for (const file of ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js']) {
+    const url = `https://cdn.jsdelivr.net/npm/cas-upload@${pkg.version}/dist/cdn/${file}`;
+    const values = [...readme.matchAll(new RegExp(`${url.replace(/[.?]/g, '\\$&')}"[^>]*?(?:integrity=|: )"(sha384-[^"]+)"`, 'g'))].map((m) => m[1]);
+    assert.ok(values.length > 0, `the README pins ${file}`);
+    for (const value of values) assert.equal(value, sri(file), `README's integrity of ${file} is that of the built file: run \`npm run sri -- --write\``);
+  }
 });
