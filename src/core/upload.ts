@@ -74,21 +74,21 @@ const RETRY_STATUSES = [429, 502, 503, 504];
  * @throws {CasUploadError} `config-error`
  */
 export function parseUrl(apiBase: string = DEFAULT_API_BASE, parser: string = 'smart'): string {
-  if (!(PARSERS as readonly string[]).includes(parser)) {
-    throw new CasUploadError('config-error');
-  }
-  let url: URL | undefined;
   try {
-    url = new URL(apiBase);
+    const url = new URL(apiBase);
+    const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname);
+    if (
+      (PARSERS as readonly string[]).includes(parser) &&
+      (url.protocol == 'https:' || (url.protocol == 'http:' && local)) &&
+      // No credentials, query or fragment: the URL is its origin and path, nothing else.
+      url.href == url.origin + url.pathname
+    ) {
+      return `${url.origin}${url.pathname.replace(/\/+$/, '')}/v4/${parser}/parse`;
+    }
   } catch {
-    /* not a URL: refused below */
+    /* not a URL */
   }
-  const local = /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url?.hostname ?? '');
-  // No credentials, query or fragment: the URL is its origin and path, nothing else.
-  if (!url || !(url.protocol == 'https:' || (url.protocol == 'http:' && local)) || url.href != url.origin + url.pathname) {
-    throw new CasUploadError('config-error');
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}/v4/${parser}/parse`;
+  throw new CasUploadError('config-error');
 }
 
 /**
