@@ -7,7 +7,7 @@ import type { TokenProvider } from './core/token-cache.js';
 import { uploadCas, DEFAULT_API_BASE } from './core/upload.js';
 import type { ProgressDetail } from './core/parse-request.js';
 import type { ParseResult } from './core/types.js';
-import { stringsFor, loadStrings, fill, type CasUploadStrings } from './i18n/index.js';
+import { stringsFor, loadStrings, shownLanguage, fill, type CasUploadStrings } from './i18n/index.js';
 import type { CasUploadErrorDetail, CasUploadEventMap } from './events.js';
 
 /** The element's state, reflected as the read-only `state` attribute. */
@@ -312,9 +312,13 @@ export class CasUploadElement extends LitElement {
     return { ...stringsFor(this.#lang), ...this.strings };
   }
 
-  /** The locale for numbers and dates: Indian conventions unless a region is given (`en` → `en-IN`). */
+  /**
+   * The locale for numbers and dates: the language shown (English while a language's strings
+   * are on their way or failed to load), with Indian conventions unless a region is given
+   * (`en` → `en-IN`).
+   */
   get #locale(): string {
-    const lang = this.#lang;
+    const lang = shownLanguage(this.#lang);
     return lang.includes('-') ? lang : `${lang}-IN`;
   }
 
@@ -503,7 +507,7 @@ export class CasUploadElement extends LitElement {
           : nothing}${code === 'invalid-password' ? button('check', t.checkPassword, () => this.#q('#pw')!.focus()) : nothing}</div>`;
     }
     // A disabled fieldset disables every control in it.
-    return html`<form @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
+    return html`<form lang=${shownLanguage(this.#lang)} @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
   }
 }
 

@@ -622,6 +622,7 @@ describe('<cas-upload>', () => {
       const el = wrapper.querySelector('cas-upload')!;
       await el.updateComplete;
       expect(part(el, 'submit')!.textContent!.trim()).to.equal('अपलोड करें');
+      expect(el.shadowRoot!.querySelector('form')!.lang, 'screen readers read it as Hindi').to.equal('hi');
       el.strings = { submit: 'Send' };
       await el.updateComplete;
       expect(part(el, 'submit')!.textContent!.trim()).to.equal('Send');
@@ -630,6 +631,7 @@ describe('<cas-upload>', () => {
       await aTimeout(0);
       await el.updateComplete;
       expect(part(el, 'submit')!.textContent!.trim()).to.equal('Upload');
+      expect(el.shadowRoot!.querySelector('form')!.lang).to.equal('en');
     });
   });
 

@@ -26,6 +26,16 @@ export function stringsFor(tag?: string | null): CasUploadStrings {
 }
 
 /**
+ * The language the element speaks for a BCP 47 tag: the tag itself, or `en` while a built-in
+ * language's strings are not loaded (yet, or at all), so that numbers and dates, and the `lang`
+ * screen readers read with, follow the texts shown.
+ */
+export function shownLanguage(tag?: string | null): string {
+  const lang = primary(tag);
+  return loaders[lang] && (ready[lang] ?? en) === en ? 'en' : tag || 'en';
+}
+
+/**
  * Loads a built-in language (`hi`). Resolves once {@link stringsFor} returns it, or once the
  * load failed (then {@link stringsFor} keeps returning English); returns `undefined` when
  * there is nothing to wait for (loaded, given up, or not built in).

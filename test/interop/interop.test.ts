@@ -403,6 +403,35 @@ test('cas-upload.hi.js missing (404): the classic script stays in English, and a
   assert.ok(!shown.errors.some((e) => e.startsWith('pageerror')), 'nothing thrown');
 });
 
+test('cas-upload.hi.js missing: dates, numbers and the lang screen readers use follow the English texts', async () => {
+  hiFile.answer = 'missing';
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${origin}/pages/cdn-esm-hi.html`);
+    const el = page.locator('cas-upload');
+    await el.locator('[part="submit"]').filter({ hasText: en.submit }).waitFor({ timeout: 15000 });
+    const shown = await el.evaluate(async (node, pdf) => {
+      const upload = node as HTMLElement & {
+        apiBase: string;
+        upload(file: Blob, password: string): Promise<unknown>;
+        updateComplete: Promise<unknown>;
+      };
+      upload.apiBase = location.origin;
+      await upload.upload(new Blob([pdf]), 'ABCDE1234F');
+      await upload.updateComplete;
+      const root = upload.shadowRoot!;
+      return { lang: root.querySelector('form')!.lang, summary: root.querySelector('[part="summary"]')!.textContent };
+    }, PDF.toString('latin1'));
+    assert.equal(shown.lang, 'en');
+    assert.match(shown.summary ?? '', /1 Jun 2026 – 30 Jun 2026/, 'the period in English, not in Hindi month names');
+    assert.match(shown.summary ?? '', /₹17,08,126\.56/);
+  } finally {
+    await context.close();
+    hiFile.answer = 'as built';
+  }
+});
+
 test('an element named currentScript on the page: the module still imports Hindi from beside itself', async () => {
   seen = { tokenRequests: 0, parses: [], unknown: [] };
   const { errors, ...shown } = await renderedIn('/pages/cdn-loaded.html?clobber', hi.submit);
