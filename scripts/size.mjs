@@ -9,9 +9,11 @@
 // on demand (`import()`) are separate files and are not counted in an entry; in the script-tag
 // build Hindi is dist/cdn/cas-upload.hi.js, measured on its own row.
 // `npm run size -- --analyze` also prints what each source module costs in the element bundle;
-// `npm run size -- --report` prints everything and exits 0 even when a budget is exceeded.
+// `npm run size -- --report` prints everything and exits 0 even when a budget is exceeded;
+// `npm run size -- --write` also puts the table into README.md (between the size-table markers),
+// and `--table` prints only that table (test/dist compares it with the README).
 import { build } from 'esbuild';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
@@ -68,24 +70,60 @@ for (const [file, what] of [
   rows.push({ name: file, what, min: code.length, gzip: gz(code) });
 }
 
+const size = (name) => rows.find((r) => r.name === name).gzip;
+const budgets = [
+  ['dist/cdn/cas-upload.js (Lit included)', 'dist/cdn/cas-upload.js', 12 * KB],
+  ['element + core, ESM without Lit', 'cas-upload/element', 6 * KB],
+  ['core alone', 'cas-upload/core', 3 * KB],
+].map(([label, name, limit]) => ({ label, name, actual: size(name), limit }));
+
+/** The README's size table (README "Size"). */
+function readmeTable() {
+  const label = {
+    'dist/cdn/cas-upload.js': '`dist/cdn/cas-upload.js` (Lit and English)',
+    'dist/cdn/cas-upload.iife.js': '`dist/cdn/cas-upload.iife.js` (Lit and English)',
+    'dist/cdn/cas-upload.hi.js': '`dist/cdn/cas-upload.hi.js` (Hindi, loaded on demand)',
+    'cas-upload/element': '`cas-upload/element` (element + core, no Lit)',
+    'cas-upload/core': '`cas-upload/core`',
+    'cas-upload': '`cas-upload`',
+    'cas-upload/react': '`cas-upload/react` (no React, no Lit)',
+    'cas-upload/server': '`cas-upload/server` (server only)',
+  };
+  const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+  const lines = [`| file (version ${version}) | min+gzip | budget |`, '| --- | ---: | ---: |'];
+  for (const name of Object.keys(label)) {
+    const budget = budgets.find((b) => b.name === name);
+    const verdict = budget ? `${budget.limit / KB} KB: ${budget.actual <= budget.limit ? 'met' : '**over**'}` : '';
+    lines.push(`| ${label[name]} | ${kb(size(name))} | ${verdict} |`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv.includes('--table')) {
+  console.log(readmeTable());
+  process.exit(0);
+}
+
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`${'file'.padEnd(width)}  ${'min'.padStart(9)}  ${'min+gzip'.padStart(9)}  what`);
 for (const r of rows) {
   console.log(`${r.name.padEnd(width)}  ${kb(r.min).padStart(9)}  ${kb(r.gzip).padStart(9)}  ${r.what}`);
 }
 
-const size = (name) => rows.find((r) => r.name === name).gzip;
-const budgets = [
-  ['dist/cdn/cas-upload.js (Lit included)', size('dist/cdn/cas-upload.js'), 12 * KB],
-  ['element + core, ESM without Lit', size('cas-upload/element'), 6 * KB],
-  ['core alone', size('cas-upload/core'), 3 * KB],
-];
 console.log('\nbudget (min+gzip -9)');
 let over = 0;
-for (const [label, actual, limit] of budgets) {
+for (const { label, actual, limit } of budgets) {
   const ok = actual <= limit;
   if (!ok) over++;
   console.log(`${ok ? 'ok  ' : 'OVER'}  ${label}: ${actual} B of ${limit} B (${kb(actual)} of ${kb(limit)})`);
+}
+
+if (process.argv.includes('--write')) {
+  const readme = readFileSync('README.md', 'utf8');
+  const marked = /(<!-- size-table:start[^>]*-->\n)[\s\S]*?(\n<!-- size-table:end -->)/;
+  if (!marked.test(readme)) throw new Error('README.md has no size-table markers');
+  writeFileSync('README.md', readme.replace(marked, (_, start, end) => `${start}${readmeTable()}${end}`));
+  console.log('\nREADME.md: size table updated.');
 }
 
 if (process.argv.includes('--analyze')) {

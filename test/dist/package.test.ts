@@ -150,3 +150,10 @@ test('the README pins the package version in its CDN snippets, each with a sha38
     for (const value of values) assert.equal(value, sri(file), `README's integrity of ${file} is that of the built file: run \`npm run sri -- --write\``);
   }
 });
+
+test('the README size table is the one `npm run size` measures for this build', () => {
+  const table = execFileSync(process.execPath, ['scripts/size.mjs', '--table'], { cwd: root, encoding: 'utf8' }).trim();
+  const readme = readFileSync(`${root}README.md`, 'utf8');
+  const inReadme = /<!-- size-table:start[^>]*-->\n([\s\S]*?)\n<!-- size-table:end -->/.exec(readme)?.[1];
+  assert.equal(inReadme, table, 'README "Size" is out of date: run `npm run build && npm run size -- --write`');
+});
