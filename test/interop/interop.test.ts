@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium, chromiumArgs } from './browser.js';
 import { en } from '../../src/i18n/en.js';
 import { hi } from '../../src/i18n/hi.js';
@@ -146,19 +146,33 @@ interface PageResult {
   api?: Record<string, unknown>;
 }
 
-/** Opens `path`, chooses a PDF, types the password and presses Upload, in the element's UI. */
-async function uploadThrough(path: string): Promise<PageResult> {
+/**
+ * Opens a page of its own in a fresh browser context, with nothing seen by the server yet,
+ * hands it to `use` with the page errors (uncaught errors and console errors) as they come,
+ * and closes it; then the Hindi file is served as built again (a held one is let go).
+ */
+async function withPage<T>(use: (page: Page, errors: string[]) => Promise<T>): Promise<T> {
   seen = { tokenRequests: 0, parses: [], unknown: [] };
+  hiFile.requests = 0;
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
-  const log: string[] = [];
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => {
-    log.push(`${msg.type()}: ${msg.text()}`);
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(`console: ${msg.text()}`));
   try {
+    return await use(page, errors);
+  } finally {
+    hiFile.release();
+    await context.close();
+    hiFile.answer = 'as built';
+  }
+}
+
+/** Opens `path`, chooses a PDF, types the password and presses Upload, in the element's UI. */
+async function uploadThrough(path: string): Promise<PageResult> {
+  return withPage(async (page, errors) => {
+    const log: string[] = [];
+    page.on('console', (msg) => log.push(`${msg.type()}: ${msg.text()}`));
     await page.goto(origin + path);
     const el = page.locator('cas-upload');
     await el.locator('[part="file-input"]').setInputFiles({
@@ -185,9 +199,7 @@ async function uploadThrough(path: string): Promise<PageResult> {
       investor: (await page.locator('#result').textContent()) ?? '',
       errors,
     };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /** The checks every environment shares: one upload, the events in order, nothing leaked. */
@@ -292,13 +304,7 @@ interface Rendered {
  * more times (each render asks for its language again), and returns what it shows.
  */
 async function renderedIn(path: string, expected: string, updates = 0): Promise<Rendered> {
-  hiFile.requests = 0;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(`console: ${msg.text()}`));
-  try {
+  return withPage(async (page, errors) => {
     await page.goto(origin + path);
     const el = page.locator('cas-upload');
     await el
@@ -322,21 +328,16 @@ async function renderedIn(path: string, expected: string, updates = 0): Promise<
       errors,
       hiRequests: hiFile.requests,
     };
-  } finally {
-    await context.close();
-    hiFile.answer = 'as built';
-  }
+  });
 }
 
 test('script-tag module, lang="hi": Hindi from cas-upload.hi.js beside it, checked by the import map', async () => {
-  seen = { tokenRequests: 0, parses: [], unknown: [] };
   const shown = await renderedIn('/pages/cdn-esm-hi.html', hi.submit);
   assert.deepEqual(shown, { heading: hi.heading, submit: hi.submit, errors: [], hiRequests: 1 });
   assert.deepEqual(seen.unknown, [], 'nothing asked for elsewhere (the page is in /pages/, the scripts in /dist/cdn/)');
 });
 
 test('classic script, lang="hi-IN" on an ancestor: Hindi from cas-upload.hi.js beside it', async () => {
-  seen = { tokenRequests: 0, parses: [], unknown: [] };
   const shown = await renderedIn('/pages/cdn-iife-hi.html', hi.submit);
   assert.deepEqual(shown, { heading: hi.heading, submit: hi.submit, errors: [], hiRequests: 1 });
   assert.deepEqual(seen.unknown, [], 'nothing asked for elsewhere (the page is in /pages/, the scripts in /dist/cdn/)');
@@ -354,13 +355,10 @@ test('cas-upload.hi.js not the file the import map pins: English, and asked for 
 
 test('cas-upload.hi.js slow to come: English after 1.5 s, later updates do not wait, Hindi when it arrives', async () => {
   hiFile.answer = 'held';
-  hiFile.requests = 0;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  // The page's timers run on a fake clock, moved on by the test.
-  await page.clock.install({ time: 0 });
-  await page.clock.pauseAt(1000);
-  try {
+  await withPage(async (page) => {
+    // The page's timers run on a fake clock, moved on by the test.
+    await page.clock.install({ time: 0 });
+    await page.clock.pauseAt(1000);
     await page.goto(`${origin}/pages/cdn-esm-hi.html`);
     const el = page.locator('cas-upload');
     const submit = el.locator('[part="submit"]');
@@ -387,11 +385,7 @@ test('cas-upload.hi.js slow to come: English after 1.5 s, later updates do not w
     hiFile.release();
     await submit.filter({ hasText: hi.submit }).waitFor({ timeout: 15000 });
     assert.equal((await el.locator('[part="heading"]').textContent())?.trim(), hi.heading);
-  } finally {
-    hiFile.release();
-    await context.close();
-    hiFile.answer = 'as built';
-  }
+  });
 });
 
 test('cas-upload.hi.js missing (404): the classic script stays in English, and asks for it twice', async () => {
@@ -405,9 +399,7 @@ test('cas-upload.hi.js missing (404): the classic script stays in English, and a
 
 test('cas-upload.hi.js missing: dates, numbers and the lang screen readers use follow the English texts', async () => {
   hiFile.answer = 'missing';
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
+  await withPage(async (page) => {
     await page.goto(`${origin}/pages/cdn-esm-hi.html`);
     const el = page.locator('cas-upload');
     await el.locator('[part="submit"]').filter({ hasText: en.submit }).waitFor({ timeout: 15000 });
@@ -426,14 +418,10 @@ test('cas-upload.hi.js missing: dates, numbers and the lang screen readers use f
     assert.equal(shown.lang, 'en');
     assert.match(shown.summary ?? '', /1 Jun 2026 – 30 Jun 2026/, 'the period in English, not in Hindi month names');
     assert.match(shown.summary ?? '', /₹17,08,126\.56/);
-  } finally {
-    await context.close();
-    hiFile.answer = 'as built';
-  }
+  });
 });
 
 test('an element named currentScript on the page: the module still imports Hindi from beside itself', async () => {
-  seen = { tokenRequests: 0, parses: [], unknown: [] };
   const { errors, ...shown } = await renderedIn('/pages/cdn-loaded.html?clobber', hi.submit);
   assert.deepEqual(shown, { heading: hi.heading, submit: hi.submit, hiRequests: 1 });
   assert.deepEqual(seen.unknown, ['GET /evil/pixel.png'], 'only the image asked for in its folder (no such file)');
@@ -441,7 +429,6 @@ test('an element named currentScript on the page: the module still imports Hindi
 });
 
 test('an element named currentScript on the page: the classic script fetches no code from where it points', async () => {
-  seen = { tokenRequests: 0, parses: [], unknown: [] };
   // The image is not taken for the script: the file asks for `./cas-upload.hi.js`, which
   // import() in an external classic script resolves against the script's own URL.
   const { errors, ...shown } = await renderedIn('/pages/cdn-loaded.html?clobber&classic', hi.submit);
@@ -452,8 +439,7 @@ test('an element named currentScript on the page: the classic script fetches no 
 
 for (const kind of ['module', 'classic']) {
   test(`the ${kind} file loaded from a blob: URL registers <cas-upload> and speaks English`, async () => {
-    seen = { tokenRequests: 0, parses: [], unknown: [] };
-    const shown = await renderedIn(`/pages/cdn-loaded.html?blob${kind === 'classic' ? '&classic' : ''}`, en.submit);
+      const shown = await renderedIn(`/pages/cdn-loaded.html?blob${kind === 'classic' ? '&classic' : ''}`, en.submit);
     assert.equal(shown.heading, en.heading);
     assert.ok(!shown.errors.some((e) => e.startsWith('pageerror')), `nothing thrown: ${shown.errors.join('\n')}`);
   });
