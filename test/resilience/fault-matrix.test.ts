@@ -7,6 +7,7 @@ import { expect, aTimeout } from '@open-wc/testing';
 import '../../src/index.js';
 import { CasUploadElement, clearTokenCache } from '../../src/index.js';
 import { rows, type Row } from './matrix.js';
+import { part } from '../helpers.js';
 import {
   openSession,
   pdf,
@@ -18,8 +19,6 @@ import {
   type Session,
   type Stats,
 } from './harness.js';
-
-const part = (el: CasUploadElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
 function makeElement(session: Session, row: Row): CasUploadElement {
   const el = document.createElement('cas-upload') as CasUploadElement;

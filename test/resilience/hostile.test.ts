@@ -9,6 +9,7 @@ import { expect, aTimeout, nextFrame, oneEvent } from '@open-wc/testing';
 import '../../src/index.js';
 import { CasUploadElement, clearTokenCache } from '../../src/index.js';
 import { hi } from '../../src/i18n/hi.js';
+import { part } from '../helpers.js';
 import { openSession, pdf, record, settle, secret, expectNoLeaks, expectNoPageErrors, type Session } from './harness.js';
 
 declare global {
@@ -75,7 +76,7 @@ describe('hostile content (real local servers)', () => {
     cleanup.push(el);
     await el.updateComplete;
     const name = `${HOSTILE}.pdf`;
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="file-input"]')!;
+    const input = part(el, 'file-input') as HTMLInputElement;
     const dt = new DataTransfer();
     dt.items.add(pdf(name));
     input.files = dt.files;
@@ -105,7 +106,7 @@ describe('hostile content (real local servers)', () => {
     const detail = events.find((e) => e.type === 'cas-upload-error')!.detail as { apiMessage: string; message: string };
     expect(detail.apiMessage, 'kept unchanged, as a string').to.equal(`${HOSTILE} Unable to detect CAS type`);
     await el.updateComplete;
-    const shown = el.shadowRoot!.querySelector('[part~="error"]')!;
+    const shown = part(el, 'error')!;
     expect(shown.children.length, 'the error is plain text').to.equal(0);
     expect(shown.textContent!.trim()).to.equal(detail.message);
     await expectInert(el);
@@ -121,7 +122,7 @@ describe('hostile content (real local servers)', () => {
     const { error } = await settle(el.upload(pdf(), 'pw'));
     expect(error).to.equal(undefined);
     await el.updateComplete;
-    const summary = el.shadowRoot!.querySelector('[part~="summary"]')!;
+    const summary = part(el, 'summary')!;
     expect(summary.textContent, 'the name, literally').to.include(HOSTILE);
     await expectInert(el);
   });
@@ -153,7 +154,7 @@ describe('the CDN build in a page of its own: CSP with Trusted Types, double reg
     el.setAttribute('retry-delay', '0');
     doc.body.append(el);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~="file-input"]'), 'rendered').to.not.equal(null);
+    expect(part(el, 'file-input'), 'rendered').to.not.equal(null);
     const password = secret('pw-');
     const file = new win.File(['%PDF-1.7\n%%EOF\n'], 'cas.pdf', { type: 'application/pdf' });
     let outcome: unknown;
@@ -166,7 +167,7 @@ describe('the CDN build in a page of its own: CSP with Trusted Types, double reg
     expect(outcome).to.be.an('object');
     await el.updateComplete;
     expect(el.state).to.equal('success');
-    expect(el.shadowRoot!.querySelector('[part~="summary"]'), 'summary rendered').to.not.equal(null);
+    expect(part(el, 'summary'), 'summary rendered').to.not.equal(null);
     const stats = await session.stats();
     expect([stats.tokenRequests, stats.apiRequests]).to.deep.equal([1, 1]);
     expect(probe.violations, 'CSP violations').to.deep.equal([]);
@@ -195,10 +196,10 @@ describe('the CDN build in a page of its own: CSP with Trusted Types, double reg
       const el = doc.createElement('cas-upload') as CasUploadElement;
       el.setAttribute('lang', 'hi');
       doc.body.append(el);
-      const submit = () => el.shadowRoot?.querySelector('[part~="submit"]')?.textContent?.trim();
+      const submit = () => el.shadowRoot && part(el, 'submit')?.textContent?.trim();
       for (let i = 0; i < 100 && submit() !== hi.submit; i++) await aTimeout(50);
       expect(submit(), `the Upload button in Hindi (${JSON.stringify(probe)})`).to.equal(hi.submit);
-      expect(el.shadowRoot!.querySelector('[part~="heading"]')!.textContent!.trim()).to.equal(hi.heading);
+      expect(part(el, 'heading')!.textContent!.trim()).to.equal(hi.heading);
       const loaded = [...win.performance.getEntriesByType('resource')].map((e) => new URL(e.name).pathname);
       expect(loaded.filter((path) => path.endsWith('.hi.js')), 'from beside the script').to.deep.equal(['/dist/cdn/cas-upload.hi.js']);
       expect(probe.violations, 'CSP violations').to.deep.equal([]);
