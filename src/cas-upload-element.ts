@@ -308,6 +308,11 @@ export class CasUploadElement extends LitElement {
     return 'en';
   }
 
+  /** The language the texts are shown in (see {@link shownLanguage}). */
+  get #speaks(): string {
+    return shownLanguage(this.#lang);
+  }
+
   get #t(): CasUploadStrings {
     return { ...stringsFor(this.#lang), ...this.strings };
   }
@@ -318,7 +323,7 @@ export class CasUploadElement extends LitElement {
    * (`en` → `en-IN`).
    */
   get #locale(): string {
-    const lang = shownLanguage(this.#lang);
+    const lang = this.#speaks;
     return lang.includes('-') ? lang : `${lang}-IN`;
   }
 
@@ -507,7 +512,7 @@ export class CasUploadElement extends LitElement {
           : nothing}${code === 'invalid-password' ? button('check', t.checkPassword, () => this.#q('#pw')!.focus()) : nothing}</div>`;
     }
     // A disabled fieldset disables every control in it.
-    return html`<form lang=${shownLanguage(this.#lang)} @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
+    return html`<form lang=${this.#speaks} @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
   }
 }
 

@@ -98,7 +98,8 @@ export function parseUrl(apiBase: string = DEFAULT_API_BASE, parser: string = 's
  * @throws {CasUploadError} with one of the contract's codes
  */
 export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
-  const { signal, token: source } = options;
+  const { signal } = options;
+  const source = options.token;
   const clock = options.clock ?? systemClock;
   const cache = options.tokenCache ?? sharedTokenCache;
   const started = clock.now();
@@ -106,9 +107,9 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
   const timeout = positive(options.timeout, 60000);
   const retries = options.retries === 0 ? 0 : Math.floor(positive(options.retries, 2));
   const url = parseUrl(options.apiBase ?? undefined, options.parser ?? undefined);
-  if (!((source as { provider?: unknown })?.provider || (source as { url?: unknown })?.url)) {
-    throw new CasUploadError('config-error');
-  }
+  // From JavaScript anything may come: a source needs a provider or a URL.
+  const { provider, url: tokenUrl } = (source ?? {}) as { provider?: unknown; url?: unknown };
+  if (!(provider || tokenUrl)) throw new CasUploadError('config-error');
   await checkPdf(options.file, options.maxSize);
   // Cancelled while the file was checked: no start, no request.
   if (signal?.aborted || options.onStart?.() === false) throw new CasUploadError('aborted');
