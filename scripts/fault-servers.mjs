@@ -69,8 +69,6 @@ export function faultServers() {
       tokens: [],
       tokenRequests: 0,
       tokenAborted: 0,
-      apiRequests: 0,
-      apiAborted: 0,
       preflights: 0,
       requests: [],
       open: new Set(),
@@ -81,8 +79,9 @@ export function faultServers() {
   }
 
   function stats(s) {
-    const { id, tokens, tokenRequests, tokenAborted, apiRequests, apiAborted, preflights, requests } = s;
-    return { id, tokens, tokenRequests, tokenAborted, apiRequests, apiAborted, preflights, requests };
+    const { id, tokens, tokenRequests, tokenAborted, preflights, requests } = s;
+    const apiAborted = requests.filter((r) => r.aborted).length;
+    return { id, tokens, tokenRequests, tokenAborted, apiRequests: requests.length, apiAborted, preflights, requests };
   }
 
   function closeSession(s) {
@@ -153,18 +152,18 @@ export function faultServers() {
     }
     if (!s || req.method !== 'POST') return send(res, 404, { status: 'failed', msg: 'Not found' }, cors(req));
 
-    const n = s.apiRequests++;
+    const n = s.requests.length;
     const st = step(s.api, n);
     const requestId = `req_${s.id}x${n}`;
     const key = req.headers['x-api-key'] ?? '';
-    const entry = { n, parser: m[2], keyIsIssued: s.tokens.includes(key), tokenIndex: s.tokens.indexOf(key), bytes: 0, complete: false, aborted: false, status: null, password: null, fileName: null };
+    const tokenIndex = s.tokens.indexOf(key);
+    const entry = { n, parser: m[2], keyIsIssued: tokenIndex >= 0, tokenIndex, bytes: 0, complete: false, aborted: false, status: null, password: null, fileName: null };
     s.requests.push(entry);
     s.open.add(res);
     res.on('close', () => {
       s.open.delete(res);
       if (!res.writableFinished && !entry.dropped) {
         entry.aborted = true;
-        s.apiAborted++;
       }
     });
     const answer = (status, body, headers = {}) => {
