@@ -8,6 +8,7 @@ import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { findChromium, chromiumArgs } from './scripts/chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { faultServers } from './scripts/fault-servers.mjs';
+import { NODE_TEST_DIRS } from './scripts/node-test-dirs.mjs';
 
 const require = createRequire(import.meta.url);
 /** Real local HTTP servers for test/resilience: a token backend here, a fake API on a second origin. */
@@ -42,8 +43,8 @@ const jsonModulePlugin = {
 };
 
 export default {
-  // test/node, test/interop and test/dist are Node tests (node:test); see scripts/run-tests.mjs.
-  files: ['test/**/*.test.ts', '!test/node/**', '!test/interop/**', '!test/dist/**', '!test/e2e/**'],
+  // The Node tests (node:test) run apart: scripts/run-tests.mjs.
+  files: ['test/**/*.test.ts', ...NODE_TEST_DIRS.map((dir) => `!${dir}/**`)],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: the browser tests (web-test-runner, headless Chromium), then the Node tests
-// (node:test), then one closing line "tests: N passed, N failed" for both together.
-// Extra arguments go to web-test-runner (for example `npm test -- --files test/x.test.ts`).
-import { spawn } from 'node:child_process';
+// `npm test`: builds the package (`npm run build`: the browser tests load dist/cdn), runs the
+// browser tests (web-test-runner, headless Chromium), builds the interop fixtures and runs the
+// Node tests (node:test), then prints one closing line "tests: N passed, N failed" for both.
+// Extra arguments go to web-test-runner and run only browser tests (for example
+// `npm test -- --files test/x.test.ts`), so the interop fixtures are not built then.
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
+import { NODE_TEST_DIRS } from './node-test-dirs.mjs';
 
 function run(cmd, args, parse) {
   return new Promise((resolve) => {
@@ -22,24 +25,31 @@ const last = (re, text) => {
   return all.length ? Number(all.at(-1)[1]) : 0;
 };
 
+/** Runs a build step with its output shown; a failed one ends the run. */
+function step(cmd, args) {
+  const { status } = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  if (status !== 0) {
+    console.log(`\ntests: 0 passed, 1 failed (\`${[cmd, ...args].join(' ')}\` failed)`);
+    process.exit(1);
+  }
+}
+
 const extra = process.argv.slice(2);
 const onlyBrowser = extra.length > 0;
+step('npm', ['run', 'build']);
 const browser = await run('npx', ['wtr', ...extra], (out) => ({
   passed: last(/^tests: (\d+) passed/gm, out),
   failed: last(/^tests: \d+ passed, (\d+) failed/gm, out),
 }));
 
 let node = { code: 0, passed: 0, failed: 0 };
-// Node tests: the server helper and SSR (test/node), the built package (test/dist), and the
-// framework interop pages driven in Chromium (test/interop, fixtures built by `pretest`), and the
-// demo end to end: `npm start` and `npm run demo:live` driven in Chromium (test/e2e).
-const dirs = ['test/node', 'test/dist', 'test/interop', 'test/e2e'];
 const files = onlyBrowser
   ? []
-  : dirs.flatMap((dir) =>
+  : NODE_TEST_DIRS.flatMap((dir) =>
       existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`) : [],
     );
 if (files.length) {
+  step(process.execPath, ['test/interop/build.mjs']);
   node = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], (out) => ({
     passed: last(/^ℹ pass (\d+)/gm, out),
     failed: last(/^ℹ fail (\d+)/gm, out),
