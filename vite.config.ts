@@ -1,6 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -22,23 +21,6 @@ function mswWorker(): Plugin {
   };
 }
 
-/**
- * Prints the Subresource Integrity value of each script-tag file, for
- * `<script integrity="sha384-…" crossorigin="anonymous">` (README, "From a script tag").
- */
-function printIntegrity(): Plugin {
-  return {
-    name: 'print-integrity',
-    writeBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
-        const hash = createHash('sha384').update(chunk.code).digest('base64');
-        console.log(`integrity dist/cdn/${chunk.fileName}: sha384-${hash}`);
-      }
-    },
-  };
-}
-
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     // `npm start`: the demo page, with the API and the token endpoint mocked in the browser.
@@ -55,7 +37,6 @@ export default defineConfig(({ command, mode }) => {
     // script, from `cas-upload.hi.js` (mode `cdn-hi`, built after this one).
     return {
       define,
-      plugins: [printIntegrity()],
       resolve: { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') }] },
       build: {
         outDir: 'dist/cdn',
@@ -86,7 +67,6 @@ export default defineConfig(({ command, mode }) => {
     // which the script-tag files import the first time an element speaks Hindi. Built after
     // mode `cdn`, into the same folder, which it therefore leaves as it is.
     return {
-      plugins: [printIntegrity()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,

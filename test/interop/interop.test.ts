@@ -52,7 +52,7 @@ async function staticFile(dir: string, rest: string): Promise<{ body: Buffer; ty
   return { body: await readFile(path), type: types[extname(path)] ?? 'application/octet-stream' };
 }
 
-/** Fills in the Subresource Integrity values of the script-tag files, as the build prints them. */
+/** Fills in the Subresource Integrity values of the script-tag files, as `npm run sri` prints them. */
 async function withIntegrity(page: Buffer): Promise<string> {
   const sri = async (path: string) =>
     `sha384-${createHash('sha384').update(await readFile(join(root, path))).digest('base64')}`;
