@@ -5,27 +5,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export const PDF_SIZE = 9 * 1024 * 1024; // 9 MiB, under the 10 MiB limit of the API
 const SMALL_PDF_SIZE = 16 * 1024; // the token measurement counts requests, not bytes
 
-/** A 95% bootstrap interval of the median (fixed seed, so a run is reproducible from its data). */
-export function medianInterval(values, rounds = 2000) {
-  let seed = 0x9e3779b9;
-  const rand = () => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return (seed >>> 0) / 2 ** 32;
-  };
-  const meds = [];
-  for (let r = 0; r < rounds; r++) {
-    const sample = values.map(() => values[Math.floor(rand() * values.length)]);
-    meds.push(median(sample));
-  }
-  meds.sort((a, b) => a - b);
-  return [meds[Math.floor(rounds * 0.025)], meds[Math.floor(rounds * 0.975)]];
-}
-
-/** A 95% bootstrap interval of median(a) / median(b), a and b resampled independently. */
-export function ratioInterval(a, b, rounds = 2000) {
-  let seed = 0x85ebca6b;
+/**
+ * A 95% bootstrap interval of `statistic(pick)`, where `pick(values)` resamples `values` with
+ * replacement. A fixed seed per statistic makes a run reproducible from its data.
+ */
+function bootstrap(statistic, seed, rounds = 2000) {
   const rand = () => {
     seed ^= seed << 13;
     seed ^= seed >>> 17;
@@ -33,10 +17,20 @@ export function ratioInterval(a, b, rounds = 2000) {
     return (seed >>> 0) / 2 ** 32;
   };
   const pick = (v) => v.map(() => v[Math.floor(rand() * v.length)]);
-  const ratios = [];
-  for (let r = 0; r < rounds; r++) ratios.push(median(pick(a)) / median(pick(b)));
-  ratios.sort((p, q) => p - q);
-  return [ratios[Math.floor(rounds * 0.025)], ratios[Math.floor(rounds * 0.975)]];
+  const stats = [];
+  for (let r = 0; r < rounds; r++) stats.push(statistic(pick));
+  stats.sort((p, q) => p - q);
+  return [stats[Math.floor(rounds * 0.025)], stats[Math.floor(rounds * 0.975)]];
+}
+
+/** A 95% bootstrap interval of the median. */
+export function medianInterval(values, rounds = 2000) {
+  return bootstrap((pick) => median(pick(values)), 0x9e3779b9, rounds);
+}
+
+/** A 95% bootstrap interval of median(a) / median(b), a and b resampled independently. */
+export function ratioInterval(a, b, rounds = 2000) {
+  return bootstrap((pick) => median(pick(a)) / median(pick(b)), 0x85ebca6b, rounds);
 }
 
 /** Rejects when `promise` has not settled within `ms`: no step of the run waits forever. */
@@ -64,7 +58,11 @@ async function openPage(browser, url) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  return { context, page, errors };
+  /** Throws when the page reported an error: a measurement of a broken page is not one. */
+  const noErrors = () => {
+    if (errors.length) throw new Error(`page error at ${url}: ${errors[0]}`);
+  };
+  return { context, page, noErrors };
 }
 
 async function readyUploadPage(page, size) {
@@ -80,7 +78,7 @@ async function readyUploadPage(page, size) {
 export async function measureUpload(browser, server, { pairs }) {
   server.resetCounts();
   server.state.tokenExpiresIn = 3600;
-  const { context, page } = await openPage(browser, `${server.origin}/upload.html`);
+  const { context, page, noErrors } = await openPage(browser, `${server.origin}/upload.html`);
   try {
     await readyUploadPage(page, PDF_SIZE);
     const apiUrl = `${server.origin}/v4/smart/parse`;
@@ -116,6 +114,7 @@ export async function measureUpload(browser, server, { pairs }) {
     }
     const bytes = server.state.parseBytes;
     const med = (key) => median(rows.map((r) => r[key]));
+    noErrors();
     return {
       pairs: rows,
       medianRatio: median(rows.map((r) => r.ratio)),
@@ -143,7 +142,7 @@ export async function measureUpload(browser, server, { pairs }) {
 export async function measureTokens(browser, server, { expiresIn }) {
   server.resetCounts();
   server.state.tokenExpiresIn = expiresIn;
-  const { context, page } = await openPage(browser, `${server.origin}/tokens.html`);
+  const { context, page, noErrors } = await openPage(browser, `${server.origin}/tokens.html`);
   try {
     await page.waitForFunction(() => window.clearTokenCache);
     await readyUploadPage(page, SMALL_PDF_SIZE);
@@ -188,6 +187,7 @@ export async function measureTokens(browser, server, { expiresIn }) {
     const waitMs = server.state.lastTokenAt + expiresIn * 1000 + 500 - Date.now();
     if (waitMs > 0) await sleep(waitMs);
     const expired = await round(`after expiry (expires_in ${expiresIn} s, waited)`);
+    noErrors();
     return { rounds: [cold, expired], expiresIn, coldWithinLifetime: cold.ms < expiresIn * 900 };
   } finally {
     await context.close();
@@ -202,7 +202,7 @@ export async function measureTokens(browser, server, { expiresIn }) {
 export async function measureMemory(browser, server, { reps, throttle }) {
   server.resetCounts();
   server.state.tokenExpiresIn = 3600;
-  const { context, page } = await openPage(browser, `${server.origin}/upload.html`);
+  const { context, page, noErrors } = await openPage(browser, `${server.origin}/upload.html`);
   const cdp = await context.newCDPSession(page);
   const apiUrl = `${server.origin}/v4/smart/parse`;
   let backingReported = true;
@@ -306,6 +306,7 @@ export async function measureMemory(browser, server, { reps, throttle }) {
       usedDuring: median(list.map((s) => Math.max(s.mid.used, s.sent.used))),
       backingDuring: median(list.map((s) => Math.max(s.mid.backing, s.sent.backing))),
     });
+    noErrors();
     return {
       reps,
       throttle,
