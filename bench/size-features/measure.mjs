@@ -77,29 +77,12 @@ async function measure(dir) {
   };
 }
 
-/** Type-checks `dir/src` alone, with the project's compiler options (tests are not copied). */
+/** Type-checks `dir/src` alone, with that commit's own tsconfig.json (tests are not copied). */
 function typecheck(dir) {
   if (!TSC) return 'skipped';
-  const compilerOptions = {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'bundler',
-    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-    strict: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    noImplicitReturns: true,
-    noFallthroughCasesInSwitch: true,
-    noImplicitOverride: true,
-    experimentalDecorators: true,
-    useDefineForClassFields: false,
-    isolatedModules: true,
-    skipLibCheck: true,
-    types: [],
-    noEmit: true,
-  };
   const tsconfig = join(dir, 'tsconfig.check.json');
-  writeFileSync(tsconfig, JSON.stringify({ compilerOptions, include: ['src'] }, null, 2));
+  const config = { extends: join(ROOT, 'tsconfig.json'), compilerOptions: { types: [], noEmit: true }, include: ['src'] };
+  writeFileSync(tsconfig, JSON.stringify(config, null, 2));
   const r = spawnSync(TSC, ['--noEmit', '-p', tsconfig], { encoding: 'utf8' });
   return r.status === 0 ? 'ok' : `FAILED\n${r.stdout}${r.stderr}`;
 }
