@@ -99,17 +99,7 @@ const states = [
   ['parsing', async (page) => start(page, 'at_hold', pdf(0.1), 'parsing', 2200)],
   ['success', async (page) => start(page, 'at_success', pdf(), 'success')],
   ['error-password', async (page) => start(page, 'at_password', pdf(), 'error')],
-  [
-    'error-not-a-pdf',
-    async (page) =>
-      page.evaluate(() => {
-        const input = document.querySelector('cas-upload').shadowRoot.querySelector('[part=file-input]');
-        const dt = new DataTransfer();
-        dt.items.add(new File(['<html>'], 'holiday-photo.jpg', { type: 'image/jpeg' }));
-        input.files = dt.files;
-        input.dispatchEvent(new Event('change'));
-      }),
-  ],
+  ['error-not-a-pdf', async (page) => pick(page, "new File(['<html>'], 'holiday-photo.jpg', { type: 'image/jpeg' })")],
   ['error-unreadable', async (page) => start(page, 'at_unreadable', pdf(), 'error')],
   ['error-server', async (page) => start(page, 'at_server', pdf(), 'error')],
   ['error-quota', async (page) => start(page, 'at_quota', pdf(), 'error')],
@@ -129,31 +119,28 @@ const states = [
   ],
 ];
 
-async function choose(page) {
-  await page.evaluate(`(() => {
+/** Picks `file` (an expression evaluated in the page) through the element's file input. */
+function pick(page, file) {
+  return page.evaluate(`(() => {
     const input = document.querySelector('cas-upload').shadowRoot.querySelector('[part=file-input]');
     const dt = new DataTransfer();
-    dt.items.add(${pdf(1.4)});
+    dt.items.add(${file});
     input.files = dt.files;
     input.dispatchEvent(new Event('change'));
   })()`);
+}
+
+/** Chooses `file` and types the password: the element is `ready`. */
+async function choose(page, file = pdf(1.4)) {
+  await pick(page, file);
   await page.waitForFunction(() => document.querySelector('cas-upload').state === 'ready');
   await page.keyboard.type('ABCDE1234F');
 }
 
 /** Starts an upload from the UI (the file chosen, the password typed, Upload pressed). */
 async function start(page, token, file, until, settleMs = 0) {
-  await page.evaluate(`(() => {
-    const el = document.querySelector('cas-upload');
-    el.tokenProvider = async () => '${token}';
-    const input = el.shadowRoot.querySelector('[part=file-input]');
-    const dt = new DataTransfer();
-    dt.items.add(${file});
-    input.files = dt.files;
-    input.dispatchEvent(new Event('change'));
-  })()`);
-  await page.waitForFunction(() => document.querySelector('cas-upload').state === 'ready');
-  await page.keyboard.type('ABCDE1234F');
+  await page.evaluate((t) => (document.querySelector('cas-upload').tokenProvider = async () => t), token);
+  await choose(page, file);
   await page.keyboard.press('Enter');
   if (until) await page.waitForFunction((s) => document.querySelector('cas-upload').state === s, until);
   if (settleMs) await page.waitForTimeout(settleMs);
