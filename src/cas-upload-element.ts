@@ -44,7 +44,7 @@ const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
  * @csspart dropzone - The area that takes a dropped file; holds the file chooser or the chosen file.
  * @csspart file-input - The `<input type="file">` (hidden; the choose button opens it).
  * @csspart choose - The button that opens the file dialog.
- * @csspart file - The chosen file's name, size and Remove button.
+ * @csspart file - The chosen file's name and size.
  * @csspart password-input - The password field.
  * @csspart hint - The password hint.
  * @csspart submit - The Upload button.
