@@ -11,6 +11,7 @@ import net from 'node:net';
 import { createClient } from 'redis';
 import { createTokenHandler, type TokenHandlerOptions } from '../../src/server/index.js';
 import { createRedisStore } from '../../src/server/redis.js';
+import { freePort } from '../e2e/support.js';
 
 const KEY = 'sk_live_SECRET_redis_test_91b2';
 
@@ -19,17 +20,6 @@ let redis: ReturnType<typeof createClient>;
 let prefixes = 0;
 /** A key prefix of its own for each test: the tests share one redis-server. */
 const prefix = () => `test${++prefixes}:`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   const port = await freePort();
