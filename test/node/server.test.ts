@@ -836,6 +836,19 @@ test('onError by default prints one console.error line with the reason and never
   ]);
 });
 
+test('a failing store makes the handler reject (nothing is counted or minted blindly)', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const down = async () => {
+    throw new Error('store down');
+  };
+  const store = { hit: down, getToken: down, setToken: down, deleteToken: down };
+  const limited = make(api.base, { store, rateLimit: { max: 5, windowMs: 1000 } });
+  await assert.rejects(limited(new Request('http://host.test/api/cas-token'), { clientAddress: '192.0.2.1' }), /store down/);
+  const unlimited = make(api.base, { store });
+  await assert.rejects(unlimited(new Request('http://host.test/api/cas-token')), /store down/);
+  assert.equal(api.requests.length, 0);
+});
+
 // Must stay last: the tests above ran without writing anything to the console.
 test('nothing was written to the console', () => {
   assert.deepEqual(consoleCalls, []);
