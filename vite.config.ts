@@ -91,6 +91,7 @@ export default defineConfig(({ command, mode }) => {
           element: here('./src/element.ts'),
           core: here('./src/core/index.ts'),
           server: here('./src/server/index.ts'),
+          'server-redis': here('./src/server/redis.ts'),
           react: here('./src/react.ts'),
         },
         formats: ['es'],

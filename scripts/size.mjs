@@ -56,6 +56,7 @@ const entries = [
   ['cas-upload/core', 'dist/core.js'],
   ['cas-upload/react', 'dist/react.js'],
   ['cas-upload/server', 'dist/server.js'],
+  ['cas-upload/server/redis', 'dist/server-redis.js'],
 ];
 for (const [name, file] of entries) {
   const { code } = await minified(file);
@@ -88,6 +89,7 @@ function readmeTable() {
     'cas-upload': '`cas-upload`',
     'cas-upload/react': '`cas-upload/react` (no React, no Lit)',
     'cas-upload/server': '`cas-upload/server` (server only)',
+    'cas-upload/server/redis': '`cas-upload/server/redis` (server only)',
   };
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
   const lines = [`| file (version ${version}) | min+gzip | budget |`, '| --- | ---: | ---: |'];

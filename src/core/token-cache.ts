@@ -15,8 +15,12 @@ export interface TokenResponse {
   token_type?: string;
 }
 
-/** A function that returns a token (or a full token response); replaces `token-url`. */
-export type TokenProvider = () => Promise<string | TokenResponse>;
+/**
+ * A function that returns a token (or a full token response); replaces `token-url`. On the
+ * refresh after a 401/403 it is called with `{ rejected }`, the token the API refused: pass it on
+ * to a backend that reuses tokens (as the `x-cas-rejected-token` header), so it mints a new one.
+ */
+export type TokenProvider = (refresh?: { rejected: string }) => Promise<string | TokenResponse>;
 
 /** Where tokens come from: the host's endpoint, or a function. */
 export type TokenSource =
@@ -48,6 +52,8 @@ interface Entry {
  */
 export class TokenCache {
   readonly #entries = new Map<unknown, Entry>();
+  /** Per source, the token the API refused: the next load names it (`x-cas-rejected-token`). */
+  readonly #rejected = new Map<unknown, string>();
   readonly #fetch?: typeof fetch;
   readonly #clock: Clock;
 
@@ -68,8 +74,10 @@ export class TokenCache {
     if (!entry || this.#clock.now() >= entry.staleAt) {
       const next: Entry = {
         staleAt: Infinity,
-        promise: this.#load(source, timeout).then(
+        promise: this.#load(source, timeout, this.#rejected.get(key)).then(
           ({ token, staleAt }) => {
+            // Kept until a load succeeds, so a failed refresh still names the refused token.
+            this.#rejected.delete(key);
             next.token = token;
             next.staleAt = staleAt;
             return token;
@@ -86,18 +94,26 @@ export class TokenCache {
     return raceAbort(entry.promise, signal);
   }
 
-  /** Drops `token` for the source if the cache still holds that same token. */
+  /**
+   * Drops `token` for the source if the cache still holds that same token; the next request
+   * for it then names the refused token (header `x-cas-rejected-token`, or `{ rejected }` for a
+   * provider), so a backend that reuses tokens mints a new one.
+   */
   invalidate(source: TokenSource, token: string): void {
     const key = keyOf(source);
-    if (this.#entries.get(key)?.token === token) this.#entries.delete(key);
+    if (this.#entries.get(key)?.token === token) {
+      this.#entries.delete(key);
+      this.#rejected.set(key, token);
+    }
   }
 
   /** Forgets every token. */
   clear(): void {
     this.#entries.clear();
+    this.#rejected.clear();
   }
 
-  async #load(source: TokenSource, timeout: number): Promise<{ token: string; staleAt: number }> {
+  async #load(source: TokenSource, timeout: number, rejected?: string): Promise<{ token: string; staleAt: number }> {
     const startedAt = this.#clock.now();
     let raw: unknown;
     let status: number | null = null;
@@ -105,15 +121,18 @@ export class TokenCache {
     try {
       if ('provider' in source) {
         // A provider may return the bare token; an endpoint must answer a JSON object.
-        raw = await source.provider();
+        raw = await (rejected ? source.provider({ rejected }) : source.provider());
         if (typeof raw == 'string') raw = { access_token: raw };
       } else {
         const init = source.init ?? {};
         const headers = new Headers(init.headers);
         if (!headers.has('accept')) headers.set('accept', 'application/json');
+        if (rejected) headers.set('x-cas-rejected-token', rejected);
         const limit = AbortSignal.timeout(timeout);
         const res = await (this.#fetch ?? fetch)(source.url, {
           credentials: 'same-origin',
+          // Never the browser's HTTP cache: it could hand back the token just refused.
+          cache: 'no-store',
           ...init,
           method: source.method ?? init.method ?? 'GET',
           headers,

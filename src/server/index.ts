@@ -2,11 +2,23 @@
  * `cas-upload/server`: mints short-lived CAS Parser access tokens on the host's backend, so the
  * secret API key never reaches a browser. Written against the Fetch API (`Request` →
  * `Response`): Node 20+, Next.js route handlers, Hono, Bun, Deno, and Express or `node:http`
- * through {@link toNodeListener}. No dependencies, no console output.
+ * through {@link toNodeListener}. No dependencies. Options and defaults: docs/server.md.
  * @module
  */
+import { clientAddressOf, rateKeyOf, type ClientInfo } from './client-address.js';
+import { createMemoryStore, type StoredToken, type TokenStore } from './store.js';
+
 export { toNodeListener } from './node.js';
 export type { NodeListener, NodeRequestLike, NodeResponseLike } from './node.js';
+export { createMemoryStore } from './store.js';
+export type { TokenStore, StoredToken, MemoryStoreOptions } from './store.js';
+export type { ClientInfo } from './client-address.js';
+
+/**
+ * The request header that names the token the API refused (sent by the element on the refresh
+ * after a 401/403). The handler then mints a new token, if the one named is the one it reuses.
+ */
+export const REJECTED_TOKEN_HEADER = 'x-cas-rejected-token';
 
 /** Options of {@link createTokenHandler}. */
 export interface TokenHandlerOptions {
@@ -14,29 +26,54 @@ export interface TokenHandlerOptions {
   apiKey: string;
   /** API origin. Default `https://api.casparser.in`; must be `https:` (`http:` only on localhost). */
   apiBase?: string;
-  /** Lifetime of minted tokens in minutes, an integer from 1 to 60. Default 60. */
+  /**
+   * Lifetime of minted tokens in minutes, an integer from 1 to 60. Default 60. A token is never
+   * reused longer than this, whatever `expires_in` the API answers.
+   */
   expiryMinutes?: number;
   /**
    * Reuse a minted token until shortly before it expires (`min(30 s, 10% of its lifetime)`),
-   * with one mint in flight shared by concurrent requests. Failures are never cached. Default `true`.
+   * with one mint in flight shared by concurrent requests. Failures are never cached. A request
+   * whose `x-cas-rejected-token` header names the reused token drops it and gets a new one.
+   * Default `true`.
    */
   reuse?: boolean;
   /**
-   * Requests allowed per client id per window (fixed window); beyond it the answer is 429 with
-   * `Retry-After` in seconds. `false` turns it off. Default `{ max: 30, windowMs: 60_000 }`.
+   * Requests allowed per client per window (fixed window), counted after `authorize` said yes;
+   * beyond it the answer is 429 with `Retry-After` in seconds. `false` turns it off.
+   * Default `{ max: 30, windowMs: 60_000 }`.
    */
   rateLimit?: { max: number; windowMs: number } | false;
   /**
-   * The rate-limit key of a request. Default: the first address of `X-Forwarded-For`, else
-   * `X-Real-IP`, else `'anonymous'` (one bucket shared by all). Those headers are only
-   * trustworthy behind a proxy that sets them; prefer a user or session id when you have one.
+   * The rate-limit key of a request (for example your signed-in user's id). Default: the
+   * client's address (IPv6 by /64), see `trustProxy` and {@link ClientInfo}. When neither is
+   * known, the handler throws instead of lumping every client into one bucket.
    */
-  clientId?: (request: Request) => string;
+  clientId?: (request: Request) => string | Promise<string>;
   /**
-   * Decides whether the caller may get a token (session check, CSRF check…). `true` allows;
-   * a `Response` is returned as is; anything else answers 403 `forbidden`. Default: allow all.
+   * How many proxies you run in front of this server (load balancer, CDN) that append to
+   * `X-Forwarded-For`. The client is the first address from the right that none of them wrote,
+   * as with Express's `trust proxy` set to a number. Default 0: the header is ignored (any
+   * client can write it) and the connection's address is used.
+   */
+  trustProxy?: number;
+  /**
+   * Decides whether the caller may get a token (session check, CSRF check…), before anything is
+   * counted or minted. `true` allows; a `Response` is returned as is; anything else answers 403
+   * `forbidden`. Default: allow all.
    */
   authorize?: (request: Request) => boolean | Response | Promise<boolean | Response>;
+  /**
+   * Where rate-limit counters and the reused token live. Default: this process's memory
+   * ({@link createMemoryStore}). Several instances share one with `cas-upload/server/redis`.
+   */
+  store?: TokenStore;
+  /**
+   * Called when minting fails on the server side (the API unreachable, slow, refusing the key,
+   * rate-limiting it, or answering something unusable), once per failed mint. The failure
+   * never contains the key. Default: one `console.error` line with the reason.
+   */
+  onError?: (failure: TokenHandlerFailure) => void;
   /** The `fetch` used to call the API (a seam for tests and special runtimes). Default: the global `fetch`. */
   fetch?: typeof fetch;
   /** Clock in epoch milliseconds, for token expiry and rate-limit windows (a seam for tests). Default `Date.now`. */
@@ -45,8 +82,12 @@ export interface TokenHandlerOptions {
   timeoutMs?: number;
 }
 
-/** A Fetch API handler: `Request` in, `Response` out. It never rejects for API failures. */
-export type TokenHandler = (request: Request) => Promise<Response>;
+/**
+ * A Fetch API handler: `Request` in, `Response` out, and what the runtime knows about the
+ * connection ({@link ClientInfo}). It never rejects for API failures; it rejects when the
+ * client's address is needed and unknown, or when the store fails.
+ */
+export type TokenHandler = (request: Request, info?: ClientInfo) => Promise<Response>;
 
 /** Body of a 200 answer; the `cas-upload` element reads it as a `TokenResponse`. */
 export interface TokenHandlerSuccess {
@@ -71,18 +112,20 @@ export interface TokenHandlerError {
   error: TokenHandlerErrorCode;
   /** One English sentence for developers. */
   message: string;
-  /** The API's `X-Request-ID`, when the API answered: quote it to CAS Parser support. */
+  /** The API's `X-Request-ID` (`req_…`), when the API answered: quote it to CAS Parser support. */
   requestId?: string;
+}
+
+/** What `onError` receives: the answer given to the caller, with its status and, for a network failure, the cause. */
+export interface TokenHandlerFailure extends TokenHandlerError {
+  /** HTTP status answered to the caller (429, 502 or 504). */
+  status: number;
+  /** The error thrown by `fetch`, for a network failure (it does not contain the key). */
+  cause?: unknown;
 }
 
 /** The API origin used when `apiBase` is not given. */
 export const DEFAULT_API_BASE = 'https://api.casparser.in';
-
-interface Token {
-  value: string;
-  expiresAt: number;
-  skew: number;
-}
 
 /** A failure to report to the caller; thrown by `mint` and shared by concurrent callers. */
 class Failure {
@@ -90,10 +133,12 @@ class Failure {
     readonly status: number,
     readonly body: TokenHandlerError,
     readonly headers: Record<string, string> = {},
+    readonly cause?: unknown,
   ) {}
 }
 
-const MAX_CLIENTS = 10_000;
+/** `X-Request-ID` values passed on: `req_` and up to 100 letters, digits, `_` or `-`. */
+const REQUEST_ID = /^req_[\w-]{1,100}$/;
 
 /**
  * Creates a handler for the host's token endpoint. It mints tokens with
@@ -101,15 +146,16 @@ const MAX_CLIENTS = 10_000;
  * or a JSON error `{"error", "message"}` (see {@link TokenHandlerErrorCode}).
  * @throws {TypeError} when an option is invalid (the message never contains the key)
  * @example
- * const handler = createTokenHandler({ apiKey: process.env.CASPARSER_API_KEY! });
- * export const GET = handler; // Next.js app router
+ * const handler = createTokenHandler({ apiKey: process.env.CASPARSER_API_KEY!, trustProxy: 1 });
+ * export const GET = handler; // Next.js app router, behind one proxy that sets X-Forwarded-For
  */
 export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
-  const { apiKey, expiryMinutes = 60, reuse = true, timeoutMs = 10_000, authorize } = options;
-  const clientId = options.clientId ?? defaultClientId;
+  const { apiKey, expiryMinutes = 60, reuse = true, timeoutMs = 10_000, trustProxy = 0, authorize, clientId } = options;
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const limit = options.rateLimit === false ? null : (options.rateLimit ?? { max: 30, windowMs: 60_000 });
+  const onError = options.onError ?? logFailure;
+  const store = options.store ?? createMemoryStore({ now });
 
   if (typeof apiKey !== 'string' || !apiKey.trim()) {
     throw new TypeError('cas-upload/server: `apiKey` is required (your secret CAS Parser API key).');
@@ -121,33 +167,29 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   if (limit && !(Number.isInteger(limit.max) && limit.max > 0 && limit.windowMs > 0)) {
     throw new TypeError('cas-upload/server: `rateLimit` needs a positive integer `max` and a positive `windowMs`.');
   }
+  if (!(Number.isInteger(trustProxy) && trustProxy >= 0)) {
+    throw new TypeError('cas-upload/server: `trustProxy` must be the number of proxies in front of this server (0 or more).');
+  }
   const tokenUrl = tokenEndpoint(options.apiBase ?? DEFAULT_API_BASE);
 
-  let cached: Token | undefined;
-  let inflight: Promise<Token> | undefined;
-  const windows = new Map<string, { start: number; count: number }>();
-
-  /** Seconds this client must wait, or 0 when the request is allowed (and counted). */
-  function waitFor(id: string, windowMs: number, max: number): number {
-    const t = now();
-    let w = windows.get(id);
-    if (!w || t >= w.start + windowMs) {
-      windows.delete(id); // keeps the map ordered by window start
-      for (const [key, old] of windows) {
-        if (t < old.start + windowMs && windows.size < MAX_CLIENTS) break;
-        windows.delete(key);
-      }
-      windows.set(id, (w = { start: t, count: 0 }));
-    }
-    return ++w.count > max ? Math.max(1, Math.ceil((w.start + windowMs - t) / 1000)) : 0;
+  /** The rate-limit key: `clientId`, else the client's address. */
+  async function rateKey(request: Request, info?: ClientInfo): Promise<string> {
+    if (clientId) return `id:${await clientId(request)}`;
+    const address = clientAddressOf(request, info, trustProxy);
+    if (address) return `ip:${rateKeyOf(address)}`;
+    throw new Error(
+      'cas-upload/server: the client address of this request is unknown, so it cannot be rate-limited. ' +
+        'Pass it as the second argument (handler(request, { clientAddress })), set `trustProxy` behind proxies ' +
+        'that set X-Forwarded-For, give a `clientId` function, or set `rateLimit: false`.',
+    );
   }
 
-  async function mint(): Promise<Token> {
+  async function mint(): Promise<StoredToken> {
     const started = now();
     const signal = AbortSignal.timeout(timeoutMs);
     let requestId: string | undefined;
-    const fail = (status: number, error: TokenHandlerErrorCode, message: string, headers?: Record<string, string>) =>
-      new Failure(status, requestId ? { error, message, requestId } : { error, message }, headers);
+    const fail = (status: number, error: TokenHandlerErrorCode, message: string, headers?: Record<string, string>, cause?: unknown) =>
+      new Failure(status, requestId ? { error, message, requestId } : { error, message }, headers, cause);
     const api = 'The CAS Parser API';
     try {
       const res = await doFetch(tokenUrl, {
@@ -157,7 +199,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
         redirect: 'manual', // a redirect must not carry the key elsewhere
         signal,
       });
-      requestId = /^[\w.-]{1,128}$/.exec(res.headers.get('x-request-id') ?? '')?.[0];
+      requestId = REQUEST_ID.exec(res.headers.get('x-request-id')?.trim() ?? '')?.[0];
       if (!res.ok) {
         void res.body?.cancel().catch(() => {}); // error bodies are never read, so never echoed
         if (res.status === 401 || res.status === 403) {
@@ -184,42 +226,85 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       if (value.startsWith('sk_') || value === apiKey) {
         throw fail(502, 'upstream-error', `${api} returned a secret key, not an access token; it was refused.`);
       }
+      // Never longer than asked for, whatever the API says.
       const given = body?.expires_in;
-      const seconds = typeof given === 'number' && given > 0 ? given : expiryMinutes * 60;
-      return { value, expiresAt: started + seconds * 1000, skew: Math.min(30_000, seconds * 100) };
+      const seconds = Math.min(typeof given === 'number' && given > 0 ? given : Infinity, expiryMinutes * 60);
+      const expiresAt = started + seconds * 1000;
+      return { value, expiresAt, staleAt: expiresAt - Math.min(30_000, seconds * 100) };
     } catch (e) {
-      if (e instanceof Failure) throw e;
-      throw signal.aborted
-        ? fail(504, 'upstream-timeout', `${api} did not answer the token request within ${timeoutMs} ms.`)
-        : fail(502, 'upstream-error', `${api} could not be reached.`);
+      const failure =
+        e instanceof Failure
+          ? e
+          : signal.aborted
+            ? fail(504, 'upstream-timeout', `${api} did not answer the token request within ${timeoutMs} ms.`)
+            : fail(502, 'upstream-error', `${api} could not be reached.`, undefined, e);
+      try {
+        onError({ ...failure.body, status: failure.status, ...(failure.cause ? { cause: failure.cause } : {}) });
+      } catch {
+        // A failing hook changes nothing in the answer.
+      }
+      throw failure;
     }
   }
 
-  function getToken(): Promise<Token> {
-    if (!reuse) return mint();
-    if (cached && now() < cached.expiresAt - cached.skew) return Promise.resolve(cached);
-    return (inflight ??= mint()
-      .then((token) => (cached = token))
-      .finally(() => (inflight = undefined)));
+  /**
+   * Mints and stores a token, one instance at a time when the store has a lock: the others wait
+   * for its token, and mint themselves if none came within `timeoutMs`.
+   */
+  async function mintShared(): Promise<StoredToken> {
+    const deadline = Date.now() + timeoutMs;
+    for (let i = 0; ; i++) {
+      const release = store.lockMint ? await store.lockMint(timeoutMs + 1000) : async () => {};
+      if (release || Date.now() >= deadline) {
+        try {
+          const token = await mint();
+          await store.setToken(token);
+          return token;
+        } finally {
+          await release?.();
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(200, 20 * 2 ** i)));
+      const token = await store.getToken();
+      if (token) return token;
+    }
   }
 
-  return async function handleTokenRequest(request: Request): Promise<Response> {
+  let inflight: Promise<StoredToken> | undefined;
+  /** The reused token, or a new one; one load at a time in this instance. */
+  const shared = () => (inflight ??= store.getToken().then((token) => token ?? mintShared()).finally(() => (inflight = undefined)));
+
+  async function getToken(rejected: string | null): Promise<StoredToken> {
+    if (!reuse) return mint();
+    let token = await shared();
+    // Only the token held is dropped, so a caller cannot make it mint at will; a load that
+    // started before the drop may still return it, hence a few rounds.
+    for (let round = 0; rejected && token.value === rejected && round < 3; round++) {
+      await store.deleteToken(rejected);
+      token = await shared();
+    }
+    return token;
+  }
+
+  return async function handleTokenRequest(request: Request, info?: ClientInfo): Promise<Response> {
     if (request.method !== 'GET' && request.method !== 'POST') {
       const message = 'Use GET or POST to request an access token.';
       return json(405, { error: 'method-not-allowed', message }, { allow: 'GET, POST' });
-    }
-    const wait = limit ? waitFor(clientId(request), limit.windowMs, limit.max) : 0;
-    if (wait) {
-      const message = 'Too many token requests; try again later.';
-      return json(429, { error: 'rate-limited', message }, { 'retry-after': String(wait) });
     }
     if (authorize) {
       const verdict = await authorize(request);
       if (typeof verdict === 'object' && verdict) return verdict;
       if (verdict !== true) return json(403, { error: 'forbidden', message: 'You may not get an access token.' });
     }
+    if (limit) {
+      const { count, resetInMs } = await store.hit(await rateKey(request, info), limit.windowMs);
+      if (count > limit.max) {
+        const message = 'Too many token requests; try again later.';
+        return json(429, { error: 'rate-limited', message }, { 'retry-after': String(Math.max(1, Math.ceil(resetInMs / 1000))) });
+      }
+    }
     try {
-      const token = await getToken();
+      const token = await getToken(request.headers.get(REJECTED_TOKEN_HEADER));
       const body: TokenHandlerSuccess = {
         access_token: token.value,
         expires_in: Math.max(0, Math.floor((token.expiresAt - now()) / 1000)),
@@ -232,10 +317,13 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   };
 }
 
-/** First address of `X-Forwarded-For`, else `X-Real-IP`, else `'anonymous'`. */
-function defaultClientId(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || request.headers.get('x-real-ip')?.trim() || 'anonymous';
+/** The default `onError`: one line with the reason and the API's request id; never the key. */
+function logFailure({ message, requestId, cause }: TokenHandlerFailure): void {
+  const code = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  const detail = [typeof code === 'string' && /^[A-Z_]{1,40}$/.test(code) ? code : '', requestId ? `X-Request-ID ${requestId}` : '']
+    .filter(Boolean)
+    .join(', ');
+  console.error(`cas-upload/server: ${message}${detail ? ` (${detail})` : ''}`);
 }
 
 /** `{apiBase}/v1/token`, refusing a base that would send the key in clear text. */

@@ -15,7 +15,7 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array> {
   originalUrl?: string;
   /** Lower-cased header names. */
   headers: Record<string, string | string[] | undefined>;
-  /** The connection; its address becomes `X-Real-IP` when no forwarding header is present. */
+  /** The connection; its address is passed to the handler as `clientAddress`. */
   socket?: { remoteAddress?: string; encrypted?: boolean } | null;
   /** True once the body was read (for example by a body parser). */
   readableEnded?: boolean;
@@ -38,9 +38,13 @@ export type NodeListener = (req: NodeRequestLike, res: NodeResponseLike, next?: 
  * Wraps a Fetch API handler (such as the one from `createTokenHandler`) for `node:http`
  * (`http.createServer(toNodeListener(handler))`) and Express
  * (`app.get('/api/cas-token', toNodeListener(handler))`). The request body is streamed to the
- * handler unless a body parser already read it.
+ * handler unless a body parser already read it. The handler's second argument is
+ * `{ clientAddress }`, the socket's remote address (forwarding headers are left to the
+ * handler's `trustProxy`).
  */
-export function toNodeListener(handler: (request: Request) => Response | Promise<Response>): NodeListener {
+export function toNodeListener(
+  handler: (request: Request, info: { clientAddress?: string }) => Response | Promise<Response>,
+): NodeListener {
   return (req, res, next) => {
     let request: Request;
     try {
@@ -48,7 +52,8 @@ export function toNodeListener(handler: (request: Request) => Response | Promise
     } catch {
       return send(res, 400, { error: 'bad-request', message: 'The request could not be read.' });
     }
-    Promise.resolve(handler(request))
+    Promise.resolve()
+      .then(() => handler(request, { clientAddress: req.socket?.remoteAddress }))
       .then(async (response) => {
         const body = new Uint8Array(await response.arrayBuffer());
         res.statusCode = response.status;
@@ -70,9 +75,6 @@ function toRequest(req: NodeRequestLike): Request {
     if (name.startsWith(':') || value === undefined) continue; // skip HTTP/2 pseudo-headers
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
-  const address = req.socket?.remoteAddress;
-  if (address && !headers.has('x-forwarded-for') && !headers.has('x-real-ip')) headers.set('x-real-ip', address);
-
   const base = `${req.socket?.encrypted ? 'https' : 'http'}://${headers.get('host') ?? 'localhost'}`;
   const path = req.originalUrl ?? req.url ?? '/';
   let url: URL;

@@ -55,11 +55,13 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/core.js',
     'dist/react.js',
     'dist/server.js',
+    'dist/server-redis.js',
     'dist/types/index.d.ts',
     'dist/types/element.d.ts',
     'dist/types/core/index.d.ts',
     'dist/types/react.d.ts',
     'dist/types/server/index.d.ts',
+    'dist/types/server/redis.d.ts',
   ];
   assert.deepEqual(
     expected.filter((path) => !packed.includes(path)),
@@ -87,6 +89,7 @@ test('every exports target, types, main and customElements are in the tarball', 
     './package.json',
     './react',
     './server',
+    './server/redis',
   ]);
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     if (typeof target === 'object') assert.deepEqual(Object.keys(target), ['types', 'default'], `${subpath}: types first`);
@@ -104,7 +107,7 @@ test('the files that register <cas-upload> are exactly the ones marked sideEffec
   for (const path of registering) assert.ok(pkg.sideEffects.includes(`./${path}`), `${path} is in sideEffects`);
   // The entries that import it are marked too, and the side-effect-free ones are not.
   for (const entry of ['./dist/index.js', './dist/react.js']) assert.ok(pkg.sideEffects.includes(entry), entry);
-  for (const entry of ['./dist/element.js', './dist/core.js', './dist/server.js']) {
+  for (const entry of ['./dist/element.js', './dist/core.js', './dist/server.js', './dist/server-redis.js']) {
     assert.ok(!pkg.sideEffects.includes(entry), `${entry} has no side effects`);
   }
 });

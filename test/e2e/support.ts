@@ -100,10 +100,11 @@ export interface FakeApiRequest {
 
 /**
  * A fake CAS Parser API on 127.0.0.1: `POST /v1/token` mints `at_fake_<n>`, `POST
- * /v4/:parser/parse` answers `parseBody` (only to a token it minted), and preflights are
+ * /v4/:parser/parse` answers `parseBody` (only to a token it minted, and with
+ * `rejectFirstToken` never to `at_fake_1`, as after a key rotation), and preflights are
  * answered as a browser needs them. Every request is recorded.
  */
-export async function fakeApi(parseBody: string) {
+export async function fakeApi(parseBody: string, { rejectFirstToken = false } = {}) {
   const requests: FakeApiRequest[] = [];
   const minted = new Set<string>();
   const cors = {
@@ -142,7 +143,7 @@ export async function fakeApi(parseBody: string) {
       return json(200, JSON.stringify({ access_token: token, token_type: 'api_key', expires_in: 900 }));
     }
     if (req.method === 'POST' && /^\/v4\/[a-z_]+\/parse$/.test(path)) {
-      if (!apiKey || !minted.has(apiKey)) return json(403, '{"status":"failed","msg":"Authentication failed: invalid API key."}');
+      if (!apiKey || !minted.has(apiKey) || (rejectFirstToken && apiKey === 'at_fake_1')) return json(403, '{"status":"failed","msg":"Authentication failed: invalid API key."}');
       return json(200, parseBody);
     }
     json(404, '{"detail":"Not Found"}');

@@ -5,7 +5,14 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTokenHandler, toNodeListener, type TokenHandlerOptions } from '../../src/server/index.js';
+import {
+  createTokenHandler,
+  toNodeListener,
+  type ClientInfo,
+  type TokenHandlerFailure,
+  type TokenHandlerOptions,
+} from '../../src/server/index.js';
+import { rateKeyOf } from '../../src/server/client-address.js';
 
 const KEY = 'sk_live_SECRET_do_not_leak_4f9a2c';
 
@@ -62,9 +69,12 @@ async function read(response: Response) {
   return { status: response.status, headers, body };
 }
 
-/** Calls the handler like a browser would, and reads the answer. */
-async function call(handler: (r: Request) => Promise<Response>, init: RequestInit & { url?: string } = {}) {
-  return read(await handler(new Request(init.url ?? 'http://host.test/api/cas-token', init)));
+/** Calls the handler like a browser would (from `info`, by default one client address), and reads the answer. */
+async function call(
+  handler: (r: Request, info?: ClientInfo) => Promise<Response>,
+  init: RequestInit & { url?: string; info?: ClientInfo } = {},
+) {
+  return read(await handler(new Request(init.url ?? 'http://host.test/api/cas-token', init), init.info ?? { clientAddress: '192.0.2.50' }));
 }
 
 /** Asserts an error answer: status, code, JSON, no-store, only the documented keys. */
@@ -83,9 +93,19 @@ function clock(start = 1_700_000_000_000) {
   return c;
 }
 
+/** What `onError` received in the handlers made by `make` (the default would print it). */
+const failures: TokenHandlerFailure[] = [];
+
 function make(base: string, options: Partial<TokenHandlerOptions> = {}) {
   // a frozen clock by default, so expires_in is exact (a real one can tick during the mint)
-  return createTokenHandler({ apiKey: KEY, apiBase: base, rateLimit: false, now: clock().now, ...options });
+  return createTokenHandler({
+    apiKey: KEY,
+    apiBase: base,
+    rateLimit: false,
+    now: clock().now,
+    onError: (failure) => failures.push(failure),
+    ...options,
+  });
 }
 
 // Nothing may reach the console, ever (it could carry the key).
@@ -353,11 +373,11 @@ test('authorize: true (sync or async) lets the request through, and sees the req
 
 // ---- rate limit ----------------------------------------------------------------------------
 
-test('rate limit per client (x-forwarded-for, x-real-ip), with Retry-After, resetting with the window', async (t) => {
+test('rate limit per client address, with Retry-After, resetting with the window', async (t) => {
   const api = await fakeApi(t, tokenReply());
   const c = clock();
   const handler = make(api.base, { now: c.now, rateLimit: { max: 3, windowMs: 60_000 } });
-  const from = (ip: string) => ({ headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+  const from = (clientAddress: string) => ({ info: { clientAddress } });
 
   for (let i = 0; i < 3; i++) assert.equal((await call(handler, from('203.0.113.1'))).status, 200);
   const limited = await call(handler, from('203.0.113.1'));
@@ -366,29 +386,132 @@ test('rate limit per client (x-forwarded-for, x-real-ip), with Retry-After, rese
 
   c.t += 15_000;
   assert.equal((await call(handler, from('203.0.113.1'))).headers['retry-after'], '45');
-  // another client has its own budget; the proxy's address (10.0.0.1) is not the key
-  assert.equal((await call(handler, from('198.51.100.7'))).status, 200);
-  assert.equal((await call(handler, { headers: { 'x-real-ip': '192.0.2.9' } })).status, 200);
+  assert.equal((await call(handler, from('198.51.100.7'))).status, 200); // another client, its own budget
 
   c.t += 45_000; // the first client's window is over
   assert.equal((await call(handler, from('203.0.113.1'))).status, 200);
   assert.equal(api.requests.length, 1); // the token was reused throughout
 });
 
-test('rate limit: no address → one shared "anonymous" bucket; a custom clientId; default 30 per minute', async (t) => {
+test('rate limit: X-Forwarded-For is ignored by default, so rotating it gains nothing and locks out no one', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const handler = make(api.base, { rateLimit: { max: 3, windowMs: 60_000 } });
+  const attacker = { clientAddress: '203.0.113.66' };
+  for (let i = 0; i < 3; i++) {
+    const spoofed = { 'x-forwarded-for': `198.51.100.${i}`, 'x-real-ip': '198.51.100.7' };
+    assert.equal((await call(handler, { headers: spoofed, info: attacker })).status, 200);
+  }
+  assertError(await call(handler, { headers: { 'x-forwarded-for': '198.51.100.99' }, info: attacker }), 429, 'rate-limited');
+  // The visitor whose address the attacker wrote is not locked out.
+  assert.equal((await call(handler, { info: { clientAddress: '198.51.100.7' } })).status, 200);
+});
+
+test('rate limit: trustProxy N takes the N-th address from the right of X-Forwarded-For', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const proxy = { clientAddress: '10.0.0.1' }; // the socket: our own load balancer
+  const limited = async (trustProxy: number, xff: string[], client: string) => {
+    const handler = make(api.base, { trustProxy, rateLimit: { max: 1, windowMs: 60_000 } });
+    assert.equal((await call(handler, { headers: { 'x-forwarded-for': xff[0]! }, info: proxy })).status, 200);
+    // The same client again, whatever a client wrote at the left: limited
+    assertError(await call(handler, { headers: { 'x-forwarded-for': xff[1]! }, info: proxy }), 429, 'rate-limited');
+    // Another real client (as the trusted proxy saw it) is not.
+    const other = xff[0]!.replace(client, '192.0.2.200');
+    assert.equal((await call(handler, { headers: { 'x-forwarded-for': other }, info: proxy })).status, 200);
+  };
+  // One proxy: it appended the client's address; what the client sent is at the left.
+  await limited(1, ['203.0.113.1', 'forged-1, 203.0.113.1'], '203.0.113.1');
+  // Two proxies (CDN, then load balancer): the CDN's entry is the client's.
+  await limited(2, ['203.0.113.2, 172.16.0.9', 'forged, 203.0.113.2, 172.16.0.9'], '203.0.113.2');
+
+  // A chain shorter than the hops trusted: the furthest address (as Express does).
+  const short = make(api.base, { trustProxy: 3, rateLimit: { max: 1, windowMs: 60_000 } });
+  assert.equal((await call(short, { headers: { 'x-forwarded-for': '203.0.113.3' }, info: proxy })).status, 200);
+  assertError(await call(short, { headers: { 'x-forwarded-for': '203.0.113.3' }, info: proxy }), 429, 'rate-limited');
+  assert.equal((await call(short, { headers: { 'x-forwarded-for': '203.0.113.4' }, info: proxy })).status, 200);
+
+  // A runtime that knows no socket (Next.js on a platform that sets X-Forwarded-For): trustProxy 1
+  // takes the rightmost entry.
+  const platform = make(api.base, { trustProxy: 1, rateLimit: { max: 1, windowMs: 60_000 } });
+  const none = {};
+  assert.equal((await call(platform, { headers: { 'x-forwarded-for': 'forged, 203.0.113.5' }, info: none })).status, 200);
+  assertError(await call(platform, { headers: { 'x-forwarded-for': 'other, 203.0.113.5' }, info: none }), 429, 'rate-limited');
+});
+
+test('rate limit: IPv6 clients are counted by /64; IPv4-mapped IPv6 is the IPv4 address', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const handler = make(api.base, { rateLimit: { max: 2, windowMs: 60_000 } });
+  const from = (clientAddress: string) => ({ info: { clientAddress } });
+  assert.equal((await call(handler, from('2001:db8:1:2::1'))).status, 200);
+  assert.equal((await call(handler, from('2001:0db8:0001:0002:ffff:ffff:ffff:fffe'))).status, 200); // same /64
+  assertError(await call(handler, from('2001:db8:1:2:abcd::7')), 429, 'rate-limited');
+  assert.equal((await call(handler, from('2001:db8:1:3::1'))).status, 200); // the next /64
+
+  assert.equal((await call(handler, from('198.51.100.1'))).status, 200);
+  assert.equal((await call(handler, from('::ffff:198.51.100.1'))).status, 200);
+  assertError(await call(handler, from('198.51.100.1')), 429, 'rate-limited');
+});
+
+test('rateKeyOf: IPv6 by /64 in canonical form, ports and zones dropped', () => {
+  assert.equal(rateKeyOf('2001:DB8:0:0:1::1'), '2001:db8:0:0::/64');
+  assert.equal(rateKeyOf('[2001:db8::1]:443'), '2001:db8:0:0::/64');
+  assert.equal(rateKeyOf('fe80::1%eth0'), 'fe80:0:0:0::/64');
+  assert.equal(rateKeyOf('::1'), '0:0:0:0::/64');
+  assert.equal(rateKeyOf('1:2:3:4:5:6:7:8'), '1:2:3:4::/64');
+  assert.equal(rateKeyOf('::FFFF:192.0.2.1'), '192.0.2.1');
+  assert.equal(rateKeyOf('192.0.2.1:8080'), '192.0.2.1');
+  assert.equal(rateKeyOf(' 192.0.2.1 '), '192.0.2.1');
+});
+
+test('rate limit: with no client address and no clientId the handler refuses with a clear error', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const handler = createTokenHandler({ apiKey: KEY, apiBase: api.base, now: clock().now });
+  for (const info of [undefined, {}, { clientAddress: '' }, { params: {} } as ClientInfo]) {
+    await assert.rejects(handler(new Request('http://host.test/api/cas-token'), info), (e: Error) => {
+      assert.match(e.message, /client address .* unknown/);
+      assert.match(e.message, /clientAddress/);
+      assert.match(e.message, /trustProxy/);
+      assert.match(e.message, /clientId/);
+      assert.ok(!e.message.includes(KEY));
+      return true;
+    });
+  }
+  // trustProxy with no X-Forwarded-For is no address either.
+  const proxied = createTokenHandler({ apiKey: KEY, apiBase: api.base, trustProxy: 1 });
+  await assert.rejects(proxied(new Request('http://host.test/api/cas-token')), /client address/);
+  assert.equal(api.requests.length, 0);
+  // A key function, or no rate limit, needs no address.
+  const byUser = createTokenHandler({ apiKey: KEY, apiBase: api.base, clientId: () => 'user-1', onError: () => {} });
+  assert.equal((await byUser(new Request('http://host.test/api/cas-token'))).status, 200);
+  const unlimited = make(api.base);
+  assert.equal((await unlimited(new Request('http://host.test/api/cas-token'))).status, 200);
+});
+
+test('rate limit: Deno (info.remoteAddr) and Bun (server.requestIP) give the client address', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const handler = make(api.base, { rateLimit: { max: 1, windowMs: 60_000 } });
+  const deno = (hostname: string) => ({ remoteAddr: { hostname, port: 50000, transport: 'tcp' } });
+  const bun = (address: string) => ({ requestIP: (_request: Request) => ({ address, family: 'IPv4', port: 50000 }) });
+  assert.equal((await call(handler, { info: deno('203.0.113.10') })).status, 200);
+  assertError(await call(handler, { info: deno('203.0.113.10') }), 429, 'rate-limited');
+  assert.equal((await call(handler, { info: bun('203.0.113.11') })).status, 200);
+  assertError(await call(handler, { info: bun('203.0.113.11') }), 429, 'rate-limited');
+  assertError(await call(handler, { info: { clientAddress: '203.0.113.11' } }), 429, 'rate-limited');
+});
+
+test('rate limit: a custom clientId (sync or async, such as the signed-in user); default 30 per minute; false turns it off', async (t) => {
   const api = await fakeApi(t, tokenReply());
   const c = clock();
-  const shared = make(api.base, { now: c.now, rateLimit: { max: 2, windowMs: 1000 } });
-  await call(shared);
-  await call(shared, { headers: { 'user-agent': 'other' } });
-  assertError(await call(shared), 429, 'rate-limited');
+  const byUser = make(api.base, {
+    now: c.now,
+    rateLimit: { max: 1, windowMs: 1000 },
+    clientId: async (r) => r.headers.get('x-user') ?? '',
+  });
+  const same = { clientAddress: '203.0.113.1' }; // one address (an office behind NAT), two users
+  assert.equal((await call(byUser, { headers: { 'x-user': 'a' }, info: same })).status, 200);
+  assert.equal((await call(byUser, { headers: { 'x-user': 'b' }, info: same })).status, 200);
+  assertError(await call(byUser, { headers: { 'x-user': 'a' }, info: same }), 429, 'rate-limited');
   c.t += 1000;
-  assert.equal((await call(shared)).status, 200);
-
-  const byUser = make(api.base, { now: c.now, rateLimit: { max: 1, windowMs: 1000 }, clientId: (r) => r.headers.get('x-user') ?? '' });
-  assert.equal((await call(byUser, { headers: { 'x-user': 'a' } })).status, 200);
-  assert.equal((await call(byUser, { headers: { 'x-user': 'b' } })).status, 200);
-  assertError(await call(byUser, { headers: { 'x-user': 'a' } }), 429, 'rate-limited');
+  assert.equal((await call(byUser, { headers: { 'x-user': 'a' }, info: same })).status, 200);
 
   const defaults = createTokenHandler({ apiKey: KEY, apiBase: api.base, now: c.now });
   for (let i = 0; i < 30; i++) assert.equal((await call(defaults)).status, 200, `request ${i + 1}`);
@@ -398,14 +521,20 @@ test('rate limit: no address → one shared "anonymous" bucket; a custom clientI
   for (let i = 0; i < 100; i++) assert.equal((await call(unlimited)).status, 200);
 });
 
-test('rate limit is checked before authorize and before minting', async (t) => {
+test('authorize runs before the rate limit: refused requests are not counted, and never minted', async (t) => {
   const api = await fakeApi(t, tokenReply());
   let asked = 0;
-  const handler = make(api.base, { rateLimit: { max: 1, windowMs: 60_000 }, authorize: () => (asked++, false) });
-  assertError(await call(handler), 403, 'forbidden');
-  assertError(await call(handler), 429, 'rate-limited');
-  assert.equal(asked, 1);
+  const handler = make(api.base, {
+    rateLimit: { max: 1, windowMs: 60_000 },
+    authorize: (request) => (asked++, request.headers.get('x-session') === 'ok'),
+  });
+  const shared = { clientAddress: '203.0.113.1' }; // a stranger on the visitor's address
+  for (let i = 0; i < 5; i++) assertError(await call(handler, { info: shared }), 403, 'forbidden');
   assert.equal(api.requests.length, 0);
+  // The signed-in visitor on that address still gets a token.
+  assert.equal((await call(handler, { headers: { 'x-session': 'ok' }, info: shared })).status, 200);
+  assertError(await call(handler, { headers: { 'x-session': 'ok' }, info: shared }), 429, 'rate-limited');
+  assert.equal(asked, 7);
 });
 
 // ---- methods and options -------------------------------------------------------------------
@@ -481,34 +610,42 @@ async function serve(t: { after(fn: () => unknown): void }, listener: http.Reque
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-test('toNodeListener serves the handler behind a real node:http server', async (t) => {
+test('toNodeListener serves the handler behind a real node:http server, keyed on the socket address', async (t) => {
   const api = await fakeApi(t, tokenReply());
-  const ids: string[] = [];
-  const handler = make(api.base, {
-    rateLimit: { max: 2, windowMs: 60_000 },
-    clientId: (request) => {
-      ids.push(request.headers.get('x-real-ip') ?? '');
-      return request.headers.get('x-real-ip') ?? 'anonymous';
-    },
-  });
-  const origin = await serve(t, toNodeListener(handler));
+  const seen: (ClientInfo | undefined)[] = [];
+  const handler = make(api.base, { rateLimit: { max: 2, windowMs: 60_000 } });
+  const origin = await serve(t, toNodeListener((request, info) => (seen.push(info), handler(request, info))));
 
   const ok = await read(await fetch(`${origin}/api/cas-token`));
   assert.equal(ok.status, 200);
   assert.deepEqual(ok.body, { access_token: 'at_1', expires_in: 3600 });
   assert.equal(ok.headers['content-type'], 'application/json');
   assert.equal(ok.headers['cache-control'], 'no-store');
-  assert.equal(ids[0], '127.0.0.1'); // the socket address stands in for a missing X-Forwarded-For
+  assert.deepEqual(seen[0], { clientAddress: '127.0.0.1' });
 
-  const post = await read(await fetch(`${origin}/api/cas-token`, { method: 'POST', body: '{}' }));
+  // A forged X-Forwarded-For changes nothing: the socket is the key.
+  const forged = { 'x-forwarded-for': '198.51.100.1', 'x-real-ip': '198.51.100.2' };
+  const post = await read(await fetch(`${origin}/api/cas-token`, { method: 'POST', body: '{}', headers: forged }));
   assert.equal(post.status, 200);
-  const limited = await read(await fetch(`${origin}/api/cas-token`));
+  const limited = await read(await fetch(`${origin}/api/cas-token`, { headers: { 'x-forwarded-for': '198.51.100.3' } }));
   assertError(limited, 429, 'rate-limited');
   assert.equal(limited.headers['retry-after'], '60');
 
   const put = await read(await fetch(`${origin}/api/cas-token`, { method: 'PUT' }));
   assertError(put, 405, 'method-not-allowed');
   assert.equal(put.headers.allow, 'GET, POST');
+});
+
+test('toNodeListener: with the default rate limit, an unknown address goes to next() or answers 500', async (t) => {
+  const handler = createTokenHandler({ apiKey: KEY, apiBase: 'http://127.0.0.1:9' });
+  const listener = toNodeListener(handler);
+  const origin = await serve(t, (req, res) => {
+    Object.defineProperty(req, 'socket', { value: { remoteAddress: undefined } }); // as after a closed socket
+    listener(req, res);
+  });
+  const r = await read(await fetch(origin));
+  assert.equal(r.status, 500);
+  assert.equal(r.body.error, 'internal-error');
 });
 
 test('toNodeListener passes URL, headers and body to the handler, and cookies back', async (t) => {
@@ -565,6 +702,151 @@ test('toNodeListener uses Express\'s originalUrl when mounted under a prefix', a
   });
   await (await fetch(`${origin}/api/cas-token`)).text();
   assert.equal(new URL(url).pathname, '/api/cas-token');
+});
+
+// ---- a token the API rejected ----------------------------------------------------------------
+
+const rejecting = (token: string) => ({ headers: { 'x-cas-rejected-token': token } });
+
+test('x-cas-rejected-token naming the reused token drops it and mints one new token', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const handler = make(api.base);
+  assert.equal((await call(handler)).body.access_token, 'at_1');
+  assert.equal((await call(handler, rejecting('at_1'))).body.access_token, 'at_2');
+  assert.equal((await call(handler)).body.access_token, 'at_2', 'the new token is the one reused');
+  // Late refreshes from other visitors that saw at_1 rejected: at_2 is theirs, no new mint.
+  assert.equal((await call(handler, rejecting('at_1'))).body.access_token, 'at_2');
+  assert.equal(api.requests.length, 2);
+});
+
+test('x-cas-rejected-token naming any other token mints nothing (one visitor cannot make it mint)', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const handler = make(api.base);
+  await call(handler);
+  for (const other of ['at_999', 'at_', '', 'x'.repeat(5000)]) {
+    assert.equal((await call(handler, rejecting(other))).body.access_token, 'at_1');
+  }
+  assert.equal(api.requests.length, 1);
+});
+
+test('10 concurrent refreshes naming the reused token cause exactly one mint', async (t) => {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const api = await fakeApi(t, (res, n) => (n === 1 ? tokenReply()(res, n, {} as Seen) : void gate.then(() => tokenReply()(res, n, {} as Seen))));
+  const handler = make(api.base);
+  await call(handler);
+  const pending = Array.from({ length: 10 }, (_, i) => call(handler, i % 2 ? rejecting('at_1') : {}));
+  while (api.requests.length < 2) await new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+  release();
+  const answers = await Promise.all(pending);
+  assert.equal(api.requests.length, 2);
+  // Every refresh got the new token; requests that named nothing may have got either.
+  answers.forEach((r, i) => i % 2 && assert.equal(r.body.access_token, 'at_2'));
+});
+
+test('reused tokens live at most expiryMinutes, whatever expires_in the API answers', async (t) => {
+  const api = await fakeApi(t, tokenReply(86_400)); // a day
+  const c = clock();
+  const handler = make(api.base, { now: c.now, expiryMinutes: 5 });
+  assert.deepEqual((await call(handler)).body, { access_token: 'at_1', expires_in: 300 });
+  c.t += 270_000 - 1; // 30 s before the 5 minutes: still reused
+  assert.equal((await call(handler)).body.access_token, 'at_1');
+  c.t += 1;
+  assert.deepEqual((await call(handler)).body, { access_token: 'at_2', expires_in: 300 });
+  assert.equal(api.requests.length, 2);
+});
+
+// ---- X-Request-ID ----------------------------------------------------------------------------
+
+test("the API's X-Request-ID is passed on only as req_ and up to 100 safe characters", async (t) => {
+  const cases: [string, string | undefined][] = [
+    ['req_abc123', 'req_abc123'],
+    ['req_9f8e-7D6c_5b4a', 'req_9f8e-7D6c_5b4a'],
+    [`req_${'a'.repeat(100)}`, `req_${'a'.repeat(100)}`],
+    [`req_${'a'.repeat(101)}`, undefined],
+    ['abc123', undefined],
+    ['req_', undefined],
+    ['req_<script>alert(1)</script>', undefined],
+    ['req_a b', undefined],
+    ['req_a.b', undefined],
+    [`req_${KEY}!`, undefined],
+    ['REQ_abc', undefined],
+  ];
+  for (const [sent, expected] of cases) {
+    const api = await fakeApi(t, (res) => sendJson(res, 500, leaky, { 'x-request-id': sent }));
+    const r = await call(make(api.base));
+    assertError(r, 502, 'upstream-error');
+    assert.equal(r.body.requestId, expected, sent);
+    assert.equal(failures.at(-1)?.requestId, expected, `onError: ${sent}`);
+  }
+});
+
+// ---- onError ---------------------------------------------------------------------------------
+
+test('onError gets each failed mint once, with its status, code, reason and request id; never the key', async (t) => {
+  const seen: TokenHandlerFailure[] = [];
+  const api = await fakeApi(t, (res, n) => (n === 1 ? sendJson(res, 403, leaky) : sendJson(res, 503, leaky, { 'x-request-id': 'req_x9' })));
+  const handler = make(api.base, { onError: (f) => seen.push(f) });
+  await Promise.all([call(handler), call(handler), call(handler)]); // one mint, shared
+  await call(handler);
+  assert.equal(seen.length, 2);
+  assert.deepEqual(
+    seen.map(({ status, error, requestId }) => ({ status, error, requestId })),
+    [
+      { status: 502, error: 'upstream-auth', requestId: 'req_abc123' },
+      { status: 502, error: 'upstream-error', requestId: 'req_x9' },
+    ],
+  );
+  assert.match(seen[0]!.message, /refused this server's API key/);
+  assert.ok(!JSON.stringify(seen).includes(KEY));
+
+  // Success, forbidden and the client rate limit are not server failures.
+  const ok = await fakeApi(t, tokenReply());
+  const quiet = make(ok.base, { onError: (f) => seen.push(f), rateLimit: { max: 1, windowMs: 1000 }, authorize: (r) => !r.headers.has('x-no') });
+  await call(quiet);
+  await call(quiet);
+  await call(quiet, { headers: { 'x-no': '1' } });
+  assert.equal(seen.length, 2);
+
+  // A throwing hook changes nothing in the answer.
+  const throwing = make(api.base, { onError: () => { throw new Error('hook'); } });
+  assertError(await call(throwing), 502, 'upstream-error');
+});
+
+test('onError by default prints one console.error line with the reason and never the key', async (t) => {
+  const lines: unknown[][] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => void lines.push(args);
+  t.after(() => (console.error = original));
+
+  const down = http.createServer();
+  await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
+  const { port } = down.address() as AddressInfo;
+  await new Promise((resolve) => down.close(resolve));
+  const base = { apiKey: KEY, rateLimit: false as const, now: clock().now };
+  assertError(await call(createTokenHandler({ ...base, apiBase: `http://127.0.0.1:${port}` })), 502, 'upstream-error');
+  const api = await fakeApi(t, (res) => sendJson(res, 401, leaky));
+  assertError(await call(createTokenHandler({ ...base, apiBase: api.base })), 502, 'upstream-auth');
+  console.error = original;
+
+  assert.deepEqual(lines, [
+    ['cas-upload/server: The CAS Parser API could not be reached. (ECONNREFUSED)'],
+    ["cas-upload/server: The CAS Parser API refused this server's API key; check its configuration. (X-Request-ID req_abc123)"],
+  ]);
+});
+
+test('a failing store makes the handler reject (nothing is counted or minted blindly)', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const down = async () => {
+    throw new Error('store down');
+  };
+  const store = { hit: down, getToken: down, setToken: down, deleteToken: down };
+  const limited = make(api.base, { store, rateLimit: { max: 5, windowMs: 1000 } });
+  await assert.rejects(limited(new Request('http://host.test/api/cas-token'), { clientAddress: '192.0.2.1' }), /store down/);
+  const unlimited = make(api.base, { store });
+  await assert.rejects(unlimited(new Request('http://host.test/api/cas-token')), /store down/);
+  assert.equal(api.requests.length, 0);
 });
 
 // Must stay last: the tests above ran without writing anything to the console.

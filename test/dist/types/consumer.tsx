@@ -15,6 +15,7 @@ import { uploadCas, type UploadResult } from 'cas-upload/core';
 import { CasUploadElement as BareElement } from 'cas-upload/element';
 import { CasUpload, type CasUploadProps } from 'cas-upload/react';
 import { createTokenHandler } from 'cas-upload/server';
+import { createRedisStore } from 'cas-upload/server/redis';
 
 // HTMLElementTagNameMap
 export const found: CasUploadElement | null = document.querySelector('cas-upload');
@@ -88,6 +89,15 @@ uploadCas({ file: new Blob([]) });
 
 // cas-upload/server
 export const handler: (request: Request) => Promise<Response> = createTokenHandler({ apiKey: 'sk_example' });
+export const shared = createTokenHandler({
+  apiKey: 'sk_example',
+  trustProxy: 1,
+  onError: (failure) => console.warn(failure.error, failure.status),
+  store: createRedisStore({ sendCommand: async (_args: string[]) => null }, { prefix: 'app:' }),
+});
+export const answered: Promise<Response> = shared(new Request('https://example.com/token'), { clientAddress: '192.0.2.1' });
+// @ts-expect-error: trustProxy is a number of hops, not `true` (which would trust forged headers)
+createTokenHandler({ apiKey: 'sk_example', trustProxy: true });
 
 // cas-upload/react: the wrapper's typed event props
 export const wrapper = (
