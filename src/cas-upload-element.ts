@@ -163,6 +163,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
         parser: this.parser,
         durationMs,
         requestId,
+        source: 'upload',
       });
       return result;
     } catch (err) {
