@@ -200,12 +200,13 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
 
   /**
    * @internal Shows and reports `error` (state `error`, the live region, `cas-upload-error`);
-   * returns it with the message in the UI language, `{placeholders}` filled from `values`.
+   * returns it with the message in the UI language, `{placeholders}` filled from `values`
+   * (or with `message`).
    */
-  protected fail(error: CasUploadError, values: Record<string, string> = {}): CasUploadError {
+  protected fail(error: CasUploadError, values: Record<string, string> = {}, message?: string): CasUploadError {
     const { apiMessage, status, retryable, requestId } = error;
     const code = error.code as CasUploadErrorDetail['code'];
-    const message = fill(this.t[code] ?? error.message, values);
+    message ??= fill(this.t[code] ?? error.message, values);
     this.error = { code, message, apiMessage, status, retryable, requestId };
     this.status = message;
     this.go('error' as State);

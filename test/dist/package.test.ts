@@ -30,7 +30,7 @@ const packed: string[] = (() => {
 })();
 
 test('npm pack holds only the built files, the manifest, the README and package.json', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/cas-upload[.\w-]*\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect)[.\w-]*\.js|cdn\/chunks\/[\w-]+\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
     [],
@@ -60,6 +60,9 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/types/core/index.d.ts',
     'dist/types/react.d.ts',
     'dist/types/server/index.d.ts',
+    'dist/cdn/cas-connect.js',
+    'dist/cdsl-fetch.js',
+    'dist/types/cdsl-fetch/index.d.ts',
   ];
   assert.deepEqual(
     expected.filter((path) => !packed.includes(path)),
@@ -67,8 +70,10 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
   );
 });
 
-test('dist/cdn holds the two script-tag files, each one file, and Hindi beside them', () => {
-  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js']);
+test('dist/cdn holds the two script-tag files, each one file, and Hindi beside them; cas-connect.js and its chunks', () => {
+  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-connect.js', 'cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js', 'chunks']);
+  // Only lazily loaded languages sit in chunks/ (cas-connect.js defines every element itself).
+  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^hi-[\w-]+\.js$/, f);
   assert.ok(packed.includes('dist/cdn/cas-upload.hi.js'));
 });
 
@@ -81,6 +86,7 @@ test('every exports target, types, main and customElements are in the tarball', 
   for (const target of targets) assert.ok(packed.includes(target.replace(/^\.\//, '')), `${target} is packed`);
   assert.deepEqual(Object.keys(pkg.exports).sort(), [
     '.',
+    './cdsl-fetch',
     './core',
     './custom-elements.json',
     './element',
