@@ -114,6 +114,20 @@ describe('<cas-cdsl-fetch> end to end (cas-connect.js, real HTTP servers)', () =
     expect((await s.stats()).apiRequests).to.equal(1);
   });
 
+  it('speaks Hindi from the chunk beside cas-connect.js', async () => {
+    s = await openSession();
+    const box = document.createElement('div');
+    box.lang = 'hi';
+    box.innerHTML = `<cas-cdsl-fetch token-url="${s.tokenUrl}" api-base="${s.apiBase}"></cas-cdsl-fetch>`;
+    await fixture(box);
+    const el = box.firstElementChild as Fetcher;
+    const heading = () => el.shadowRoot!.querySelector('[part~=heading]')?.textContent ?? '';
+    for (let t = 0; !heading().includes('मँगाएँ') && t < 3000; t += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(heading()).to.include('अपना CDSL स्टेटमेंट मँगाएँ');
+    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(loaded.some((u) => /\/dist\/cdn\/chunks\/hi-[\w-]+\.js$/.test(u))).to.equal(true);
+  });
+
   it('a revoked token on the OTP request: one fresh token, one more try', async () => {
     s = await openSession({ api: [SESSION_ANSWER], revokeFirstToken: true });
     const el = await make(s);
