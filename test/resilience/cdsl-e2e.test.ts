@@ -60,6 +60,14 @@ describe('<cas-cdsl-fetch> end to end (cas-connect.js, real HTTP servers)', () =
     expect(customElements.get('cas-cdsl-fetch')).to.exist;
   });
 
+  it('cas-upload.js loaded after it on the same page changes nothing and throws nothing', async () => {
+    const defined = customElements.get('cas-upload');
+    const upload = '/dist/cdn/cas-upload.js';
+    const mod = (await import(/* @vite-ignore */ upload)) as { CasUploadElement: unknown };
+    expect(customElements.get('cas-upload')).to.equal(defined);
+    expect(mod.CasUploadElement, 'it names the class in use').to.equal(defined);
+  });
+
   it('fetches, verifies and parses: three JSON calls with the issued token, CORS and all', async () => {
     s = await openSession({ api: [SESSION_ANSWER, FILES_ANSWER, {}] });
     const el = await make(s);
