@@ -1,14 +1,13 @@
-import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-upload.styles.js';
 import { CasUploadError } from './core/errors.js';
 import { checkPdf, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
 import { positive } from './core/numbers.js';
-import type { TokenProvider } from './core/token-cache.js';
-import { uploadCas, DEFAULT_API_BASE } from './core/upload.js';
+import { uploadCas } from './core/upload.js';
 import type { ProgressDetail } from './core/parse-request.js';
 import type { ParseResult } from './core/types.js';
-import { stringsFor, loadStrings, shownLanguage, fill, type CasUploadStrings } from './i18n/index.js';
-import type { CasUploadErrorDetail, CasUploadEventMap } from './events.js';
+import { uploadStrings, fill, type CasUploadStrings } from './i18n/index.js';
+import { CasElement } from './shared/cas-element.js';
 
 /** The element's state, reflected as the read-only `state` attribute. */
 export type CasUploadState = 'idle' | 'ready' | 'uploading' | 'parsing' | 'success' | 'error';
@@ -16,9 +15,6 @@ export type CasUploadState = 'idle' | 'ready' | 'uploading' | 'parsing' | 'succe
 /** Package version, set at build time. */
 export const version: string = typeof __CAS_UPLOAD_VERSION__ === 'string' ? __CAS_UPLOAD_VERSION__ : '0.0.0-dev';
 declare const __CAS_UPLOAD_VERSION__: string | undefined;
-
-/** How long the first render in a language waits for its strings before showing English. */
-const LANG_WAIT = 1500;
 
 /** Errors whose remedy is another file: the file is dropped and the chooser offered again. */
 const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
@@ -69,122 +65,47 @@ const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
  * @cssprop [--cas-upload-spacing=16px] - Base spacing.
  * @cssprop [--cas-upload-font=1rem/1.5 system-ui, sans-serif] - The `font` shorthand.
  */
-export class CasUploadElement extends LitElement {
+export class CasUploadElement extends CasElement<CasUploadState, CasUploadStrings> {
   static override styles = styles;
 
-  // Every public property is declared here, so that it exists on the prototype: frameworks
-  // (React 19, Vue, Svelte) set it as a property, not as an attribute, only when it exists.
   static override properties: PropertyDeclarations = {
-    tokenUrl: { attribute: 'token-url' },
-    tokenMethod: { attribute: 'token-method' },
-    tokenRequestInit: { attribute: false },
-    tokenProvider: { attribute: false },
-    apiBase: { attribute: 'api-base' },
     parser: {},
     fileField: { attribute: 'file-field' },
     maxSize: { attribute: 'max-size', type: Number },
-    timeout: { type: Number },
-    retries: { type: Number },
-    retryDelay: { attribute: 'retry-delay', type: Number },
-    disabled: { type: Boolean, reflect: true },
     password: { attribute: false },
-    strings: { attribute: false },
   };
-
-  /** @internal Time source of the elapsed-time display; replaceable in tests. */
-  static now = () => Date.now();
 
   /**
    * Registers the element as `tag` (default `cas-upload`); does nothing when that tag is
    * already defined, so a second registration never throws.
    */
-  static define(tag = 'cas-upload', registry: CustomElementRegistry = customElements): void {
-    if (registry.get(tag)) return;
-    try {
-      registry.define(tag, this);
-    } catch {
-      // This class already serves another tag: a subclass takes the new one.
-      registry.define(tag, class extends this {});
-    }
+  static override define(tag = 'cas-upload', registry?: CustomElementRegistry): void {
+    super.define(tag, registry);
   }
 
-  /** The host site's own backend endpoint that returns an access token. */
-  tokenUrl?: string;
-  /** `GET` or `POST` for the token request. */
-  tokenMethod: 'GET' | 'POST' = 'GET';
-  /** Extra `RequestInit` merged into the token request (headers such as a CSRF token, `credentials`). */
-  tokenRequestInit: RequestInit = {};
-  /** Replaces `token-url`: a function that returns an access token or a token response. */
-  tokenProvider?: TokenProvider;
-  /** API origin; `https:`, or `http:` on localhost, 127.0.0.1 or [::1]. */
-  apiBase: string = DEFAULT_API_BASE;
+  protected override catalog = uploadStrings;
+
   /** `smart`, `cdsl`, `nsdl` or `cams_kfintech`; posts to `{api-base}/v4/{parser}/parse`. */
   parser = 'smart';
   /** Multipart field name of the PDF. */
   fileField = 'pdf_file';
   /** Largest accepted file, in bytes. */
   maxSize = DEFAULT_MAX_SIZE;
-  /** ms to wait for the parse response before giving up, from when the bytes are sent (while sending: the longest pause in progress). */
-  timeout = 60000;
-  /** Extra attempts after a 429, 502, 503, 504 or a network failure. */
-  retries = 2;
-  /** Base backoff in ms: attempt n waits `retryDelay * 2^(n-1)` plus jitter, unless `Retry-After` says otherwise. */
-  retryDelay = 1000;
-  /** No interaction, no upload. */
-  disabled = false;
   /** The PDF's password. Never reflected, never in an event; cleared after each upload. */
   password = '';
-  /** Partial override of any UI text. */
-  strings: Partial<CasUploadStrings> = {};
-
-  #state: CasUploadState = 'idle';
-  /** The state last rendered, to notice changes in `updated()`. */
-  #shown: CasUploadState = 'idle';
   #file?: File;
   #progress?: ProgressDetail;
   #result?: ParseResult;
-  #error?: CasUploadErrorDetail;
-  #status = '';
   #reveal = false;
   #over = false;
-  #started = 0;
-  #ticker?: ReturnType<typeof setInterval>;
   #announced = -1;
   #run?: AbortController;
   #retry?: string;
-  /** Set by the visitor's own actions: focus then follows what appears. */
-  #ui = false;
-  #langs?: MutationObserver;
   /** Whether the run in flight fired `cas-upload-start` (only then is a cancel announced). */
   #live = false;
 
-  /** `idle`, `ready`, `uploading`, `parsing`, `success` or `error`. Read-only. */
-  get state(): CasUploadState {
-    return this.#state;
-  }
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'state'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    // `state` is read-only: a page that writes or removes the attribute gets it put back.
-    if (name === 'state') {
-      if (value !== this.#state && this.isConnected) this.setAttribute('state', this.#state);
-    } else super.attributeChangedCallback(name, old, value);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#set(this.#state);
-    // `lang` here or on any ancestor: a change re-renders in that language.
-    this.#langs = new MutationObserver(() => this.requestUpdate());
-    for (let n: Element | undefined = this; n; n = up(n)) this.#langs.observe(n, { attributeFilter: ['lang'] });
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#langs?.disconnect();
     // An element removed from the page stops its upload; nothing is left running. One that
     // is only moved (reconnected in the same task, as frameworks do) keeps it.
     queueMicrotask(() => this.isConnected || this.#abort(false));
@@ -205,55 +126,44 @@ export class CasUploadElement extends LitElement {
     if (!chosen) throw this.#fail(new CasUploadError('invalid-file'));
     this.#file = chosen;
     const run = (this.#run = new AbortController());
-    this.#error = this.#result = undefined;
-    const t = this.#t;
+    this.error = this.#result = undefined;
+    const t = this.t;
     const mine = () => this.#run === run;
     try {
       const { result, requestId, durationMs } = await uploadCas({
         file: chosen,
         fileName: chosen.name,
         password: pw,
-        token: this.tokenProvider
-          ? { provider: this.tokenProvider }
-          : {
-              url: this.tokenUrl ?? '',
-              method: String(this.tokenMethod).toUpperCase() === 'POST' ? 'POST' : undefined,
-              init: this.tokenRequestInit,
-            },
-        apiBase: this.apiBase,
+        ...this.api(run.signal),
         parser: this.parser,
         fileField: this.fileField,
         maxSize: this.maxSize,
-        timeout: this.timeout,
-        retries: this.retries,
-        retryDelay: this.retryDelay,
-        signal: run.signal,
         onStart: () => {
           // A listener may also cancel, or start another upload: then this one is over.
           this.#live = true;
-          if (!this.#emit('cas-upload-start', { file: chosen, parser: this.parser }, true) || !mine()) return false;
-          this.#started = CasUploadElement.now();
-          this.#ticker = setInterval(() => this.requestUpdate(), 1000);
+          if (!this.emit('cas-upload-start', { file: chosen, parser: this.parser }, true) || !mine()) return false;
+          this.tick(true);
           this.#onProgress({ phase: 'upload', loaded: 0, total: chosen.size });
           return true;
         },
         onProgress: (p) => {
           if (!mine()) return;
-          this.#emit('cas-upload-progress', { ...p });
+          this.emit('cas-upload-progress', { ...p });
           this.#onProgress(p);
         },
       });
       if (!mine()) throw new CasUploadError('aborted');
       this.#end();
       this.#result = result;
-      this.#status = t.done;
-      this.#set('success');
-      this.#emit('cas-upload-success', {
+      this.status = t.done;
+      this.go('success');
+      this.emit('cas-upload-success', {
         result,
         file: { name: chosen.name, size: chosen.size },
         parser: this.parser,
         durationMs,
         requestId,
+        source: 'upload',
       });
       return result;
     } catch (err) {
@@ -261,7 +171,7 @@ export class CasUploadElement extends LitElement {
       if (!mine()) throw new CasUploadError('aborted');
       this.#end();
       if (error.code === 'aborted') {
-        this.#set(this.#file ? 'ready' : 'idle');
+        this.go(this.#file ? 'ready' : 'idle');
         throw error;
       }
       if (error.retryable) this.#retry = pw;
@@ -277,90 +187,32 @@ export class CasUploadElement extends LitElement {
   /** Back to `idle`, clearing file, password, result and error. */
   reset(): void {
     this.#abort(true);
-    this.#file = this.#retry = this.#result = this.#error = this.#progress = undefined;
-    this.password = this.#status = '';
+    this.#file = this.#retry = this.#result = this.error = this.#progress = undefined;
+    this.password = this.status = '';
     this.#reveal = false;
-    this.#set('idle');
-  }
-
-  /**
-   * Renders in the UI language, whose strings may be a separate file still on its way: the
-   * first render waits for them for at most {@link LANG_WAIT} ms, later ones do not wait. Until
-   * they arrive the element speaks English, and it renders again when they do (or stays in
-   * English if they cannot be loaded).
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    const loading = loadStrings(this.#lang);
-    if (loading) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const arrived =
-        !this.hasUpdated &&
-        (await Promise.race([loading.then(() => true), new Promise((r) => (timer = setTimeout(r, LANG_WAIT, false)))]));
-      clearTimeout(timer);
-      if (!arrived) loading.then(() => this.requestUpdate());
-    }
-    super.scheduleUpdate();
-  }
-
-  /** `lang` of the element or its nearest ancestor, across shadow roots. */
-  get #lang(): string {
-    for (let n: Element | undefined = this; n; n = up(n)) if (n.getAttribute('lang')) return n.getAttribute('lang')!;
-    return 'en';
-  }
-
-  /** The language the texts are shown in (see {@link shownLanguage}). */
-  get #speaks(): string {
-    return shownLanguage(this.#lang);
-  }
-
-  get #t(): CasUploadStrings {
-    return { ...stringsFor(this.#lang), ...this.strings };
-  }
-
-  /**
-   * The locale for numbers and dates: the language shown (English while a language's strings
-   * are on their way or failed to load), with Indian conventions unless a region is given
-   * (`en` → `en-IN`).
-   */
-  get #locale(): string {
-    const lang = this.#speaks;
-    return lang.includes('-') ? lang : `${lang}-IN`;
-  }
-
-  #fmt(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.#locale, options).format(value);
+    this.go('idle');
   }
 
   #size(bytes: number): string {
     const mb = bytes >= 1048576;
-    return this.#fmt(mb ? bytes / 1048576 : Math.max(1, bytes / 1024), {
+    return this.fmt(mb ? bytes / 1048576 : Math.max(1, bytes / 1024), {
       style: 'unit',
       unit: mb ? 'megabyte' : 'kilobyte',
       maximumFractionDigits: mb ? 1 : 0,
     });
   }
 
-  #emit<K extends keyof CasUploadEventMap>(type: K, detail: CasUploadEventMap[K]['detail'], cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
-  }
-
-  #set(state: CasUploadState): void {
-    this.#state = state;
-    this.setAttribute('state', state);
-    this.requestUpdate();
-  }
-
   #onProgress(p: ProgressDetail): void {
     this.#progress = p;
-    const t = this.#t;
+    const t = this.t;
     if (p.phase === 'parse') {
-      if (this.#state !== 'parsing') this.#status = t.parsing;
-      this.#set('parsing');
+      if (this.state !== 'parsing') this.status = t.parsing;
+      this.go('parsing');
     } else {
       // Announced in steps of 25 %, not at every progress event.
       const step = Math.floor(this.#percent / 25) * 25;
-      if (step !== this.#announced) this.#status = fill(t.uploading, { percent: (this.#announced = step) });
-      this.#set('uploading');
+      if (step !== this.#announced) this.status = fill(t.uploading, { percent: (this.#announced = step) });
+      this.go('uploading');
     }
   }
 
@@ -374,7 +226,7 @@ export class CasUploadElement extends LitElement {
     this.#live = false;
     this.#announced = -1;
     this.#progress = undefined;
-    clearInterval(this.#ticker);
+    this.tick(false);
   }
 
   #abort(notify: boolean): void {
@@ -383,29 +235,22 @@ export class CasUploadElement extends LitElement {
     notify &&= this.#live;
     this.#end();
     run.abort();
-    this.#status = this.#t.aborted;
-    this.#set(this.#file ? 'ready' : 'idle');
+    this.status = this.t.aborted;
+    this.go(this.#file ? 'ready' : 'idle');
     const f = this.#file!;
-    if (notify) this.#emit('cas-upload-cancel', { file: { name: f.name, size: f.size } });
+    if (notify) this.emit('cas-upload-cancel', { file: { name: f.name, size: f.size } });
   }
 
   /** Shows and reports `error`; returns it with the message in the UI language. */
   #fail(error: CasUploadError): CasUploadError {
-    const { apiMessage, status, retryable, requestId } = error;
-    const code = error.code as CasUploadErrorDetail['code'];
-    const message = fill(this.#t[code], { max: this.#size(positive(this.maxSize, DEFAULT_MAX_SIZE)) });
-    this.#error = { code, message, apiMessage, status, retryable, requestId };
-    if (FILE_ERRORS.includes(code)) this.#file = undefined;
-    this.#status = message;
-    this.#set('error');
-    this.#emit('cas-upload-error', { ...this.#error });
-    return new CasUploadError(code, message, error);
+    if (FILE_ERRORS.includes(error.code)) this.#file = undefined;
+    return this.fail(error, { max: this.#size(positive(this.maxSize, DEFAULT_MAX_SIZE)) });
   }
 
   async #choose(file?: File): Promise<void> {
     if (this.disabled || !file || this.#run) return;
-    this.#ui = true;
-    this.#retry = this.#result = this.#error = undefined;
+    this.ui = true;
+    this.#retry = this.#result = this.error = undefined;
     try {
       await checkPdf(file, this.maxSize);
     } catch (err) {
@@ -415,15 +260,15 @@ export class CasUploadElement extends LitElement {
     // An upload started meanwhile (`upload(file)` from the page) keeps the element.
     if (this.#run) return;
     this.#file = file;
-    this.#status = fill(this.#t.chosen, { name: file.name, size: this.#size(file.size) });
-    this.#set('ready');
-    this.#emit('cas-upload-select', { file });
+    this.status = fill(this.t.chosen, { name: file.name, size: this.#size(file.size) });
+    this.go('ready');
+    this.emit('cas-upload-select', { file });
   }
 
   #submit(e: Event): void {
     e.preventDefault();
     if (this.#run) return;
-    this.#ui = true;
+    this.ui = true;
     const pw = this.#retry;
     this.upload(undefined, pw !== undefined && !this.password ? pw : undefined).catch(() => {});
   }
@@ -432,43 +277,36 @@ export class CasUploadElement extends LitElement {
     return this.renderRoot.querySelector<E>(selector);
   }
 
-  protected override updated(): void {
-    // Focus follows what appears when the visitor acted, or when focus was in the element
-    // only: Cancel while busy, then the error (or the password), or the summary.
-    const state = this.#state;
-    if (state === this.#shown) return;
-    this.#shown = state;
-    if (!this.#ui && !this.matches(':focus-within')) return;
-    const target = {
+  /** Focus after a step: Cancel while busy, then the error (or the password), or the summary. */
+  protected override focusFor(state: CasUploadState): string {
+    return {
       idle: '[part~=choose]',
       ready: '#pw',
       uploading: '[part~=cancel]',
       parsing: '[part~=cancel]',
       success: '[part~=summary]',
-      error: this.#error?.code === 'invalid-password' ? '#pw' : '[part~=error]',
+      error: this.error?.code === 'invalid-password' ? '#pw' : '[part~=error]',
     }[state];
-    this.#q(target)?.focus();
-    this.#ui = state === 'uploading' || state === 'parsing';
   }
 
   // Templates are written without indentation: their text ships as is.
   protected override render() {
-    const t = this.#t;
-    const state = this.#state;
+    const t = this.t;
+    const state = this.state;
     const file = this.#file;
-    const error = this.#error;
+    const error = this.error;
     const code = error?.code;
     const button = (part: string, label: string, click?: () => void) =>
       html`<button part=${part} type=${click ? 'button' : 'submit'} @click=${click}>${label}</button>`;
     const name = file && html`<p part="file">${file.name} <span class="m">${this.#size(file.size)}</span></p>`;
-    const again = () => ((this.#ui = true), this.reset());
+    const again = () => ((this.ui = true), this.reset());
     let body;
     if (state === 'success') {
       const r = this.#result ?? {};
       const s = r.summary;
       const period = r.meta?.statement_period;
       const date = (iso: string, d = new Date(`${iso}T00:00Z`)) =>
-        isNaN(+d) ? iso : d.toLocaleDateString(this.#locale, { dateStyle: 'medium', timeZone: 'UTC' });
+        isNaN(+d) ? iso : d.toLocaleDateString(this.locale, { dateStyle: 'medium', timeZone: 'UTC' });
       const rows = [
         [t.investor, r.investor?.name],
         [t.period, period?.from && period.to && `${date(period.from)} – ${date(period.to)}`],
@@ -477,15 +315,11 @@ export class CasUploadElement extends LitElement {
         [t.folios, s?.accounts?.mutual_funds?.count ?? r.mutual_funds?.length],
       ] as const;
       body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl>${rows.map(
-        ([k, v, o]) => (v == null || v === '' ? nothing : html`<dt>${k}</dt><dd>${typeof v === 'number' ? this.#fmt(v, o) : v}</dd>`),
+        ([k, v, o]) => (v == null || v === '' ? nothing : html`<dt>${k}</dt><dd>${typeof v === 'number' ? this.fmt(v, o) : v}</dd>`),
       )}</dl></div><div class="a">${button('another', t.another, again)}</div>`;
     } else if (state === 'uploading' || state === 'parsing') {
       const parsing = state === 'parsing';
-      const seconds = Math.floor((CasUploadElement.now() - this.#started) / 1000);
-      body = html`${name}<div class="f"><span id="pl">${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m">${this.#fmt(
-        Math.max(0, seconds),
-        { style: 'unit', unit: 'second', unitDisplay: 'narrow' },
-      )}</span></span><progress part="progress" class=${state} max="100" .value=${parsing ? 100 : this.#percent} aria-labelledby="pl"></progress></div><div class="a">${button(
+      body = html`${name}<div class="f"><span id="pl">${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m">${this.elapsed}</span></span><progress part="progress" class=${state} max="100" .value=${parsing ? 100 : this.#percent} aria-labelledby="pl"></progress></div><div class="a">${button(
         'cancel',
         t.cancel,
         () => this.cancel(),
@@ -496,7 +330,7 @@ export class CasUploadElement extends LitElement {
         this.#over = over && !this.disabled;
         this.requestUpdate();
       };
-      body = html`${error && html`<p part="error" id="err" tabindex="-1">${error.message}</p>`}<div part="dropzone" class=${this.#over ? 'over' : ''} @dragover=${drag(true)} @dragleave=${drag(false)} @drop=${(e: DragEvent) => {
+      body = html`${error && this.errorView()}<div part="dropzone" class=${this.#over ? 'over' : ''} @dragover=${drag(true)} @dragleave=${drag(false)} @drop=${(e: DragEvent) => {
         drag(false)(e);
         this.#choose(e.dataTransfer?.files[0]);
       }}><input part="file-input" type="file" accept="application/pdf,.pdf" hidden @change=${(e: Event) =>
@@ -512,11 +346,6 @@ export class CasUploadElement extends LitElement {
           : nothing}${code === 'invalid-password' ? button('check', t.checkPassword, () => this.#q('#pw')!.focus()) : nothing}</div>`;
     }
     // A disabled fieldset disables every control in it.
-    return html`<form lang=${this.#speaks} @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
+    return this.frame(body, this.#submit);
   }
-}
-
-/** The parent element, or the host of the shadow root the element is in. */
-function up(n: Element): Element | undefined {
-  return n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || undefined);
 }
