@@ -42,6 +42,9 @@ export default defineConfig(({ command, mode }) => {
         outDir: 'dist/cdn',
         emptyOutDir: true,
         minify: true,
+        // cas-upload.js.map beside each file, for the browser's devtools (fetched only when
+        // they are open); not counted in the size budgets.
+        sourcemap: true,
         target: 'es2022',
         lib: {
           entry: here('./src/cdn.ts'),
@@ -71,6 +74,7 @@ export default defineConfig(({ command, mode }) => {
         outDir: 'dist/cdn',
         emptyOutDir: false,
         minify: true,
+        sourcemap: true,
         target: 'es2022',
         lib: { entry: here('./src/i18n/hi.ts'), formats: ['es'], fileName: () => 'cas-upload.hi.js' },
         rolldownOptions: { output: { minify: true } },

@@ -30,7 +30,7 @@ const packed: string[] = (() => {
 })();
 
 test('npm pack holds only the built files, the manifest, the README and package.json', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/cas-upload[.\w-]*\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/cas-upload[.\w-]*\.js(\.map)?|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
     [],
@@ -38,7 +38,8 @@ test('npm pack holds only the built files, the manifest, the README and package.
   );
   for (const path of packed) {
     assert.doesNotMatch(path, /(^|\/)(src|test|demo|bench|scripts|node_modules)\//, path);
-    assert.doesNotMatch(path, /\.(map|ts\.map|tsbuildinfo|tgz)$/, path);
+    // Source maps only for the minified script-tag files (the npm build is not minified).
+    if (!path.startsWith('dist/cdn/')) assert.doesNotMatch(path, /\.(map|ts\.map|tsbuildinfo|tgz)$/, path);
   }
 });
 
@@ -67,9 +68,15 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
   );
 });
 
-test('dist/cdn holds the two script-tag files, each one file, and Hindi beside them', () => {
-  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js']);
-  assert.ok(packed.includes('dist/cdn/cas-upload.hi.js'));
+test('dist/cdn holds the two script-tag files, each one file, and Hindi beside them, each with its source map', () => {
+  const files = ['cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js'];
+  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), files.flatMap((f) => [f, `${f}.map`]).sort());
+  for (const file of files) {
+    assert.ok(packed.includes(`dist/cdn/${file}`) && packed.includes(`dist/cdn/${file}.map`), `${file} and its map are packed`);
+    assert.ok(readFileSync(`${root}dist/cdn/${file}`, 'utf8').endsWith(`\n//# sourceMappingURL=${file}.map`), `${file} names its map`);
+    const map = JSON.parse(readFileSync(`${root}dist/cdn/${file}.map`, 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+    assert.equal(map.sourcesContent?.length, map.sources.length, `${file}.map carries its sources`);
+  }
 });
 
 test('every exports target, types, main and customElements are in the tarball', () => {
@@ -78,11 +85,20 @@ test('every exports target, types, main and customElements are in the tarball', 
     if (typeof target === 'string') targets.push(target);
     else targets.push(target.types, target.default);
   }
-  for (const target of targets) assert.ok(packed.includes(target.replace(/^\.\//, '')), `${target} is packed`);
+  for (const target of targets) {
+    const path = target.replace(/^\.\//, '');
+    // A subpath pattern (`./cdn/*`) must match packed files; any other target is one.
+    const found = path.includes('*')
+      ? packed.some((p) => new RegExp(`^${path.replace(/[.]/g, '\\.').replace('*', '.+')}$`).test(p))
+      : packed.includes(path);
+    assert.ok(found, `${target} is packed`);
+  }
   assert.deepEqual(Object.keys(pkg.exports).sort(), [
     '.',
+    './cdn/*',
     './core',
     './custom-elements.json',
+    './dist/cdn/*',
     './element',
     './package.json',
     './react',
@@ -151,9 +167,9 @@ test('the README pins the package version in its CDN snippets, each with a sha38
   }
 });
 
-test('the README size table is the one `npm run size` measures for this build', () => {
+test('the size table of docs/size.md is the one `npm run size` measures for this build', () => {
   const table = execFileSync(process.execPath, ['scripts/size.mjs', '--table'], { cwd: root, encoding: 'utf8' }).trim();
-  const readme = readFileSync(`${root}README.md`, 'utf8');
-  const inReadme = /<!-- size-table:start[^>]*-->\n([\s\S]*?)\n<!-- size-table:end -->/.exec(readme)?.[1];
-  assert.equal(inReadme, table, 'README "Size" is out of date: run `npm run build && npm run size -- --write`');
+  const page = readFileSync(`${root}docs/size.md`, 'utf8');
+  const inPage = /<!-- size-table:start[^>]*-->\n([\s\S]*?)\n<!-- size-table:end -->/.exec(page)?.[1];
+  assert.equal(inPage, table, 'docs/size.md is out of date: run `npm run build && npm run size -- --write`');
 });

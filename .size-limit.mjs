@@ -1,0 +1,40 @@
+// Size budgets, checked by `npm run size` (size-limit) after `npm run build`; CI fails when one
+// is exceeded (.ci/run). Sizes are gzip -9 of the minified code, 1 KiB = 1024 B.
+// One row per file or entry: add a row with `cdn(...)` (a prebuilt script-tag file, measured
+// as it is) or `npm(...)` (an npm entry, bundled by esbuild as a bundler would ship it).
+// A row without a limit is measured and shown in docs/size.md, not enforced.
+
+/** Leaves `import()`ed chunks (languages loaded on demand) apart, as the browser fetches them only when used. */
+const lazyChunksApart = {
+  name: 'lazy-chunks-apart',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+
+/** A prebuilt file in dist/cdn, measured byte for byte (@size-limit/file). */
+const cdn = (name, path, limit) => ({ name, path, limit, gzip: true, disablePlugins: ['@size-limit/esbuild'] });
+
+/**
+ * An npm entry: the built file and what it imports statically, minified by esbuild, with Lit,
+ * @lit/react and React left out (the user's bundler shares them) and lazy chunks apart.
+ */
+const npm = (name, path, limit) => ({
+  name,
+  path,
+  limit,
+  gzip: true,
+  ignore: ['lit', '@lit/react', '@lit/reactive-element', 'lit-html', 'lit-element', 'react', 'node:*'],
+  modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', target: 'es2022', logLevel: 'error', plugins: [lazyChunksApart] }),
+});
+
+export default [
+  cdn('dist/cdn/cas-upload.js (Lit and English)', 'dist/cdn/cas-upload.js', '14 KiB'),
+  cdn('dist/cdn/cas-upload.iife.js (Lit and English)', 'dist/cdn/cas-upload.iife.js'),
+  cdn('dist/cdn/cas-upload.hi.js (Hindi, loaded on demand)', 'dist/cdn/cas-upload.hi.js'),
+  npm('cas-upload/element (element + core, no Lit)', 'dist/element.js', '8.5 KiB'),
+  npm('cas-upload/core', 'dist/core.js', '3.4 KiB'),
+  npm('cas-upload', 'dist/index.js'),
+  npm('cas-upload/react (no React, no Lit)', 'dist/react.js'),
+  npm('cas-upload/server (server only)', 'dist/server.js'),
+];
