@@ -4,7 +4,7 @@ import { CasUploadError } from './core/errors.js';
 import { checkPdf, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
 import { positive } from './core/numbers.js';
 import type { TokenProvider } from './core/token-cache.js';
-import { uploadCas, DEFAULT_API_BASE } from './core/upload.js';
+import { uploadCas, DEFAULT_API_BASE, type Parser } from './core/upload.js';
 import type { ProgressDetail } from './core/parse-request.js';
 import type { ParseResult } from './core/types.js';
 import { stringsFor, loadStrings, shownLanguage, fill, type CasUploadStrings } from './i18n/index.js';
@@ -119,7 +119,7 @@ export class CasUploadElement extends LitElement {
   /** API origin; `https:`, or `http:` on localhost, 127.0.0.1 or [::1]. */
   apiBase: string = DEFAULT_API_BASE;
   /** `smart`, `cdsl`, `nsdl` or `cams_kfintech`; posts to `{api-base}/v4/{parser}/parse`. */
-  parser = 'smart';
+  parser: Parser = 'smart';
   /** Multipart field name of the PDF. */
   fileField = 'pdf_file';
   /** Largest accepted file, in bytes. */

@@ -76,7 +76,7 @@ test('every entry imports by its public name in Node, and the core and server en
 
 test('the manifest, the script-tag files and the editor files resolve through exports', () => {
   const result = inProject(`
-    const names = ['cas-upload/custom-elements.json', 'cas-upload/cdn/cas-upload.js', 'cas-upload/dist/cdn/cas-upload.iife.js', 'cas-upload/package.json'];
+    const names = ['cas-upload/custom-elements.json', 'cas-upload/cdn/cas-upload.js', 'cas-upload/dist/cdn/cas-upload.iife.js', 'cas-upload/package.json', 'cas-upload/vscode.html-custom-data.json', 'cas-upload/web-types.json'];
     console.log(JSON.stringify(names.map((n) => import.meta.resolve(n).replace(/^.*node_modules\\//, ''))));
   `);
   assert.deepEqual(result, [
@@ -84,5 +84,7 @@ test('the manifest, the script-tag files and the editor files resolve through ex
     'cas-upload/dist/cdn/cas-upload.js',
     'cas-upload/dist/cdn/cas-upload.iife.js',
     'cas-upload/package.json',
+    'cas-upload/dist/editors/vscode.html-custom-data.json',
+    'cas-upload/dist/editors/web-types.json',
   ]);
 });

@@ -17,11 +17,13 @@ interface Named {
 }
 interface Member extends Named {
   kind: 'field' | 'method';
+  default?: string;
   static?: boolean;
   privacy?: string;
 }
 interface Attribute extends Named {
   fieldName?: string;
+  default?: string;
 }
 interface Declaration {
   name: string;
@@ -35,7 +37,11 @@ interface Declaration {
   slots?: Named[];
 }
 const manifest = JSON.parse(readFileSync(`${root}custom-elements.json`, 'utf8')) as {
-  modules: { path: string; declarations: Declaration[]; exports?: { kind: string; name: string }[] }[];
+  modules: {
+    path: string;
+    declarations: Declaration[];
+    exports?: { kind: string; name: string; declaration: { name: string; module?: string } }[];
+  }[];
 };
 const element = manifest.modules.flatMap((m) => m.declarations).find((d) => d.customElement)!;
 
@@ -133,4 +139,33 @@ test('slots: the README list and the manifest are the same', () => {
 test('no secret-looking default is documented in the manifest', () => {
   const text = JSON.stringify(element);
   assert.doesNotMatch(text, /\b(sk|at)_[A-Za-z0-9]{6,}/);
+});
+
+test('every module path names a file the package ships, and `cas-upload` defines the tag', () => {
+  const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { files: string[] };
+  for (const mod of manifest.modules) {
+    assert.match(mod.path, /^dist\/[\w/-]+\.js$/, `${mod.path} is a built file`);
+    assert.ok(pkg.files.some((f) => mod.path.startsWith(`${f}/`)), `${mod.path} is in package.json files`);
+    for (const exp of mod.exports ?? []) {
+      if (exp.declaration.module) assert.match(exp.declaration.module, /^dist\//, `${exp.name} points at a shipped module`);
+    }
+  }
+  const definitions = manifest.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => ({ path: m.path, ...e })));
+  assert.deepEqual(definitions, [
+    { path: 'dist/index.js', kind: 'custom-element-definition', name: 'cas-upload', declaration: { name: 'CasUploadElement', module: 'dist/element.js' } },
+  ]);
+});
+
+test('types are spelled as their values and defaults are values, not identifiers', () => {
+  const items = [...(element.attributes ?? []), ...(element.members ?? [])];
+  const typeOf = (name: string) => items.filter((i) => i.name === name).map((i) => i.type?.text);
+  assert.deepEqual(typeOf('parser'), ["'smart' | 'cdsl' | 'nsdl' | 'cams_kfintech'", "'smart' | 'cdsl' | 'nsdl' | 'cams_kfintech'"]);
+  assert.deepEqual(new Set(typeOf('state')), new Set(["'idle' | 'ready' | 'uploading' | 'parsing' | 'success' | 'error'"]));
+  const defaults = Object.fromEntries(items.filter((i) => (i as Attribute).default !== undefined).map((i) => [i.name, (i as Attribute).default]));
+  assert.equal(defaults['api-base'], "'https://api.casparser.in'");
+  assert.equal(defaults['max-size'], '10485760');
+  assert.equal(defaults.maxSize, '10485760');
+  for (const [name, value] of Object.entries(defaults)) {
+    assert.doesNotMatch(String(value), /^[A-Z_][A-Z0-9_]*$/, `${name}: the default ${value} is a value`);
+  }
 });

@@ -21,7 +21,8 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
   files: string[];
   sideEffects: string[];
   dependencies: Record<string, string>;
-  exports: Record<string, string | { types: string; default: string }>;
+  exports: Record<string, string | { types: string; default?: string }>;
+  'web-types': string;
 };
 
 const packed: string[] = (() => {
@@ -30,7 +31,7 @@ const packed: string[] = (() => {
 })();
 
 test('npm pack holds only the built files, the manifest, the README and package.json', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/cas-upload[.\w-]*\.js(\.map)?|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/cas-upload[.\w-]*\.js(\.map)?|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts|editors\/[\w.-]+\.(d\.ts|json)))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
     [],
@@ -83,7 +84,7 @@ test('every exports target, types, main and customElements are in the tarball', 
   const targets = [pkg.main, pkg.types, pkg.customElements];
   for (const target of Object.values(pkg.exports)) {
     if (typeof target === 'string') targets.push(target);
-    else targets.push(target.types, target.default);
+    else targets.push(...Object.values(target));
   }
   for (const target of targets) {
     const path = target.replace(/^\.\//, '');
@@ -100,13 +101,25 @@ test('every exports target, types, main and customElements are in the tarball', 
     './custom-elements.json',
     './dist/cdn/*',
     './element',
+    './jsx',
     './package.json',
+    './preact',
     './react',
     './server',
+    './solid',
+    './svelte',
+    './vscode.css-custom-data.json',
+    './vscode.html-custom-data.json',
+    './vue',
+    './web-types.json',
   ]);
+  // The framework type files (dist/editors) are types only; every other entry has code, types first.
+  const typesOnly = ['./jsx', './preact', './solid', './svelte', './vue'];
   for (const [subpath, target] of Object.entries(pkg.exports)) {
-    if (typeof target === 'object') assert.deepEqual(Object.keys(target), ['types', 'default'], `${subpath}: types first`);
+    if (typeof target !== 'object') continue;
+    assert.deepEqual(Object.keys(target), typesOnly.includes(subpath) ? ['types'] : ['types', 'default'], `${subpath}: types first`);
   }
+  assert.ok(packed.includes(pkg['web-types'].replace(/^\.\//, '')), 'the web-types file JetBrains IDEs read is packed');
   assert.equal(pkg.type, 'module');
   assert.ok(pkg.dependencies.lit, 'Lit is a dependency (kept external in the npm build)');
 });
