@@ -30,7 +30,7 @@ const packed: string[] = (() => {
   return (JSON.parse(out) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
 })();
 
-test('npm pack holds only the built files, the manifest, the README and package.json', () => {
+test('npm pack holds only the built files, the manifest, README, LICENSE, CHANGELOG and package.json', () => {
   const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/cas-upload[.\w-]*\.js(\.map)?|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts|editors\/[\w.-]+\.(d\.ts|json)))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
@@ -158,9 +158,12 @@ test('the npm entries keep Lit and React external; the script-tag files bundle L
   }
 });
 
-test('the README pins the package version in its CDN snippets, each with a sha384 integrity value, Hindi too', () => {
-  const readme = readFileSync(`${root}README.md`, 'utf8');
-  const tags = [...readme.matchAll(/<script\b[^>]*\bsrc="https:\/\/cdn\.jsdelivr\.net\/npm\/[^"]+"[^>]*>/g)].map((m) => m[0]);
+test('the docs pin the package version in their CDN snippets, each with a sha384 integrity value, Hindi too', () => {
+  // Every page with CDN snippets: README.md and docs/*.md (docs/cdn.md has them).
+  const docs = ['README.md', ...readdirSync(`${root}docs`).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)]
+    .map((page) => readFileSync(`${root}${page}`, 'utf8'))
+    .join('\n');
+  const tags = [...docs.matchAll(/<script\b[^>]*\bsrc="https:\/\/cdn\.jsdelivr\.net\/npm\/[^"]+"[^>]*>/g)].map((m) => m[0]);
   assert.ok(tags.length >= 2, 'a module and a classic snippet');
   for (const tag of tags) {
     assert.match(tag, new RegExp(`cas-upload@${pkg.version.replace(/\./g, '\\.')}/dist/cdn/cas-upload(\\.iife)?\\.js"`), tag);
@@ -169,14 +172,14 @@ test('the README pins the package version in its CDN snippets, each with a sha38
   }
   const version = pkg.version.replace(/\./g, '\\.');
   const pin = new RegExp(`"https://cdn\\.jsdelivr\\.net/npm/cas-upload@${version}/dist/cdn/cas-upload\\.hi\\.js": "sha384-[A-Za-z0-9+/]{64}"`);
-  assert.match(readme, pin, 'an import map pins cas-upload.hi.js of this version');
+  assert.match(docs, pin, 'an import map pins cas-upload.hi.js of this version');
   // The values are those of the files as built (`npm run build && npm run sri -- --write`).
   const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(`${root}dist/cdn/${file}`)).digest('base64')}`;
   for (const file of ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js']) {
     const url = `https://cdn.jsdelivr.net/npm/cas-upload@${pkg.version}/dist/cdn/${file}`;
-    const values = [...readme.matchAll(new RegExp(`${url.replace(/[.?]/g, '\\$&')}"[^>]*?(?:integrity=|: )"(sha384-[^"]+)"`, 'g'))].map((m) => m[1]);
-    assert.ok(values.length > 0, `the README pins ${file}`);
-    for (const value of values) assert.equal(value, sri(file), `README's integrity of ${file} is that of the built file: run \`npm run sri -- --write\``);
+    const values = [...docs.matchAll(new RegExp(`${url.replace(/[.?]/g, '\\$&')}"[^>]*?(?:integrity=|: )"(sha384-[^"]+)"`, 'g'))].map((m) => m[1]);
+    assert.ok(values.length > 0, `the docs pin ${file}`);
+    for (const value of values) assert.equal(value, sri(file), `the docs' integrity of ${file} is that of the built file: run \`npm run sri -- --write\``);
   }
 });
 
