@@ -2,7 +2,10 @@
 // is exceeded (.ci/run). Sizes are gzip -9 of the minified code, 1 KiB = 1024 B.
 // One row per file or entry: add a row with `cdn(...)` (a prebuilt script-tag file, measured
 // as it is) or `npm(...)` (an npm entry, bundled by esbuild as a bundler would ship it).
-// A row without a limit is measured and shown in docs/size.md, not enforced.
+// A row without a limit is measured and shown in docs/size.md, not enforced. `path` may also be
+// a list or a glob, summed: for example a file and the chunks it loads,
+//   cdn('dist/cdn/cas-connect.js (first render)', 'dist/cdn/cas-connect.js', '20 KiB'),
+//   cdn('dist/cdn/cas-connect.js and its chunks (total)', ['dist/cdn/cas-connect.js', 'dist/cdn/cas-connect-*.js'], '28 KiB'),
 
 /** Leaves `import()`ed chunks (languages loaded on demand) apart, as the browser fetches them only when used. */
 const lazyChunksApart = {
