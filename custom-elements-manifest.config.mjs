@@ -1,12 +1,68 @@
 // `npm run analyze` (part of `npm run build`): writes custom-elements.json from the element's
-// JSDoc (@fires, @csspart, @cssprop, @slot and the comments of its properties and methods).
+// JSDoc (@fires, @csspart, @cssprop, @slot and the comments of its properties and methods),
+// then, from that manifest, the editor and framework files in dist/editors/ (shipped in the
+// package; see docs/editors.md): VS Code custom data, JetBrains web-types, and the element's
+// types for Vue, Svelte, Solid and JSX (Preact).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
+import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
+import { generateVuejsTypes } from 'custom-element-vuejs-integration';
+import { generateSvelteTypes } from 'custom-element-svelte-integration';
+import { generateSolidJsTypes } from 'custom-element-solidjs-integration';
+import { generateJsxTypes } from 'custom-element-jsx-integration';
 
-/** Keeps the manifest to the public API of `<cas-upload>`. */
-function publicApiOnly() {
+const EDITORS = 'dist/editors';
+
+/**
+ * Where each source module ships: the manifest names the files of the package, not src/.
+ * `CasUploadElement` is exported by `dist/element.js` (`cas-upload/element`), and
+ * `dist/index.js` (`cas-upload`) registers it as `<cas-upload>`.
+ */
+const SHIPPED = { 'src/cas-upload-element.ts': 'dist/element.js' };
+const DEFINES = { module: 'dist/index.js', tag: 'cas-upload', declaration: 'CasUploadElement' };
+
+/** The string-literal unions the element's types name, read from the sources (alias → `'a' | 'b'`). */
+function literalUnions() {
+  const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
+  const unions = {};
+  for (const path of ['./src/cas-upload-element.ts', './src/core/upload.ts']) {
+    for (const [, name, union] of read(path).matchAll(/export type (\w+) = ((?:\s*\|?\s*'[^']*')+);/g)) {
+      unions[name] = union.trim().replace(/^\|\s*/, '');
+    }
+    // `export const NAMES = ['a', 'b'] as const;` and `type Name = (typeof NAMES)[number];`
+    for (const [, name, list] of read(path).matchAll(/export type (\w+) = \(typeof (\w+)\)\[number\];/g)) {
+      const values = new RegExp(`export const ${list} = \\[([^\\]]*)\\] as const;`).exec(read(path))?.[1];
+      if (values) unions[name] = values.split(',').map((v) => v.trim()).filter(Boolean).join(' | ');
+    }
+  }
+  return unions;
+}
+
+/** Exported constants with a literal value, so that defaults show as values (`10485760`), not names. */
+function literalConstants() {
+  const consts = {};
+  for (const path of ['./src/core/upload.ts', './src/core/pdf-check.ts']) {
+    const text = readFileSync(new URL(path, import.meta.url), 'utf8');
+    for (const [, name, value] of text.matchAll(/export const (\w+) = ('[^']*'|\d+);/g)) consts[name] = value;
+  }
+  return consts;
+}
+
+/** Keeps the manifest to the public API of `<cas-upload>`, as the package ships it. */
+function publicApi() {
+  const unions = literalUnions();
+  const consts = literalConstants();
+  const expand = (type) => (type?.text && unions[type.text] ? { ...type, text: unions[type.text] } : type);
+  const value = (text) => (text !== undefined && text in consts ? consts[text] : text);
   return {
     name: 'cas-upload-public-api',
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
+        const shipped = SHIPPED[mod.path];
+        if (shipped) mod.path = shipped;
+        for (const exp of mod.exports ?? []) {
+          if (exp.declaration?.module && SHIPPED[exp.declaration.module]) exp.declaration.module = SHIPPED[exp.declaration.module];
+        }
         for (const decl of mod.declarations ?? []) {
           if (!decl.customElement) continue;
           // Private fields and methods (`#…`), and the protected ones that the elements share
@@ -28,8 +84,68 @@ function publicApiOnly() {
               readonly: true,
             });
           }
+          // Types as their values (`'smart' | 'cdsl' | …`, not `Parser`), defaults as values.
+          for (const item of [...(decl.attributes ?? []), ...(decl.members ?? [])]) {
+            if (item.type) item.type = expand(item.type);
+            if (item.default !== undefined) item.default = value(item.default);
+          }
         }
       }
+      customElementsManifest.modules.push({
+        kind: 'javascript-module',
+        path: DEFINES.module,
+        declarations: [],
+        exports: [
+          { kind: 'js', name: '*', declaration: { name: '*', module: 'dist/element.js' } },
+          {
+            kind: 'custom-element-definition',
+            name: DEFINES.tag,
+            declaration: { name: DEFINES.declaration, module: 'dist/element.js' },
+          },
+        ],
+      });
+    },
+  };
+}
+
+/**
+ * The editor and framework files, each made by its generator from a copy of the manifest in
+ * which the read-only `state` is left out (nothing to set) and each event's type is its detail
+ * type from the package's declarations (the generators wrap it in `CustomEvent<…>`).
+ */
+function editorFiles() {
+  const types = '../types/index.js';
+  return {
+    name: 'cas-upload-editor-files',
+    packageLinkPhase({ customElementsManifest }) {
+      const manifest = structuredClone(customElementsManifest);
+      for (const decl of manifest.modules.flatMap((m) => m.declarations ?? [])) {
+        if (!decl.customElement) continue;
+        decl.attributes = decl.attributes?.filter((a) => !a.readonly);
+        decl.members = decl.members?.filter((m) => m.name !== 'state');
+        for (const event of decl.events ?? []) {
+          const detail = /^CustomEvent<(\w+)>$/.exec(event.type?.text ?? '')?.[1];
+          if (detail) event.type = { text: `import("${types}").${detail}` };
+        }
+      }
+      const common = { outdir: EDITORS, hideLogs: true };
+      const typed = { ...common, globalTypePath: types };
+      generateVsCodeCustomElementData(manifest, { ...common, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' });
+      generateJetBrainsWebTypes(manifest, { ...common, webTypesFileName: 'web-types.json', packageJson: false });
+      generateVuejsTypes(manifest, { ...typed, fileName: 'vue.d.ts' });
+      generateSvelteTypes(manifest, { ...typed, fileName: 'svelte.d.ts' });
+      generateSolidJsTypes(manifest, { ...typed, fileName: 'solid.d.ts' });
+      generateJsxTypes(manifest, { ...typed, fileName: 'jsx.d.ts' });
+      // Preact, Solid and Svelte 5 read custom elements from their own namespaces: the generated types, declared there.
+      const declare = (file, from, module, body) =>
+        writeFileSync(
+          `${EDITORS}/${file}`,
+          `// Generated by custom-elements-manifest.config.mjs: <cas-upload> in ${module} (types from ${from}.d.ts).\n` +
+            `import type { CustomElements } from './${from}.js';\n\ndeclare module '${module}' {\n${body}\n}\n`,
+        );
+      declare('preact.d.ts', 'jsx', 'preact', '  namespace JSX {\n    interface IntrinsicElements extends CustomElements {}\n  }');
+      declare('solid-jsx.d.ts', 'solid', 'solid-js', '  namespace JSX {\n    interface IntrinsicElements extends CustomElements {}\n  }');
+      declare('svelte-elements.d.ts', 'svelte', 'svelte/elements', '  interface SvelteHTMLElements extends CustomElements {}');
     },
   };
 }
@@ -39,5 +155,5 @@ export default {
   outdir: '.',
   litelement: true,
   dependencies: false,
-  plugins: [publicApiOnly()],
+  plugins: [publicApi(), editorFiles()],
 };

@@ -42,6 +42,9 @@ export default defineConfig(({ command, mode }) => {
         outDir: 'dist/cdn',
         emptyOutDir: true,
         minify: true,
+        // cas-upload.js.map beside each file, for the browser's devtools (fetched only when
+        // they are open); not counted in the size budgets.
+        sourcemap: true,
         target: 'es2022',
         lib: {
           entry: here('./src/cdn.ts'),
@@ -75,6 +78,7 @@ export default defineConfig(({ command, mode }) => {
         outDir: 'dist/cdn',
         emptyOutDir: false,
         minify: true,
+        sourcemap: true,
         target: 'es2022',
         lib: { entry: here('./src/cdn-connect.ts'), formats: ['es'], fileName: () => 'cas-connect.js' },
         rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
@@ -90,6 +94,7 @@ export default defineConfig(({ command, mode }) => {
         outDir: 'dist/cdn',
         emptyOutDir: false,
         minify: true,
+        sourcemap: true,
         target: 'es2022',
         lib: { entry: here('./src/i18n/hi.ts'), formats: ['es'], fileName: () => 'cas-upload.hi.js' },
         rolldownOptions: { output: { minify: true } },

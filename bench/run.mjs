@@ -3,10 +3,14 @@
 // measured side by side with peers and with a bare XMLHttpRequest in one run. Prints a table
 // and writes BENCHMARKS.md at the package root.
 //
-// Options: --pairs N (upload pairs, default 40, at least 10), --loads N (start-up loads of each page,
-// default 20), --reps N (memory repetitions, default 3), --only size,upload,tokens,memory,startup
-// (a partial run; BENCHMARKS.md is then not written), --build (rebuild the package first),
-// --no-write (print only).
+// Every ratio is measured in --rounds separate rounds (default 2; each on a new page), and each
+// round's figure is printed, so the spread between runs shows beside the spread within one.
+// Options: --rounds N (at least 2), --pairs N (loopback upload pairs per round, default 20, at
+// least 5), --link-pairs N (upload pairs per round on the throttled link, default 4),
+// --link-mbit N (its speed, default 10 Mbit/s), --loads N (start-up loads of each page per
+// round, default 15), --reps N (memory repetitions, default 3), --only
+// size,upload,link,tokens,memory,startup (a partial run; BENCHMARKS.md is then not written),
+// --build (rebuild the package first), --no-write (print only).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, copyFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,10 +20,10 @@ import { findChromium, chromiumArgs } from '../scripts/chromium.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = join(benchDir, '..');
-const ALL = ['size', 'upload', 'tokens', 'memory', 'startup'];
+const ALL = ['size', 'upload', 'link', 'tokens', 'memory', 'startup'];
 
 function parseArgs(argv) {
-  const opts = { pairs: 40, loads: 20, reps: 3, only: ALL, build: false, write: true };
+  const opts = { rounds: 2, pairs: 20, linkPairs: 4, linkMbit: 10, loads: 15, reps: 3, only: ALL, build: false, write: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -27,7 +31,10 @@ function parseArgs(argv) {
       if (v === undefined) throw new Error(`${a} needs a value`);
       return v;
     };
-    if (a === '--pairs') opts.pairs = Math.max(10, Number(value()) | 0);
+    if (a === '--rounds') opts.rounds = Math.max(2, Number(value()) | 0);
+    else if (a === '--pairs') opts.pairs = Math.max(5, Number(value()) | 0);
+    else if (a === '--link-pairs') opts.linkPairs = Math.max(1, Number(value()) | 0);
+    else if (a === '--link-mbit') opts.linkMbit = Math.max(0.1, Number(value()));
     else if (a === '--loads') opts.loads = Math.max(1, Number(value()) | 0);
     else if (a === '--reps') opts.reps = Math.max(1, Number(value()) | 0);
     else if (a === '--only') opts.only = value().split(',').filter((x) => ALL.includes(x));
@@ -120,9 +127,25 @@ async function main() {
       browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs });
       results.chromium = browser.version();
 
+      const rounds = async (what, measure) => {
+        const out = [];
+        for (let i = 1; i <= opts.rounds; i++) {
+          console.log(`${what}, round ${i} of ${opts.rounds}…`);
+          out.push(await measure());
+        }
+        return { rounds: out };
+      };
       if (opts.only.includes('upload')) {
-        console.log(`upload: ${opts.pairs} pairs of 9 MiB uploads, element and bare XHR alternating…`);
-        results.upload = await m.measureUpload(browser, server, { pairs: opts.pairs });
+        results.upload = await rounds(`upload: ${opts.pairs} pairs of 9 MiB uploads on loopback, element and bare XHR alternating`, () =>
+          m.measureUpload(browser, server, { pairs: opts.pairs }),
+        );
+      }
+      if (opts.only.includes('link')) {
+        const throttle = (opts.linkMbit * 1e6) / 8;
+        results.link = await rounds(`upload: ${opts.linkPairs} pairs of 9 MiB uploads at ${opts.linkMbit} Mbit/s`, () =>
+          m.measureUpload(browser, server, { pairs: opts.linkPairs, throttle }),
+        );
+        results.link.mbit = opts.linkMbit;
       }
       if (opts.only.includes('tokens')) {
         console.log('tokens: 10 elements × 10 uploads, cold cache then after expiry…');
@@ -133,8 +156,9 @@ async function main() {
         results.memory = await m.measureMemory(browser, server, { reps: opts.reps, throttle: 4.5e6 });
       }
       if (opts.only.includes('startup')) {
-        console.log(`start-up: ${opts.loads} page loads each, alternating…`);
-        results.startup = await m.measureStartup(browser, server, { loads: opts.loads });
+        results.startup = await rounds(`start-up: ${opts.loads} page loads each, alternating`, () =>
+          m.measureStartup(browser, server, { loads: opts.loads }),
+        );
       }
     }
   } finally {

@@ -18,7 +18,7 @@ export function snippets(version: string): Snippet[] {
       label: 'Script tag',
       code: `<script type="module" src="https://cdn.jsdelivr.net/npm/cas-upload@${version}/dist/cdn/cas-upload.js"></script>
 
-<!-- /api/casparser/token: your backend, which mints a short-lived token (README, "Your backend") -->
+<!-- /api/casparser/token: your backend, which mints a short-lived token (docs/backend.md in cas-upload) -->
 <cas-upload token-url="/api/casparser/token"></cas-upload>
 
 <script type="module">

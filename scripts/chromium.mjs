@@ -1,5 +1,5 @@
 // The Chromium that the tests, screenshots and benchmarks drive: CHROME_PATH, else the usual
-// install locations (README, "Prerequisite: a Chromium browser for the tests").
+// install locations (docs/contributing.md, "A Chromium browser for the tests").
 import { existsSync } from 'node:fs';
 
 /**

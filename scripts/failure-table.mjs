@@ -1,23 +1,23 @@
 #!/usr/bin/env node
-// Writes the README section "Failure behaviour" from the fault matrix
+// Writes the table of docs/failures.md from the fault matrix
 // (test/resilience/matrix.ts), between its markers (test/resilience/failure-table.test.ts
 // fails while they differ). Run: node --import tsx scripts/failure-table.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { failureTable, MARKERS } from '../test/resilience/matrix.ts';
 
-const file = new URL('../README.md', import.meta.url);
-const readme = readFileSync(file, 'utf8');
+const file = new URL('../docs/failures.md', import.meta.url);
+const page = readFileSync(file, 'utf8');
 const [start, end] = MARKERS;
-const from = readme.indexOf(start);
-const to = readme.indexOf(end);
+const from = page.indexOf(start);
+const to = page.indexOf(end);
 if (from < 0 || to < from) {
-  console.error(`README.md has no ${start} … ${end} markers.`);
+  console.error(`docs/failures.md has no ${start} … ${end} markers.`);
   process.exit(1);
 }
-const next = `${readme.slice(0, from + start.length)}\n${failureTable()}\n${readme.slice(to)}`;
-if (next !== readme) {
+const next = `${page.slice(0, from + start.length)}\n${failureTable()}\n${page.slice(to)}`;
+if (next !== page) {
   writeFileSync(file, next);
-  console.log('README.md "Failure behaviour" updated.');
+  console.log('docs/failures.md updated.');
 } else {
-  console.log('README.md "Failure behaviour" is the fault matrix already.');
+  console.log('docs/failures.md is the fault matrix already.');
 }

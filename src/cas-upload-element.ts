@@ -3,7 +3,7 @@ import { styles } from './cas-upload.styles.js';
 import { CasUploadError } from './core/errors.js';
 import { checkPdf, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
 import { positive } from './core/numbers.js';
-import { uploadCas } from './core/upload.js';
+import { uploadCas, type Parser } from './core/upload.js';
 import type { ProgressDetail } from './core/parse-request.js';
 import type { ParseResult } from './core/types.js';
 import { uploadStrings, fill, type CasUploadStrings } from './i18n/index.js';
@@ -86,7 +86,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   protected override catalog = uploadStrings;
 
   /** `smart`, `cdsl`, `nsdl` or `cams_kfintech`; posts to `{api-base}/v4/{parser}/parse`. */
-  parser = 'smart';
+  parser: Parser = 'smart';
   /** Multipart field name of the PDF. */
   fileField = 'pdf_file';
   /** Largest accepted file, in bytes. */

@@ -39,7 +39,7 @@ async function submit(el: CasUploadElement, until: CasUploadState, file = pdf())
 
 /** Every error the visitor can meet, with how to cause it and the action the element offers. */
 const errors: [code: string, arrange: (el: CasUploadElement) => unknown, file: File, action: string | null][] = [
-  ['config-error', (el) => (el.parser = 'zerodha'), pdf(), null],
+  ['config-error', (el) => ((el as { parser: string }).parser = 'zerodha'), pdf(), null],
   ['invalid-file', () => {}, new File(['<html>'], 'page.pdf'), 'choose'],
   ['file-too-large', (el) => (el.maxSize = 1048576), new File(['%PDF-1.7\n', new Uint8Array(2097152)], 'big.pdf'), 'choose'],
   ['token-error', (el) => (el.tokenProvider = async () => Promise.reject(new Error('down'))), pdf(), 'retry'],

@@ -22,7 +22,7 @@ export async function startServer({ pages, scripts, fixturePath }) {
     parseRequests: 0,
     parseBytes: [],
     badParseRequests: 0,
-    /** Bytes per second the parse endpoint reads at (0: as fast as it can). */
+    /** Bytes per second the parse endpoint reads at, on average from its first byte (0: as fast as it can). */
     throttle: 0,
     /** When set, the parse answer waits until `release()` is called. */
     hold: false,
@@ -72,6 +72,7 @@ export async function startServer({ pages, scripts, fixturePath }) {
       /^at_bench_\d+$/.test(String(req.headers['x-api-key'])) &&
       String(req.headers['content-type']).startsWith('multipart/form-data');
     let received = 0;
+    let startedAt;
     let head = '';
     let halfSent = false;
     req.on('data', (chunk) => {
@@ -82,8 +83,14 @@ export async function startServer({ pages, scripts, fixturePath }) {
         events.emit('half', n);
       }
       if (state.throttle > 0) {
-        req.pause();
-        setTimeout(() => req.resume(), (chunk.length / state.throttle) * 1000);
+        // Paced from the first byte: the body is read at `throttle` bytes per second on
+        // average, whatever the delays of single timers, so the upload lasts size / rate.
+        startedAt ??= performance.now();
+        const due = startedAt + (received / state.throttle) * 1000 - performance.now();
+        if (due > 0) {
+          req.pause();
+          setTimeout(() => req.resume(), due);
+        }
       }
     });
     req.on('end', () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // What each user-visible feature of <cas-upload> costs, in bytes (min, and min + gzip -9): the
-// bundle analysis behind the size budgets (README, "Size").
+// bundle analysis behind the size budgets (docs/size.md).
 //
 //   node bench/size-features/measure.mjs           # measure, type-check every variant
 //   node bench/size-features/measure.mjs --no-tsc  # skip the type checks

@@ -21,7 +21,8 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
   files: string[];
   sideEffects: string[];
   dependencies: Record<string, string>;
-  exports: Record<string, string | { types: string; default: string }>;
+  exports: Record<string, string | { types: string; default?: string }>;
+  'web-types': string;
 };
 
 const packed: string[] = (() => {
@@ -29,8 +30,8 @@ const packed: string[] = (() => {
   return (JSON.parse(out) as { files: { path: string }[] }[])[0].files.map((f) => f.path).sort();
 })();
 
-test('npm pack holds only the built files, the manifest, the README and package.json', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect)[.\w-]*\.js|cdn\/chunks\/[\w-]+\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
+test('npm pack holds only the built files, the manifest, README, LICENSE, CHANGELOG and package.json', () => {
+  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect)[.\w-]*\.js(\.map)?|cdn\/chunks\/[\w-]+\.js(\.map)?|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts|editors\/[\w.-]+\.(d\.ts|json)))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
     [],
@@ -38,7 +39,8 @@ test('npm pack holds only the built files, the manifest, the README and package.
   );
   for (const path of packed) {
     assert.doesNotMatch(path, /(^|\/)(src|test|demo|bench|scripts|node_modules)\//, path);
-    assert.doesNotMatch(path, /\.(map|ts\.map|tsbuildinfo|tgz)$/, path);
+    // Source maps only for the minified script-tag files (the npm build is not minified).
+    if (!path.startsWith('dist/cdn/')) assert.doesNotMatch(path, /\.(map|ts\.map|tsbuildinfo|tgz)$/, path);
   }
 });
 
@@ -72,34 +74,61 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
   );
 });
 
-test('dist/cdn holds the two script-tag files, each one file, and Hindi beside them; cas-connect.js and its chunks', () => {
-  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-connect.js', 'cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js', 'chunks']);
+test('dist/cdn holds the script-tag files, each with its source map, Hindi beside them, and the chunks of cas-connect.js', () => {
+  const files = ['cas-connect.js', 'cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js'];
+  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), [...files.flatMap((f) => [f, `${f}.map`]), 'chunks'].sort());
   // Only lazily loaded languages sit in chunks/ (cas-connect.js defines every element itself).
-  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^hi-[\w-]+\.js$/, f);
-  assert.ok(packed.includes('dist/cdn/cas-upload.hi.js'));
+  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^hi-[\w-]+\.js(\.map)?$/, f);
+  for (const file of files) {
+    assert.ok(packed.includes(`dist/cdn/${file}`) && packed.includes(`dist/cdn/${file}.map`), `${file} and its map are packed`);
+    assert.ok(readFileSync(`${root}dist/cdn/${file}`, 'utf8').endsWith(`\n//# sourceMappingURL=${file}.map`), `${file} names its map`);
+    const map = JSON.parse(readFileSync(`${root}dist/cdn/${file}.map`, 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+    assert.equal(map.sourcesContent?.length, map.sources.length, `${file}.map carries its sources`);
+  }
 });
 
 test('every exports target, types, main and customElements are in the tarball', () => {
   const targets = [pkg.main, pkg.types, pkg.customElements];
   for (const target of Object.values(pkg.exports)) {
     if (typeof target === 'string') targets.push(target);
-    else targets.push(target.types, target.default);
+    else targets.push(...Object.values(target));
   }
-  for (const target of targets) assert.ok(packed.includes(target.replace(/^\.\//, '')), `${target} is packed`);
+  for (const target of targets) {
+    const path = target.replace(/^\.\//, '');
+    // A subpath pattern (`./cdn/*`) must match packed files; any other target is one.
+    const found = path.includes('*')
+      ? packed.some((p) => new RegExp(`^${path.replace(/[.]/g, '\\.').replace('*', '.+')}$`).test(p))
+      : packed.includes(path);
+    assert.ok(found, `${target} is packed`);
+  }
   assert.deepEqual(Object.keys(pkg.exports).sort(), [
     '.',
+    './cdn/*',
     './cdsl-fetch',
     './core',
     './custom-elements.json',
+    './dist/cdn/*',
     './element',
+    './jsx',
     './package.json',
+    './preact',
     './react',
     './server',
     './server/redis',
+    './solid',
+    './svelte',
+    './vscode.css-custom-data.json',
+    './vscode.html-custom-data.json',
+    './vue',
+    './web-types.json',
   ]);
+  // The framework type files (dist/editors) are types only; every other entry has code, types first.
+  const typesOnly = ['./jsx', './preact', './solid', './svelte', './vue'];
   for (const [subpath, target] of Object.entries(pkg.exports)) {
-    if (typeof target === 'object') assert.deepEqual(Object.keys(target), ['types', 'default'], `${subpath}: types first`);
+    if (typeof target !== 'object') continue;
+    assert.deepEqual(Object.keys(target), typesOnly.includes(subpath) ? ['types'] : ['types', 'default'], `${subpath}: types first`);
   }
+  assert.ok(packed.includes(pkg['web-types'].replace(/^\.\//, '')), 'the web-types file JetBrains IDEs read is packed');
   assert.equal(pkg.type, 'module');
   assert.ok(pkg.dependencies.lit, 'Lit is a dependency (kept external in the npm build)');
 });
@@ -138,9 +167,12 @@ test('the npm entries keep Lit and React external; the script-tag files bundle L
   }
 });
 
-test('the README pins the package version in its CDN snippets, each with a sha384 integrity value, Hindi too', () => {
-  const readme = readFileSync(`${root}README.md`, 'utf8');
-  const tags = [...readme.matchAll(/<script\b[^>]*\bsrc="https:\/\/cdn\.jsdelivr\.net\/npm\/[^"]+"[^>]*>/g)].map((m) => m[0]);
+test('the docs pin the package version in their CDN snippets, each with a sha384 integrity value, Hindi too', () => {
+  // Every page with CDN snippets: README.md and docs/*.md (docs/cdn.md has them).
+  const docs = ['README.md', ...readdirSync(`${root}docs`).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)]
+    .map((page) => readFileSync(`${root}${page}`, 'utf8'))
+    .join('\n');
+  const tags = [...docs.matchAll(/<script\b[^>]*\bsrc="https:\/\/cdn\.jsdelivr\.net\/npm\/[^"]+"[^>]*>/g)].map((m) => m[0]);
   assert.ok(tags.length >= 2, 'a module and a classic snippet');
   for (const tag of tags) {
     assert.match(tag, new RegExp(`cas-upload@${pkg.version.replace(/\./g, '\\.')}/dist/cdn/cas-upload(\\.iife)?\\.js"`), tag);
@@ -149,22 +181,22 @@ test('the README pins the package version in its CDN snippets, each with a sha38
   }
   const version = pkg.version.replace(/\./g, '\\.');
   const pin = new RegExp(`"https://cdn\\.jsdelivr\\.net/npm/cas-upload@${version}/dist/cdn/cas-upload\\.hi\\.js": "sha384-[A-Za-z0-9+/]{64}"`);
-  assert.match(readme, pin, 'an import map pins cas-upload.hi.js of this version');
+  assert.match(docs, pin, 'an import map pins cas-upload.hi.js of this version');
   // The values are those of the files as built (`npm run build && npm run sri -- --write`).
   const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(`${root}dist/cdn/${file}`)).digest('base64')}`;
   for (const file of ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js']) {
     const url = `https://cdn.jsdelivr.net/npm/cas-upload@${pkg.version}/dist/cdn/${file}`;
-    const values = [...readme.matchAll(new RegExp(`${url.replace(/[.?]/g, '\\$&')}"[^>]*?(?:integrity=|: )"(sha384-[^"]+)"`, 'g'))].map((m) => m[1]);
-    assert.ok(values.length > 0, `the README pins ${file}`);
-    for (const value of values) assert.equal(value, sri(file), `README's integrity of ${file} is that of the built file: run \`npm run sri -- --write\``);
+    const values = [...docs.matchAll(new RegExp(`${url.replace(/[.?]/g, '\\$&')}"[^>]*?(?:integrity=|: )"(sha384-[^"]+)"`, 'g'))].map((m) => m[1]);
+    assert.ok(values.length > 0, `the docs pin ${file}`);
+    for (const value of values) assert.equal(value, sri(file), `the docs' integrity of ${file} is that of the built file: run \`npm run sri -- --write\``);
   }
 });
 
-test('the README size table is the one `npm run size` measures for this build', () => {
+test('the size table of docs/size.md is the one `npm run size` measures for this build', () => {
   const table = execFileSync(process.execPath, ['scripts/size.mjs', '--table'], { cwd: root, encoding: 'utf8' }).trim();
-  const readme = readFileSync(`${root}README.md`, 'utf8');
-  const inReadme = /<!-- size-table:start[^>]*-->\n([\s\S]*?)\n<!-- size-table:end -->/.exec(readme)?.[1];
-  assert.equal(inReadme, table, 'README "Size" is out of date: run `npm run build && npm run size -- --write`');
+  const page = readFileSync(`${root}docs/size.md`, 'utf8');
+  const inPage = /<!-- size-table:start[^>]*-->\n([\s\S]*?)\n<!-- size-table:end -->/.exec(page)?.[1];
+  assert.equal(inPage, table, 'docs/size.md is out of date: run `npm run build && npm run size -- --write`');
 });
 
 test('cas-upload.js and cas-upload.iife.js hold no code of the other flows (contract §10: a page that only uploads pays nothing)', () => {

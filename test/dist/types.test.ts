@@ -16,3 +16,8 @@ test('a TypeScript consumer of the built package type-checks, and the types catc
   const run = spawnSync(process.execPath, [tsc, '-p', 'test/dist/types/tsconfig.json'], { cwd: root, encoding: 'utf8' });
   assert.equal(run.status, 0, `tsc found problems:\n${run.stdout}${run.stderr}`);
 });
+
+test('the framework types generated from the manifest (Vue, Svelte, Preact, Solid) type-check and catch mistakes', () => {
+  const run = spawnSync(process.execPath, [tsc, '-p', 'test/dist/types/tsconfig.editors.json'], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, `tsc found problems:\n${run.stdout}${run.stderr}`);
+});

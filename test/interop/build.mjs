@@ -14,7 +14,7 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 // `cas-upload` and `cas-upload/<entry>` resolve as they would for a user: through `exports`.
 const alias = Object.entries(pkg.exports)
-  .filter(([, target]) => typeof target === 'object')
+  .filter(([, target]) => typeof target === 'object' && target.default) // entries with code (not the types-only ones)
   .map(([subpath, target]) => ({
     find: new RegExp(`^${(pkg.name + subpath.slice(1)).replace(/[/.]/g, '\\$&')}$`),
     replacement: `${root}${target.default.slice(2)}`,

@@ -1,19 +1,19 @@
 /**
- * The README section "Failure behaviour" is the fault matrix the tests run: it fails when
- * README.md and test/resilience/matrix.ts differ.
+ * The page docs/failures.md is the fault matrix the tests run: it fails when the page and
+ * test/resilience/matrix.ts differ.
  */
 import { expect } from '@open-wc/testing';
 import { failureTable, MARKERS, rows } from './matrix.js';
 
-describe('README "Failure behaviour"', () => {
+describe('docs/failures.md', () => {
   it('is the fault matrix (regenerate: node --import tsx scripts/failure-table.mjs)', async () => {
-    const readme = await (await fetch('/README.md')).text();
+    const page = await (await fetch('/docs/failures.md')).text();
     const [start, end] = MARKERS;
-    const from = readme.indexOf(start);
-    const to = readme.indexOf(end);
+    const from = page.indexOf(start);
+    const to = page.indexOf(end);
     expect(from, 'start marker').to.be.greaterThan(-1);
     expect(to, 'end marker').to.be.greaterThan(from);
-    expect(readme.slice(from + start.length, to).trim()).to.equal(failureTable().trim());
+    expect(page.slice(from + start.length, to).trim()).to.equal(failureTable().trim());
   });
 
   it('covers every fault the contract names', () => {

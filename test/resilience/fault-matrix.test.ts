@@ -162,8 +162,8 @@ describe('fault matrix (real local servers)', () => {
           await el.updateComplete;
           expect(part(el, 'error')?.textContent?.trim(), 'error shown').to.equal(error!.message);
           expect(Boolean(part(el, 'retry')), 'Retry button').to.equal(error!.retryable);
-          expect(/Retry/.test(row.sees), 'README says Retry exactly when it is offered').to.equal(error!.retryable);
-          expect(/the `([a-z-]+)` message/.exec(row.sees)?.[1], 'README names the message shown').to.equal(error!.code);
+          expect(/Retry/.test(row.sees), 'docs/failures.md says Retry exactly when it is offered').to.equal(error!.retryable);
+          expect(/the `([a-z-]+)` message/.exec(row.sees)?.[1], 'docs/failures.md names the message shown').to.equal(error!.code);
           // The request ID of the answer that decided, when an answer decided.
           if (e.apiRequests > 0 && error!.status !== null && error!.code !== 'token-error') {
             expect(error!.requestId, 'requestId').to.match(new RegExp(`^req_${session.id}x\\d+$`));

@@ -1,8 +1,8 @@
 /**
  * The fault matrix: every fault the resilience tests inject, what the element must end with,
  * and the exact number of requests the real servers must see. `fault-matrix.test.ts` runs each
- * row; `failureTable()` renders the README section "Failure behaviour" from the same rows, and
- * `failure-table.test.ts` fails when the README differs (regenerate it with
+ * row; `failureTable()` renders the page docs/failures.md from the same rows, and
+ * `failure-table.test.ts` fails when the page differs (regenerate it with
  * `node --import tsx scripts/failure-table.mjs`).
  *
  * Every row runs with `retries="2" retry-delay="0" timeout="2000"` unless `attrs` says otherwise.
@@ -26,7 +26,7 @@ export type Action =
 /** One row of the matrix. */
 export interface Row {
   group: 'Token endpoint' | 'CAS Parser API' | 'Client';
-  /** The fault, as the README names it. */
+  /** The fault, as docs/failures.md names it. */
   fault: string;
   /**
    * What the user sees: "the `code` message" names the error shown (its text is in the
@@ -41,7 +41,7 @@ export interface Row {
   /** File size in bytes (default 2 KiB). */
   size?: number;
   action?: Action;
-  /** Shown in the README next to the requests. */
+  /** Shown in docs/failures.md next to the requests. */
   note?: string;
   expect: {
     state: 'idle' | 'ready' | 'uploading' | 'parsing' | 'success' | 'error';
@@ -69,7 +69,7 @@ const failed = (status: number, msg: string, extra: Partial<ApiStep> = {}) => js
 /** Big enough that the upload is still in progress while the server reads it slowly. */
 export const STALL_SIZE = 32 * 1024 * 1024;
 
-/** Every row, in README order. */
+/** Every row, in the order of docs/failures.md. */
 export const rows: Row[] = [
   // ---- token endpoint -------------------------------------------------------------------------
   {
@@ -357,7 +357,7 @@ function requestsCell(row: Row): string {
   return parts.join('; ');
 }
 
-/** The README section "Failure behaviour", body only (between its markers). */
+/** The table of docs/failures.md, with its preamble (between its markers). */
 export function failureTable(): string {
   const lines = [
     `Every row is a test (\`test/resilience/fault-matrix.test.ts\`) against real local HTTP servers: a`,
@@ -365,7 +365,7 @@ export function failureTable(): string {
     `the requests they receive. Settings: \`retries="2" retry-delay="0" timeout="2000"\` unless`,
     `the row says otherwise. After every row, no event detail, attribute, console message, error`,
     `message, storage or cookie holds the password or the token, and nothing went uncaught.`,
-    `"The \`code\` message" is that code's sentence in the UI language (see [Error codes](#error-codes)).`,
+    `"The \`code\` message" is that code's sentence in the UI language (see [Error codes](api.md#error-codes)).`,
     '',
     '| source | fault | what the user sees | event / code | requests made |',
     '| --- | --- | --- | --- | --- |',
@@ -385,5 +385,5 @@ export function failureTable(): string {
   return lines.join('\n');
 }
 
-/** Markers around the generated section in README.md. */
+/** Markers around the generated section in docs/failures.md. */
 export const MARKERS = ['<!-- failure-table:start -->', '<!-- failure-table:end -->'] as const;

@@ -1,0 +1,50 @@
+// Size budgets, checked by `npm run size` (size-limit) after `npm run build`; CI fails when one
+// is exceeded (.ci/run). Sizes are gzip -9 of the minified code, 1 KiB = 1024 B.
+// One row per file or entry: add a row with `cdn(...)` (a prebuilt script-tag file, measured
+// as it is) or `npm(...)` (an npm entry, bundled by esbuild as a bundler would ship it).
+// A row without a limit is measured and shown in docs/size.md, not enforced. `path` may also be
+// a list or a glob, summed: for example a file and the chunks it loads,
+//   cdn('dist/cdn/cas-connect.js (first render)', 'dist/cdn/cas-connect.js', '20 KiB'),
+//   cdn('dist/cdn/cas-connect.js and its chunks (total)', ['dist/cdn/cas-connect.js', 'dist/cdn/cas-connect-*.js'], '28 KiB'),
+
+/** Leaves `import()`ed chunks (languages loaded on demand) apart, as the browser fetches them only when used. */
+const lazyChunksApart = {
+  name: 'lazy-chunks-apart',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+
+/** A prebuilt file in dist/cdn, measured byte for byte (@size-limit/file). */
+const cdn = (name, path, limit) => ({ name, path, limit, gzip: true, disablePlugins: ['@size-limit/esbuild'] });
+
+/**
+ * An npm entry: the built file and what it imports statically, minified by esbuild, with Lit,
+ * @lit/react and React left out (the user's bundler shares them) and lazy chunks apart.
+ */
+const npm = (name, path, limit, imports) => ({
+  name,
+  path,
+  limit,
+  // Only these exports, as a bundler that drops the rest ships them (size-limit's `import`).
+  ...(imports && { import: { [path]: imports } }),
+  gzip: true,
+  ignore: ['lit', '@lit/react', '@lit/reactive-element', 'lit-html', 'lit-element', 'react', 'node:*'],
+  modifyEsbuildConfig: (config) => ({ ...config, format: 'esm', target: 'es2022', logLevel: 'error', plugins: [lazyChunksApart] }),
+});
+
+export default [
+  cdn('dist/cdn/cas-upload.js (Lit and English)', 'dist/cdn/cas-upload.js', '14 KiB'),
+  cdn('dist/cdn/cas-upload.iife.js (Lit and English)', 'dist/cdn/cas-upload.iife.js'),
+  cdn('dist/cdn/cas-upload.hi.js (Hindi, loaded on demand)', 'dist/cdn/cas-upload.hi.js'),
+  npm('cas-upload/element (CasUploadElement alone: element + core, no Lit)', 'dist/element.js', '8.5 KiB', '{ CasUploadElement }'),
+  npm('cas-upload/element (every export)', 'dist/element.js'),
+  npm('cas-upload/core (uploadCas alone: what an upload-only page ships)', 'dist/core.js', '3.4 KiB', '{ uploadCas }'),
+  npm('cas-upload/core (every flow)', 'dist/core.js'),
+  npm('cas-upload', 'dist/index.js'),
+  npm('cas-upload/react (no React, no Lit)', 'dist/react.js'),
+  npm('cas-upload/server (server only)', 'dist/server.js'),
+  npm('cas-upload/server/redis (server only)', 'dist/server-redis.js'),
+  cdn('dist/cdn/cas-connect.js (Lit, English, every flow)', 'dist/cdn/cas-connect.js', '18 KiB'),
+  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '9.5 KiB'),
+];
