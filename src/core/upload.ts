@@ -1,6 +1,6 @@
 import { CasUploadError, apiMessageOf, codeForStatus } from './errors.js';
 import { checkPdf } from './pdf-check.js';
-import { positive, decimal } from './numbers.js';
+import { positive, delayOf, retryAfterMs } from './numbers.js';
 import { sendParseRequest, type ProgressDetail, type RawResponse } from './parse-request.js';
 import { sharedTokenCache, type TokenCache, type TokenSource } from './token-cache.js';
 import { systemClock, type Clock } from './clock.js';
@@ -104,7 +104,7 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
   const cache = options.tokenCache ?? sharedTokenCache;
   const started = clock.now();
   // A missing or malformed setting (a removed attribute, `timeout="abc"`) takes its default.
-  const timeout = positive(options.timeout, 60000);
+  const timeout = delayOf(options.timeout, 60000);
   const retries = options.retries === 0 ? 0 : Math.floor(positive(options.retries, 2));
   const url = parseUrl(options.apiBase ?? undefined, options.parser ?? undefined);
   // From JavaScript anything may come: a source needs a provider or a URL.
@@ -182,11 +182,4 @@ function json(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** `Retry-After` as ms from now: delta-seconds or an HTTP date; `undefined` when absent or bad. */
-export function retryAfterMs(value: string | null | undefined, now: number): number | undefined {
-  const seconds = decimal(value);
-  const ms = isNaN(seconds) ? Date.parse(value ?? '') - now : seconds * 1000;
-  return isNaN(ms) ? undefined : Math.max(0, ms);
 }
