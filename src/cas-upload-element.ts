@@ -157,6 +157,8 @@ export class CasUploadElement extends LitElement {
   #langs?: MutationObserver;
   /** Whether the run in flight fired `cas-upload-start` (only then is a cancel announced). */
   #live = false;
+  /** The token cache's key for `tokenProvider`: the first provider with the current one's code. */
+  #key?: TokenProvider;
 
   /** `idle`, `ready`, `uploading`, `parsing`, `success` or `error`. Read-only. */
   get state(): CasUploadState {
@@ -208,13 +210,17 @@ export class CasUploadElement extends LitElement {
     this.#error = this.#result = undefined;
     const t = this.#t;
     const mine = () => this.#run === run;
+    const provider = this.tokenProvider;
+    // A new function with the same code (an inline function made on every render) is the same
+    // token source: it costs no token request.
+    if (provider && String(provider) !== String(this.#key)) this.#key = provider;
     try {
       const { result, requestId, durationMs } = await uploadCas({
         file: chosen,
         fileName: chosen.name,
         password: pw,
-        token: this.tokenProvider
-          ? { provider: this.tokenProvider }
+        token: provider
+          ? { provider, key: this.#key }
           : {
               url: this.tokenUrl ?? '',
               method: String(this.tokenMethod).toUpperCase() === 'POST' ? 'POST' : undefined,

@@ -254,6 +254,63 @@ describe('<cas-upload>', () => {
     });
   });
 
+  describe('the token source', () => {
+    it('a new tokenProvider function with the same code on every render costs no token request', async () => {
+      const el = await make('');
+      let calls = 0;
+      for (let render = 0; render < 20; render++) {
+        // What `<CasUpload tokenProvider={async () => …} />` does on every render.
+        el.tokenProvider = async () => (calls++, { access_token: 'at_inline', expires_in: 600 });
+        await el.upload(pdf());
+      }
+      expect(calls).to.equal(1);
+      // Another function (another account) is another source.
+      el.tokenProvider = async () => 'at_other';
+      await el.upload(pdf());
+      expect(state.lastParseRequest!.headers['x-api-key']).to.equal('at_other');
+    });
+
+    it('two elements with other tokenRequestInit headers on one token-url get their own tokens', async () => {
+      const a = await make();
+      const b = await make();
+      a.tokenRequestInit = { headers: { 'x-account': 'a' } };
+      b.tokenRequestInit = { headers: { 'x-account': 'b' } };
+      await a.upload(pdf());
+      await b.upload(pdf());
+      await a.upload(pdf());
+      expect(state.tokenRequests).to.equal(2);
+    });
+
+    it('a relative and an absolute token-url of one endpoint make one token request', async () => {
+      const a = await make(`token-url="${new URL(TOKEN_URL, location.href).pathname}"`);
+      const b = await make(`token-url="${new URL(TOKEN_URL, location.href).href}"`);
+      await a.upload(pdf());
+      await b.upload(pdf());
+      expect(state.tokenRequests).to.equal(1);
+    });
+
+    it('a tokenProvider that never settles: cancel frees the page, a new upload asks again, another element times out', async () => {
+      let calls = 0;
+      const provider = () => (++calls === 1 ? new Promise<string>(() => {}) : Promise.resolve('at_second'));
+      const el = await make('timeout="40"');
+      el.tokenProvider = provider;
+      const first = rejectionOf(el.upload(pdf()));
+      await oneEvent(el, 'cas-upload-start');
+      el.cancel();
+      expect((await first).code).to.equal('aborted');
+      await el.upload(pdf());
+      expect(calls).to.equal(2);
+      expect(state.lastParseRequest!.headers['x-api-key']).to.equal('at_second');
+      // A provider hung for everyone: each upload ends after `timeout` with token-error.
+      const other = await make('timeout="40"');
+      other.tokenProvider = () => new Promise<string>(() => {});
+      const errors = oneEvent(other, 'cas-upload-error');
+      expect((await rejectionOf(other.upload(pdf()))).code).to.equal('token-error');
+      expect((await errors).detail.code).to.equal('token-error');
+      expect(state.parseRequests).to.equal(1);
+    });
+  });
+
   describe('bad input ends in its code before the network', () => {
     const cases: [string, string, () => File | undefined, string][] = [
       ['a text file renamed .pdf', 'invalid-file', () => new File(['hello'], 'fake.pdf'), ''],
