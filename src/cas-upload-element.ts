@@ -40,21 +40,28 @@ const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
  * @slot heading - Replaces the heading text (for example with your own `<h2>`).
  * @slot hint - Replaces the password hint.
  *
+ * @csspart base - The `<form>` that holds everything else.
  * @csspart heading - The heading (the `heading` slot's default).
  * @csspart dropzone - The area that takes a dropped file; holds the file chooser or the chosen file.
  * @csspart file-input - The `<input type="file">` (hidden; the choose button opens it).
  * @csspart choose - The button that opens the file dialog.
+ * @csspart drop-hint - "or drop it here", beside the choose button.
  * @csspart file - The chosen file's name and size.
+ * @csspart remove - The Remove button beside the chosen file.
+ * @csspart password-label - The password field's label.
  * @csspart password-input - The password field.
+ * @csspart show-password - The "Show password" checkbox and its label.
  * @csspart hint - The password hint.
  * @csspart submit - The Upload button.
  * @csspart cancel - The Cancel button.
+ * @csspart progress-label - The text above the progress bar: percent or "Reading", and the time.
  * @csspart progress - The `<progress>` bar.
  * @csspart status - The `aria-live` status region (visually hidden).
  * @csspart error - The error message.
  * @csspart retry - The Retry button.
  * @csspart check - "Check the password", after `invalid-password`: focuses the password field.
  * @csspart summary - The success summary.
+ * @csspart summary-list - The summary's list of fields (a `<dl>`).
  * @csspart another - "Upload another", after success.
  *
  * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring, progress (dark: #8ab4f8).
@@ -482,13 +489,13 @@ export class CasUploadElement extends LitElement {
         [t.demat, s?.accounts?.demat?.count ?? r.demat_accounts?.length],
         [t.folios, s?.accounts?.mutual_funds?.count ?? r.mutual_funds?.length],
       ] as const;
-      body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl>${rows.map(
+      body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl part="summary-list">${rows.map(
         ([k, v, o]) => (v == null || v === '' ? nothing : html`<dt>${k}</dt><dd>${typeof v === 'number' ? this.#fmt(v, o) : v}</dd>`),
       )}</dl></div><div class="a">${button('another', t.another, again)}</div>`;
     } else if (state === 'uploading' || state === 'parsing') {
       const parsing = state === 'parsing';
       const seconds = Math.floor((CasUploadElement.now() - this.#started) / 1000);
-      body = html`${name}<div class="f"><span id="pl">${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m">${this.#fmt(
+      body = html`${name}<div class="f"><span part="progress-label" id="pl">${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m">${this.#fmt(
         Math.max(0, seconds),
         { style: 'unit', unit: 'second', unitDisplay: 'narrow' },
       )}</span></span><progress part="progress" class=${state} max="100" .value=${parsing ? 100 : this.#percent} aria-labelledby="pl"></progress></div><div class="a">${button(
@@ -507,9 +514,9 @@ export class CasUploadElement extends LitElement {
         this.#choose(e.dataTransfer?.files[0]);
       }}><input part="file-input" type="file" accept="application/pdf,.pdf" hidden @change=${(e: Event) =>
         this.#choose((e.target as HTMLInputElement).files?.[0])} />${file
-        ? html`${name}<button type="button" aria-label="${t.remove} ${file.name}" @click=${again}>${t.remove}</button>`
-        : html`${button('choose', FILE_ERRORS.includes(code!) ? t.chooseAnother : t.choose, () => this.#q<HTMLInputElement>('[type=file]')!.click())}<span class="m">${t.drop}</span>`}</div><div class="f"><label for="pw">${t.password}</label><input part="password-input" id="pw" name="password" type=${this.#reveal ? 'text' : 'password'} autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby=${error ? 'err hint' : 'hint'} aria-invalid=${code === 'invalid-password'} .value=${this.password} @input=${(e: Event) =>
-        (this.password = (e.target as HTMLInputElement).value)} /><label class="m"><input type="checkbox" .checked=${this.#reveal} @change=${() => (
+        ? html`${name}<button part="remove" type="button" aria-label="${t.remove} ${file.name}" @click=${again}>${t.remove}</button>`
+        : html`${button('choose', FILE_ERRORS.includes(code!) ? t.chooseAnother : t.choose, () => this.#q<HTMLInputElement>('[type=file]')!.click())}<span part="drop-hint" class="m">${t.drop}</span>`}</div><div class="f"><label part="password-label" for="pw">${t.password}</label><input part="password-input" id="pw" name="password" type=${this.#reveal ? 'text' : 'password'} autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby=${error ? 'err hint' : 'hint'} aria-invalid=${code === 'invalid-password'} .value=${this.password} @input=${(e: Event) =>
+        (this.password = (e.target as HTMLInputElement).value)} /><label part="show-password" class="m"><input type="checkbox" .checked=${this.#reveal} @change=${() => (
         (this.#reveal = !this.#reveal), this.requestUpdate()
       )} /> ${t.show}</label><span part="hint" id="hint" class="m"><slot name="hint">${t.passwordHint}</slot></span></div><div class="a">${error?.retryable
         ? button('retry', t.retry)
@@ -518,7 +525,7 @@ export class CasUploadElement extends LitElement {
           : nothing}${code === 'invalid-password' ? button('check', t.checkPassword, () => this.#q('#pw')!.focus()) : nothing}</div>`;
     }
     // A disabled fieldset disables every control in it.
-    return html`<form lang=${this.#speaks} @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
+    return html`<form part="base" lang=${this.#speaks} @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
   }
 }
 
