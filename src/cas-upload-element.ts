@@ -464,7 +464,8 @@ export class CasUploadElement extends LitElement {
     this.#ui = state === 'uploading' || state === 'parsing';
   }
 
-  // Templates are written without indentation: their text ships as is.
+  // Templates are written without indentation: their text ships as is. Every field of the
+  // result is rendered through String(): an object there (even one shaped like a template) is text.
   protected override render() {
     const t = this.#t;
     const state = this.#state;
@@ -490,7 +491,7 @@ export class CasUploadElement extends LitElement {
         [t.folios, s?.accounts?.mutual_funds?.count ?? r.mutual_funds?.length],
       ] as const;
       body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl part="summary-list">${rows.map(
-        ([k, v, o]) => (v == null || v === '' ? nothing : html`<dt>${k}</dt><dd>${typeof v === 'number' ? this.#fmt(v, o) : v}</dd>`),
+        ([k, v, o]) => (v == null || v === '' ? nothing : html`<dt>${k}</dt><dd>${typeof v === 'number' ? this.#fmt(v, o) : String(v)}</dd>`),
       )}</dl></div><div class="a">${button('another', t.another, again)}</div>`;
     } else if (state === 'uploading' || state === 'parsing') {
       const parsing = state === 'parsing';

@@ -563,6 +563,24 @@ describe('<cas-upload>', () => {
       expect(el.hasAttribute('password')).to.equal(false);
     });
 
+    it('a result field shaped like a Lit template object is shown as text, and the summary still renders', async () => {
+      const lit = { _$litType$: 1, strings: ['<img src=x onerror="window.__pwned=2">'], values: [] };
+      worker.use(
+        http.post('https://api.casparser.in/v4/:parser/parse', () =>
+          HttpResponse.json({ ...PARSE_RESPONSE, investor: { name: lit }, summary: { total_value: 5, accounts: { demat: { count: lit } } } }),
+        ),
+      );
+      const el = await make();
+      await el.upload(pdf());
+      await el.updateComplete;
+      expect(el.state).to.equal('success');
+      expect(part(el, 'progress')).to.equal(null);
+      const summary = part(el, 'summary')!;
+      expect(summary.querySelector('img')).to.equal(null);
+      expect(summary.textContent).to.contain('[object Object]');
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+
     it('shows a file name with HTML as text', async () => {
       const el = await make();
       const name = '<img src=x onerror="window.__pwned=1">.pdf';
