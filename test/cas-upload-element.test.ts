@@ -3,7 +3,7 @@ import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, delay } from 'msw';
 import { createHandlers, createMockState, resetMockState, setScenario, TOKEN_URL, PARSE_RESPONSE } from './mocks/handlers.js';
 import '../src/index.js';
-import { CasUploadElement, clearTokenCache } from '../src/index.js';
+import { CasUploadElement, clearTokenCache, registerStrings } from '../src/index.js';
 import type { CasUploadErrorDetail } from '../src/events.js';
 import { rejectionOf, choose, part } from './helpers.js';
 
@@ -707,6 +707,33 @@ describe('<cas-upload>', () => {
       await el.updateComplete;
       expect(part(el, 'submit')!.textContent!.trim()).to.equal('Upload');
       expect(el.shadowRoot!.querySelector('form')!.lang).to.equal('en');
+    });
+
+    it('registerStrings adds a language for every element on the page; a text left out is English', async () => {
+      registerStrings('ta', { submit: 'பதிவேற்று', heading: 'உங்கள் CAS' });
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="ta-IN"><cas-upload token-url=${TOKEN_URL}></cas-upload><cas-upload token-url=${TOKEN_URL}></cas-upload></div>`,
+      );
+      for (const el of wrapper.querySelectorAll('cas-upload')) {
+        await el.updateComplete;
+        expect(part(el, 'submit')!.textContent!.trim()).to.equal('பதிவேற்று');
+        expect(part(el, 'choose')!.textContent!.trim()).to.equal('Choose PDF');
+        expect(el.shadowRoot!.querySelector('form')!.lang).to.equal('ta-IN');
+      }
+    });
+
+    it('registerStrings takes a loader: called once, when an element first speaks the language', async () => {
+      let loads = 0;
+      registerStrings('mr', async () => (loads++, { submit: 'अपलोड करा' }));
+      expect(loads).to.equal(0);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="mr"><cas-upload token-url=${TOKEN_URL}></cas-upload><cas-upload token-url=${TOKEN_URL}></cas-upload></div>`,
+      );
+      for (const el of wrapper.querySelectorAll('cas-upload')) {
+        await el.updateComplete;
+        expect(part(el, 'submit')!.textContent!.trim()).to.equal('अपलोड करा');
+      }
+      expect(loads).to.equal(1);
     });
   });
 
