@@ -94,6 +94,7 @@ export class CasUploadElement extends LitElement {
     retries: { type: Number },
     retryDelay: { attribute: 'retry-delay', type: Number },
     disabled: { type: Boolean, reflect: true },
+    allowEmptyPassword: { attribute: 'allow-empty-password', type: Boolean },
     password: { attribute: false },
     strings: { attribute: false },
   };
@@ -139,6 +140,11 @@ export class CasUploadElement extends LitElement {
   retryDelay = 1000;
   /** No interaction, no upload. */
   disabled = false;
+  /**
+   * Lets the Upload button send a statement with no password. By default it asks for one
+   * (CAS statements always have one). `upload()` from a script sends what it is given.
+   */
+  allowEmptyPassword = false;
   /** The PDF's password. Never reflected, never in an event; cleared after each upload. */
   password = '';
   /** Partial override of any UI text. */
@@ -158,7 +164,12 @@ export class CasUploadElement extends LitElement {
   #ticker?: ReturnType<typeof setInterval>;
   #announced = -1;
   #run?: AbortController;
+  /** The password of a failed upload, kept for one Retry (the page says so); never shown. */
   #retry?: string;
+  /** Whether the upload in flight uses that kept password (then it is not kept again). */
+  #again = false;
+  /** Upload was pressed with no password: the field asks for one. */
+  #ask = false;
   /** Set by the visitor's own actions: focus then follows what appears. */
   #ui = false;
   #langs?: MutationObserver;
@@ -209,7 +220,9 @@ export class CasUploadElement extends LitElement {
     this.password = '';
     if (this.disabled) throw new CasUploadError('aborted');
     this.#abort(true);
+    const again = this.#again;
     this.#retry = undefined;
+    this.#again = this.#ask = false;
     const chosen = file ? (file instanceof File ? file : new File([file], 'statement.pdf', { type: 'application/pdf' })) : this.#file;
     if (!chosen) throw this.#fail(new CasUploadError('invalid-file'));
     this.#file = chosen;
@@ -258,6 +271,8 @@ export class CasUploadElement extends LitElement {
       });
       if (!mine()) throw new CasUploadError('aborted');
       this.#end();
+      // The file is let go: nothing of the upload stays but its result.
+      this.#file = undefined;
       this.#result = result;
       this.#status = t.done;
       this.#set('success');
@@ -277,7 +292,8 @@ export class CasUploadElement extends LitElement {
         this.#set(this.#file ? 'ready' : 'idle');
         throw error;
       }
-      if (error.retryable) this.#retry = pw;
+      // Kept for one Retry: after that (or a new file, or reset()) it is typed again.
+      if (error.retryable && !again) this.#retry = pw;
       throw this.#fail(error);
     }
   }
@@ -292,7 +308,7 @@ export class CasUploadElement extends LitElement {
     this.#abort(true);
     this.#file = this.#retry = this.#result = this.#error = this.#progress = undefined;
     this.password = this.#status = '';
-    this.#reveal = false;
+    this.#reveal = this.#ask = false;
     this.#set('idle');
   }
 
@@ -419,6 +435,7 @@ export class CasUploadElement extends LitElement {
     if (this.disabled || !file || this.#run) return;
     this.#ui = true;
     this.#retry = this.#result = this.#error = undefined;
+    this.#ask = false;
     try {
       await checkPdf(file, this.maxSize);
     } catch (err) {
@@ -437,8 +454,19 @@ export class CasUploadElement extends LitElement {
     e.preventDefault();
     if (this.#run) return;
     this.#ui = true;
-    const pw = this.#retry;
-    this.upload(undefined, pw !== undefined && !this.password ? pw : undefined).catch(() => {});
+    const kept = this.password ? undefined : this.#retry;
+    const pw = kept ?? this.password;
+    // CAS statements always have a password: ask for it, unless the host allows none. (With no
+    // file, upload() says that first.)
+    if (!pw && !this.allowEmptyPassword && this.#file) {
+      this.#ask = true;
+      this.#status = this.#t.passwordNeeded;
+      this.#q('#pw')?.focus();
+      this.requestUpdate();
+      return;
+    }
+    this.#again = kept !== undefined;
+    this.upload(undefined, pw).catch(() => {});
   }
 
   #q<E extends HTMLElement>(selector: string): E | null {
@@ -476,6 +504,7 @@ export class CasUploadElement extends LitElement {
       html`<button part=${part} type=${click ? 'button' : 'submit'} @click=${click}>${label}</button>`;
     const name = file && html`<p part="file">${file.name} <span class="m">${this.#size(file.size)}</span></p>`;
     const again = () => ((this.#ui = true), this.reset());
+    const note = this.#ask ? t.passwordNeeded : this.#retry !== undefined && !this.password ? t.passwordKept : '';
     let body;
     if (state === 'success') {
       const r = this.#result ?? {};
@@ -516,8 +545,8 @@ export class CasUploadElement extends LitElement {
       }}><input part="file-input" type="file" accept="application/pdf,.pdf" hidden @change=${(e: Event) =>
         this.#choose((e.target as HTMLInputElement).files?.[0])} />${file
         ? html`${name}<button part="remove" type="button" aria-label="${t.remove} ${file.name}" @click=${again}>${t.remove}</button>`
-        : html`${button('choose', FILE_ERRORS.includes(code!) ? t.chooseAnother : t.choose, () => this.#q<HTMLInputElement>('[type=file]')!.click())}<span part="drop-hint" class="m">${t.drop}</span>`}</div><div class="f"><label part="password-label" for="pw">${t.password}</label><input part="password-input" id="pw" name="password" type=${this.#reveal ? 'text' : 'password'} autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby=${error ? 'err hint' : 'hint'} aria-invalid=${code === 'invalid-password'} .value=${this.password} @input=${(e: Event) =>
-        (this.password = (e.target as HTMLInputElement).value)} /><label part="show-password" class="m"><input type="checkbox" .checked=${this.#reveal} @change=${() => (
+        : html`${button('choose', FILE_ERRORS.includes(code!) ? t.chooseAnother : t.choose, () => this.#q<HTMLInputElement>('[type=file]')!.click())}<span part="drop-hint" class="m">${t.drop}</span>`}</div><div class="f"><label part="password-label" for="pw">${t.password}</label><input part="password-input" id="pw" name="password" type=${this.#reveal ? 'text' : 'password'} autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby=${`${error ? 'err ' : ''}${note ? 'pn ' : ''}hint`} aria-invalid=${code === 'invalid-password' || this.#ask} .value=${this.password} @input=${(e: Event) =>
+        ((this.#ask = false), (this.password = (e.target as HTMLInputElement).value))} />${note && html`<span id="pn" class=${this.#ask ? 'd' : 'm'}>${note}</span>`}<label part="show-password" class="m"><input type="checkbox" .checked=${this.#reveal} @change=${() => (
         (this.#reveal = !this.#reveal), this.requestUpdate()
       )} /> ${t.show}</label><span part="hint" id="hint" class="m"><slot name="hint">${t.passwordHint}</slot></span></div><div class="a">${error?.retryable
         ? button('retry', t.retry)

@@ -30,7 +30,7 @@ button{min-height:2.75em;padding:.5em 1em;border:1px solid var(--_a);border-radi
 progress{width:100%;height:.75em;accent-color:var(--_a)}
 .parsing{animation:p 1.5s infinite alternate}
 @keyframes p{to{opacity:.4}}
-[part=error]{color:var(--_d);padding-inline-start:.75em;border-inline-start:4px solid}
+[part=error],.d{color:var(--_d);padding-inline-start:.75em;border-inline-start:4px solid}
 #ok{color:var(--_s)}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.25em 1em}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}

@@ -215,7 +215,7 @@ describe('accessibility', () => {
         expect(style.outlineStyle, `${seen.at(-1)} outline`).to.equal('solid');
         expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
       }
-      expect(seen).to.deep.equal(['button', 'password-input', 'checkbox', 'submit']);
+      expect(seen).to.deep.equal(['remove', 'password-input', 'checkbox', 'submit']);
     });
 
     it('opens the file dialog from the keyboard: the choose button is a real button', async () => {

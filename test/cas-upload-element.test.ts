@@ -197,6 +197,8 @@ describe('<cas-upload>', () => {
       await choose(el, pdf());
       await el.updateComplete;
       const pw = part(el, 'password-input') as HTMLInputElement;
+      pw.value = PASSWORD;
+      pw.dispatchEvent(new Event('input'));
       const done = oneEvent(el, 'cas-upload-success');
       pw.form!.requestSubmit();
       await done;
@@ -430,6 +432,74 @@ describe('<cas-upload>', () => {
       await done;
       expect(state.parseRequests).to.equal(2);
       expect(state.lastParseRequest!.fields.password).to.equal(PASSWORD);
+    });
+
+    it('a kept password is shown as kept, used for one Retry only, and dropped on reset() and on a new file', async () => {
+      setScenario(state, 'server-error');
+      const el = await make();
+      await choose(el, pdf());
+      el.password = PASSWORD;
+      await el.updateComplete;
+      (part(el, 'submit') as HTMLButtonElement).click();
+      await oneEvent(el, 'cas-upload-error');
+      await el.updateComplete;
+      const pw = part(el, 'password-input') as HTMLInputElement;
+      expect(pw.value).to.equal('');
+      const note = () => el.shadowRoot!.getElementById('pn')?.textContent ?? null;
+      expect(note()).to.equal('The password you typed is kept for Retry.');
+      expect(pw.getAttribute('aria-describedby')).to.contain('pn');
+      // The one Retry sends it; when that fails too, it is not kept again: the field asks.
+      (part(el, 'retry') as HTMLButtonElement).click();
+      await oneEvent(el, 'cas-upload-error');
+      await el.updateComplete;
+      expect(state.parseRequests).to.equal(2);
+      expect(state.lastParseRequest!.fields.password).to.equal(PASSWORD);
+      expect(note()).to.equal(null);
+      (part(el, 'retry') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(state.parseRequests, 'no third request without a password').to.equal(2);
+      expect(note()).to.equal("Type the statement's password first.");
+      const field = part(el, 'password-input')!;
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(field);
+      // reset() and a new file drop a kept password.
+      for (const drop of [() => el.reset(), () => choose(el, pdf('other.pdf'))]) {
+        el.password = PASSWORD;
+        await rejectionOf(el.upload(pdf()));
+        await el.updateComplete;
+        expect(note()).to.equal('The password you typed is kept for Retry.');
+        await drop();
+        await el.updateComplete;
+        expect(note()).to.equal(null);
+        if (!part(el, 'file')) await choose(el, pdf());
+        const before = state.parseRequests;
+        (part(el, 'submit') as HTMLButtonElement).click();
+        await el.updateComplete;
+        expect(state.parseRequests, 'nothing sent without a password').to.equal(before);
+      }
+    });
+
+    it('Upload with no password asks for one, unless allow-empty-password is set', async () => {
+      const el = await make();
+      await choose(el, pdf());
+      (part(el, 'submit') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(state.parseRequests).to.equal(0);
+      expect(el.state).to.equal('ready');
+      expect(part(el, 'status')!.textContent).to.equal("Type the statement's password first.");
+      el.allowEmptyPassword = true;
+      await el.updateComplete;
+      const done = oneEvent(el, 'cas-upload-success');
+      (part(el, 'submit') as HTMLButtonElement).click();
+      await done;
+      expect(state.lastParseRequest!.fields.password).to.equal('');
+      expect((await make(`token-url="${TOKEN_URL}" allow-empty-password`)).allowEmptyPassword).to.equal(true);
+    });
+
+    it('lets the file go after success', async () => {
+      const el = await make();
+      await el.upload(pdf(), PASSWORD);
+      expect((await rejectionOf(el.upload())).code, 'no file is held any more').to.equal('invalid-file');
     });
 
     it('a 402 → quota-exceeded, not retryable', async () => {

@@ -18,6 +18,8 @@ export const hi: CasUploadStrings = {
   another: 'दूसरा अपलोड करें',
   chooseAnother: 'दूसरी फ़ाइल चुनें',
   checkPassword: 'पासवर्ड जाँचें',
+  passwordKept: 'आपका लिखा पासवर्ड फिर से कोशिश के लिए रखा गया है।',
+  passwordNeeded: 'पहले स्टेटमेंट का पासवर्ड लिखें।',
   chosen: '{name} ({size}) तैयार है।',
   uploading: 'अपलोड हो रहा है… {percent}%',
   parsing: 'आपका स्टेटमेंट पढ़ा जा रहा है…',
