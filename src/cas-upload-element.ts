@@ -78,6 +78,10 @@ const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
  */
 export class CasUploadElement extends LitElement {
   static override styles = styles;
+  /** A form control: `<fieldset disabled>`, form reset and `required` reach it (`ElementInternals`). */
+  static formAssociated = true;
+  /** `focus()` and `autofocus` move focus to the first control inside. */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   // Every public property is declared here, so that it exists on the prototype: frameworks
   // (React 19, Vue, Svelte) set it as a property, not as an attribute, only when it exists.
@@ -94,6 +98,7 @@ export class CasUploadElement extends LitElement {
     retries: { type: Number },
     retryDelay: { attribute: 'retry-delay', type: Number },
     disabled: { type: Boolean, reflect: true },
+    required: { type: Boolean, reflect: true },
     allowEmptyPassword: { attribute: 'allow-empty-password', type: Boolean },
     password: { attribute: false },
     strings: { attribute: false },
@@ -138,8 +143,13 @@ export class CasUploadElement extends LitElement {
   retries = 2;
   /** Base backoff in ms: attempt n waits `retryDelay * 2^(n-1)` plus jitter, unless `Retry-After` says otherwise. */
   retryDelay = 1000;
-  /** No interaction, no upload. */
+  /** No interaction, no upload. A disabled `<fieldset>` around the element disables it too. */
   disabled = false;
+  /**
+   * The element's form (a `<form>` around it) does not submit until a statement was read
+   * (`state` `success`): the element is `:invalid` until then, and the browser says why.
+   */
+  required = false;
   /**
    * Lets the Upload button send a statement with no password. By default it asks for one
    * (CAS statements always have one). `upload()` from a script sends what it is given.
@@ -150,6 +160,9 @@ export class CasUploadElement extends LitElement {
   /** Partial override of any UI text. */
   strings: Partial<CasUploadStrings> = {};
 
+  #internals = this.attachInternals();
+  /** Disabled by a `<fieldset disabled>` around it (or its own `disabled`). */
+  #formOff = false;
   #state: CasUploadState = 'idle';
   /** The state last rendered, to notice changes in `updated()`. */
   #shown: CasUploadState = 'idle';
@@ -218,7 +231,7 @@ export class CasUploadElement extends LitElement {
   async upload(file?: File | Blob, password?: string): Promise<ParseResult> {
     const pw = password ?? this.password;
     this.password = '';
-    if (this.disabled) throw new CasUploadError('aborted');
+    if (this.#off) throw new CasUploadError('aborted');
     this.#abort(true);
     const again = this.#again;
     this.#retry = undefined;
@@ -432,7 +445,7 @@ export class CasUploadElement extends LitElement {
   }
 
   async #choose(file?: File): Promise<void> {
-    if (this.disabled || !file || this.#run) return;
+    if (this.#off || !file || this.#run) return;
     this.#ui = true;
     this.#retry = this.#result = this.#error = undefined;
     this.#ask = false;
@@ -473,7 +486,28 @@ export class CasUploadElement extends LitElement {
     return this.renderRoot.querySelector<E>(selector);
   }
 
+  /** @internal Called by the browser when a `<fieldset>` around the element is disabled or enabled. */
+  formDisabledCallback(disabled: boolean): void {
+    this.#formOff = disabled;
+    this.requestUpdate();
+  }
+
+  /** @internal Called by the browser when the element's form is reset: {@link reset}. */
+  formResetCallback(): void {
+    this.reset();
+  }
+
+  get #off(): boolean {
+    return this.disabled || this.#formOff;
+  }
+
   protected override updated(): void {
+    // `required`: invalid (the form waits) until a statement was read.
+    this.#internals.setValidity(
+      this.required && this.#state !== 'success' ? { valueMissing: true } : {},
+      this.#t.required,
+      this.#q('button') ?? undefined,
+    );
     // Focus follows what appears when the visitor acted, or when focus was in the element
     // only: Cancel while busy, then the error (or the password), or the summary.
     const state = this.#state;
@@ -536,7 +570,7 @@ export class CasUploadElement extends LitElement {
     } else {
       const drag = (over: boolean) => (e: DragEvent) => {
         e.preventDefault();
-        this.#over = over && !this.disabled;
+        this.#over = over && !this.#off;
         this.requestUpdate();
       };
       body = html`${error && html`<p part="error" id="err" tabindex="-1">${error.message}</p>`}<div part="dropzone" class=${this.#over ? 'over' : ''} @dragover=${drag(true)} @dragleave=${drag(false)} @drop=${(e: DragEvent) => {
@@ -555,7 +589,7 @@ export class CasUploadElement extends LitElement {
           : nothing}${code === 'invalid-password' ? button('check', t.checkPassword, () => this.#q('#pw')!.focus()) : nothing}</div>`;
     }
     // A disabled fieldset disables every control in it.
-    return html`<form part="base" lang=${this.#speaks} @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
+    return html`<form part="base" lang=${this.#speaks} @submit=${this.#submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.#off}><div part="heading" id="h"><slot name="heading">${t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.#status}</p></form>`;
   }
 }
 

@@ -69,3 +69,77 @@ describe('right to left', () => {
     expect(parseFloat(box(rtl).marginRight)).to.equal(0);
   });
 });
+
+describe('focus and forms', () => {
+  it('focus() moves focus to the first control inside (delegatesFocus)', async () => {
+    const el = await make();
+    el.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'choose'));
+    expect(el.matches(':focus')).to.equal(true);
+  });
+
+  it("autofocus works: a popover that opens focuses the element's first control", async () => {
+    const popover = await fixture<HTMLElement>(html`<div popover><button>first</button><cas-upload autofocus></cas-upload></div>`);
+    const el = popover.querySelector('cas-upload')!;
+    await el.updateComplete;
+    popover.showPopover();
+    try {
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'choose'));
+    } finally {
+      popover.hidePopover();
+    }
+  });
+
+  it('inside <fieldset disabled> its controls are disabled and nothing uploads; enabled again with the fieldset', async () => {
+    const fieldset = await fixture<HTMLFieldSetElement>(html`<fieldset disabled><cas-upload></cas-upload></fieldset>`);
+    const el = fieldset.querySelector('cas-upload')!;
+    el.tokenProvider = async () => 'at_forms';
+    await el.updateComplete;
+    expect((part(el, 'choose') as HTMLButtonElement).matches(':disabled')).to.equal(true);
+    expect((part(el, 'password-input') as HTMLInputElement).matches(':disabled')).to.equal(true);
+    expect((await rejectionOf(el.upload(pdf(), 'ABCDE1234F'))).code).to.equal('aborted');
+    expect(state.parseRequests).to.equal(0);
+    fieldset.disabled = false;
+    await el.updateComplete;
+    expect((part(el, 'choose') as HTMLButtonElement).matches(':disabled')).to.equal(false);
+    await el.upload(pdf(), 'ABCDE1234F');
+    expect(state.parseRequests).to.equal(1);
+  });
+
+  it('a form reset resets the element', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><cas-upload></cas-upload></form>`);
+    const el = form.querySelector('cas-upload')!;
+    await el.updateComplete;
+    await choose(el, pdf());
+    expect(el.state).to.equal('ready');
+    form.reset();
+    await el.updateComplete;
+    expect(el.state).to.equal('idle');
+    expect(part(el, 'file')).to.equal(null);
+  });
+
+  it('required: the host form does not submit until a statement was read', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><cas-upload required></cas-upload><button>Next</button></form>`);
+    const el = form.querySelector('cas-upload')!;
+    el.tokenProvider = async () => 'at_forms';
+    await el.updateComplete;
+    let submitted = 0;
+    form.addEventListener('submit', (e) => (e.preventDefault(), submitted++));
+    expect(el.matches(':invalid')).to.equal(true);
+    expect(form.checkValidity()).to.equal(false);
+    form.requestSubmit();
+    expect(submitted).to.equal(0);
+    await el.upload(pdf(), 'ABCDE1234F');
+    await el.updateComplete;
+    expect(el.matches(':valid')).to.equal(true);
+    form.requestSubmit();
+    expect(submitted).to.equal(1);
+    el.reset();
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(false);
+    // Not required: never in the way.
+    el.required = false;
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+  });
+});

@@ -35,6 +35,8 @@ export interface CasUploadStrings extends Record<CasUploadErrorCode, string> {
   passwordKept: string;
   /** Upload pressed with no password typed. */
   passwordNeeded: string;
+  /** Why a `required` element keeps its form from submitting. */
+  required: string;
   /** Announced when a file was chosen: `{name}`, `{size}`. */
   chosen: string;
   /** Upload progress: `{percent}`. */
@@ -68,6 +70,7 @@ export const en: CasUploadStrings = {
   checkPassword: 'Check the password',
   passwordKept: 'The password you typed is kept for Retry.',
   passwordNeeded: "Type the statement's password first.",
+  required: 'Upload your CAS statement first.',
   chosen: '{name} ({size}) is ready.',
   uploading: 'Uploading… {percent}%',
   parsing: 'Reading your statement…',

@@ -20,6 +20,7 @@ export const hi: CasUploadStrings = {
   checkPassword: 'पासवर्ड जाँचें',
   passwordKept: 'आपका लिखा पासवर्ड फिर से कोशिश के लिए रखा गया है।',
   passwordNeeded: 'पहले स्टेटमेंट का पासवर्ड लिखें।',
+  required: 'पहले अपना CAS स्टेटमेंट अपलोड करें।',
   chosen: '{name} ({size}) तैयार है।',
   uploading: 'अपलोड हो रहा है… {percent}%',
   parsing: 'आपका स्टेटमेंट पढ़ा जा रहा है…',
