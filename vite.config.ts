@@ -37,7 +37,12 @@ export default defineConfig(({ command, mode }) => {
     // script, from `cas-upload.hi.js` (mode `cdn-hi`, built after this one).
     return {
       define,
-      resolve: { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') }] },
+      resolve: {
+        alias: [
+          { find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') },
+          { find: /^\.\/load-summary\.js$/, replacement: here('./src/load-summary.cdn.ts') },
+        ],
+      },
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -72,7 +77,12 @@ export default defineConfig(({ command, mode }) => {
         emptyOutDir: false,
         minify: true,
         target: 'es2022',
-        lib: { entry: here('./src/i18n/hi.ts'), formats: ['es'], fileName: () => 'cas-upload.hi.js' },
+        // …and `cas-upload.summary.js`, the success summary, loaded when an upload starts.
+        lib: {
+          entry: { 'cas-upload.hi': here('./src/i18n/hi.ts'), 'cas-upload.summary': here('./src/cas-upload-summary.ts') } as Record<string, string>,
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.js`,
+        },
         rolldownOptions: { output: { minify: true } },
       },
     };

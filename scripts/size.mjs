@@ -7,7 +7,8 @@
 // npm entries are measured as a bundler would ship them: the built file and what it imports
 // statically, minified by esbuild, with Lit, @lit/react and React left out. Languages loaded
 // on demand (`import()`) are separate files and are not counted in an entry; in the script-tag
-// build Hindi is dist/cdn/cas-upload.hi.js, measured on its own row.
+// build Hindi is dist/cdn/cas-upload.hi.js and the success summary dist/cdn/cas-upload.summary.js,
+// each measured on its own row.
 // `npm run size -- --analyze` also prints what each source module costs in the element bundle;
 // `npm run size -- --report` prints everything and exits 0 even when a budget is exceeded;
 // `npm run size -- --write` also puts the table into README.md (between the size-table markers),
@@ -65,6 +66,7 @@ for (const [file, what] of [
   ['dist/cdn/cas-upload.js', 'script-tag module, Lit and English included'],
   ['dist/cdn/cas-upload.iife.js', 'classic script, Lit and English included'],
   ['dist/cdn/cas-upload.hi.js', 'Hindi, loaded by either from beside it on demand'],
+  ['dist/cdn/cas-upload.summary.js', 'the success summary, loaded by either from beside it when an upload starts'],
 ]) {
   const code = readFileSync(file);
   rows.push({ name: file, what, min: code.length, gzip: gz(code) });
@@ -83,6 +85,7 @@ function readmeTable() {
     'dist/cdn/cas-upload.js': '`dist/cdn/cas-upload.js` (Lit and English)',
     'dist/cdn/cas-upload.iife.js': '`dist/cdn/cas-upload.iife.js` (Lit and English)',
     'dist/cdn/cas-upload.hi.js': '`dist/cdn/cas-upload.hi.js` (Hindi, loaded on demand)',
+    'dist/cdn/cas-upload.summary.js': '`dist/cdn/cas-upload.summary.js` (success summary, loaded on demand)',
     'cas-upload/element': '`cas-upload/element` (element + core, no Lit)',
     'cas-upload/core': '`cas-upload/core`',
     'cas-upload': '`cas-upload`',

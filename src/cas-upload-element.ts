@@ -9,6 +9,8 @@ import type { ProgressDetail } from './core/parse-request.js';
 import type { ParseResult } from './core/types.js';
 import { stringsFor, loadStrings, shownLanguage, fill, type CasUploadStrings } from './i18n/index.js';
 import type { CasUploadErrorDetail, CasUploadEventMap } from './events.js';
+import type { summaryList } from './cas-upload-summary.js';
+import { loadSummaryList } from './load-summary.js';
 
 /** The element's state, reflected as the read-only `state` attribute. */
 export type CasUploadState = 'idle' | 'ready' | 'uploading' | 'parsing' | 'success' | 'error';
@@ -19,6 +21,25 @@ declare const __CAS_UPLOAD_VERSION__: string | undefined;
 
 /** How long the first render in a language waits for its strings before showing English. */
 const LANG_WAIT = 1500;
+
+/** The success summary's list, once its file arrived (see {@link loadSummary}). */
+let summaryView: typeof summaryList | undefined;
+let summaryLoad: Promise<unknown> | undefined;
+let summaryFailed = false;
+
+/**
+ * Loads the success summary, which the first render does not need (a file of its own): a
+ * promise while it is on its way, `undefined` once it is here or failed. A failed load is
+ * tried again at the next upload (`retry`), never in a loop of renders.
+ */
+function loadSummary(retry = false): Promise<unknown> | undefined {
+  if (retry) summaryFailed = false;
+  if (summaryView || summaryFailed) return;
+  return (summaryLoad ??= loadSummaryList().then(
+    (view) => (summaryView = view),
+    () => ((summaryFailed = true), (summaryLoad = undefined)),
+  ));
+}
 
 /** Errors whose remedy is another file: the file is dropped and the chooser offered again. */
 const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
@@ -270,6 +291,7 @@ export class CasUploadElement extends LitElement {
         onStart: () => {
           // A listener may also cancel, or start another upload: then this one is over.
           this.#live = true;
+          loadSummary(true);
           if (!this.#emit('cas-upload-start', { file: chosen, parser: this.parser }, true) || !mine()) return false;
           this.#started = CasUploadElement.now();
           this.#ticker = setInterval(() => this.requestUpdate(), 1000);
@@ -329,17 +351,21 @@ export class CasUploadElement extends LitElement {
    * Renders in the UI language, whose strings may be a separate file still on its way: the
    * first render waits for them for at most {@link LANG_WAIT} ms, later ones do not wait. Until
    * they arrive the element speaks English, and it renders again when they do (or stays in
-   * English if they cannot be loaded).
+   * English if they cannot be loaded). The success view waits the same way for the summary's
+   * file (loaded since the upload started); without it, it shows the success line alone.
    */
   protected override async scheduleUpdate(): Promise<void> {
     const loading = loadStrings(this.#lang);
-    if (loading) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const arrived =
-        !this.hasUpdated &&
-        (await Promise.race([loading.then(() => true), new Promise((r) => (timer = setTimeout(r, LANG_WAIT, false)))]));
-      clearTimeout(timer);
-      if (!arrived) loading.then(() => this.requestUpdate());
+    const summary = this.#state === 'success' ? loadSummary() : undefined;
+    if (loading || summary) {
+      const pending = Promise.all([loading, summary]);
+      let arrived = false;
+      if (!this.hasUpdated || summary) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([pending.then(() => (arrived = true)), new Promise((r) => (timer = setTimeout(r, LANG_WAIT)))]);
+        clearTimeout(timer);
+      }
+      if (!arrived) pending.then(() => this.requestUpdate());
     }
     super.scheduleUpdate();
   }
@@ -526,8 +552,8 @@ export class CasUploadElement extends LitElement {
     this.#ui = state === 'uploading' || state === 'parsing';
   }
 
-  // Templates are written without indentation: their text ships as is. Every field of the
-  // result is rendered through String(): an object there (even one shaped like a template) is text.
+  // Templates are written without indentation: their text ships as is. The summary's list is
+  // cas-upload-summary.ts, loaded when an upload starts.
   protected override render() {
     const t = this.#t;
     const state = this.#state;
@@ -541,21 +567,14 @@ export class CasUploadElement extends LitElement {
     const note = this.#ask ? t.passwordNeeded : this.#retry !== undefined && !this.password ? t.passwordKept : '';
     let body;
     if (state === 'success') {
-      const r = this.#result ?? {};
-      const s = r.summary;
-      const period = r.meta?.statement_period;
-      const date = (iso: string, d = new Date(`${iso}T00:00Z`)) =>
-        isNaN(+d) ? iso : d.toLocaleDateString(this.#locale, { dateStyle: 'medium', timeZone: 'UTC' });
-      const rows = [
-        [t.investor, r.investor?.name],
-        [t.period, period?.from && period.to && `${date(period.from)} – ${date(period.to)}`],
-        [t.total, s?.total_value, { style: 'currency', currency: 'INR' }],
-        [t.demat, s?.accounts?.demat?.count ?? r.demat_accounts?.length],
-        [t.folios, s?.accounts?.mutual_funds?.count ?? r.mutual_funds?.length],
-      ] as const;
-      body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl part="summary-list">${rows.map(
-        ([k, v, o]) => (v == null || v === '' ? nothing : html`<dt>${k}</dt><dd>${typeof v === 'number' ? this.#fmt(v, o) : String(v)}</dd>`),
-      )}</dl></div><div class="a">${button('another', t.another, again)}</div>`;
+      body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p>${summaryView?.({
+        html,
+        nothing,
+        result: this.#result ?? {},
+        t,
+        locale: this.#locale,
+        fmt: (v, o) => this.#fmt(v, o),
+      })}</div><div class="a">${button('another', t.another, again)}</div>`;
     } else if (state === 'uploading' || state === 'parsing') {
       const parsing = state === 'parsing';
       const seconds = Math.floor((CasUploadElement.now() - this.#started) / 1000);

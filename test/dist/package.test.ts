@@ -67,9 +67,10 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
   );
 });
 
-test('dist/cdn holds the two script-tag files, each one file, and Hindi beside them', () => {
-  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js']);
+test('dist/cdn holds the two script-tag files, each one file, and Hindi and the success summary beside them', () => {
+  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js', 'cas-upload.summary.js']);
   assert.ok(packed.includes('dist/cdn/cas-upload.hi.js'));
+  assert.ok(packed.includes('dist/cdn/cas-upload.summary.js'));
 });
 
 test('every exports target, types, main and customElements are in the tarball', () => {
