@@ -71,6 +71,9 @@ test('dist/cdn holds the two script-tag files, each one file, and Hindi and the 
   assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js', 'cas-upload.summary.js']);
   assert.ok(packed.includes('dist/cdn/cas-upload.hi.js'));
   assert.ok(packed.includes('dist/cdn/cas-upload.summary.js'));
+  // The first render's file leaves the summary's list to the file loaded when an upload starts.
+  assert.ok(!readFileSync(`${root}dist/cdn/cas-upload.js`, 'utf8').includes('summary-list'));
+  assert.ok(readFileSync(`${root}dist/cdn/cas-upload.summary.js`, 'utf8').includes('summary-list'));
 });
 
 test('every exports target, types, main and customElements are in the tarball', () => {
