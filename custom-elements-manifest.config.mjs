@@ -9,8 +9,9 @@ function publicApiOnly() {
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
           if (!decl.customElement) continue;
-          // Private fields and methods (`#…`) are not API.
-          decl.members = decl.members?.filter((m) => m.privacy !== 'private' && !m.name.startsWith('#'));
+          // Private fields and methods (`#…`), and the protected ones that the elements share
+          // through their base class (src/shared/cas-element.ts), are not API.
+          decl.members = decl.members?.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('#'));
           // Only the documented `cas-upload-*` events (not the generic dispatch helper).
           decl.events = decl.events?.filter((e) => e.name?.startsWith('cas-upload-'));
           // `state` is reflected by the element itself rather than by a Lit property option,
@@ -34,7 +35,7 @@ function publicApiOnly() {
 }
 
 export default {
-  globs: ['src/cas-upload-element.ts'],
+  globs: ['src/cas-upload-element.ts', 'src/shared/cas-element.ts', 'src/cdsl-fetch/cas-cdsl-fetch-element.ts'],
   outdir: '.',
   litelement: true,
   dependencies: false,

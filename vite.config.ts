@@ -67,6 +67,31 @@ export default defineConfig(({ command, mode }) => {
       },
     };
   }
+  if (mode === 'cdn-connect') {
+    // `dist/cdn/cas-connect.js` (contract §10): one ES module that defines `<cas-upload>` and
+    // `<cas-cdsl-fetch>` (the other flows join it later), Lit bundled, English built in; each
+    // element's Hindi is a file beside it, loaded on first use (`cas-upload.hi.js`, and a chunk
+    // under `chunks/`). Built after mode `cdn`, into the same folder, which it leaves as it is;
+    // `cas-upload.js` is not changed by it.
+    return {
+      define,
+      resolve: {
+        alias: [
+          { find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') },
+          // The success summary: `cas-upload.summary.js` beside it, as for cas-upload.js.
+          { find: /^\.\/load-summary\.js$/, replacement: here('./src/load-summary.cdn.ts') },
+        ],
+      },
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        minify: true,
+        target: 'es2022',
+        lib: { entry: here('./src/cdn-connect.ts'), formats: ['es'], fileName: () => 'cas-connect.js' },
+        rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
+      },
+    };
+  }
   if (mode === 'cdn-hi') {
     // `dist/cdn/cas-upload.hi.js`: the Hindi strings as a minified ES module exporting `hi`,
     // which the script-tag files import the first time an element speaks Hindi. Built after
@@ -102,6 +127,7 @@ export default defineConfig(({ command, mode }) => {
           core: here('./src/core/index.ts'),
           server: here('./src/server/index.ts'),
           react: here('./src/react.ts'),
+          'cdsl-fetch': here('./src/cdsl-fetch/index.ts'),
         },
         formats: ['es'],
       },

@@ -70,6 +70,8 @@ if (live) {
     `(minted with ${key}, which never leaves the server) and uploads to ${base ?? apiOrigin}.`;
   $('mode').classList.add('live');
   $('scenario-field').hidden = true;
+  $('cdsl-field').hidden = true;
+  $('cdsl-fast').parentElement!.hidden = true;
   $('scenario-about').hidden = true;
   document.title = 'cas-upload demo (live)';
   watchNetworkLive();
@@ -78,18 +80,22 @@ if (live) {
 }
 // Register the element only once the mocks (if any) are listening.
 await import('../src/index.js');
+await import('../src/cdsl-fetch/index.js');
 const { version } = await import('../src/element.js');
 
 /** Starts msw in the page, fills the scenario picker and logs what the mocks answer. */
 async function startMocks() {
-  const [{ setupWorker }, mocks, { installSlowUplink }] = await Promise.all([
+  const [{ setupWorker }, mocks, cdslMocks, { installSlowUplink }] = await Promise.all([
     import('msw/browser'),
     import('../test/mocks/handlers.js'),
+    import('../test/mocks/cdsl.js'),
     import('./slow-network.js'),
   ]);
   const state = mocks.createMockState({ slowMs: 4000 });
+  // The CDSL fetch as the API does it: about 20 s for the OTP request (unless "at once").
+  const cdsl = cdslMocks.createCdslState({ fetchMs: 20000, stepMs: 1500 });
   apiOrigin = mocks.API_BASE;
-  const worker = setupWorker(...mocks.createHandlers(state));
+  const worker = setupWorker(...cdslMocks.createCdslHandlers(cdsl), ...mocks.createHandlers(state));
   let tokens = 0;
   worker.events.on('response:mocked', async ({ request, response }) => {
     const url = new URL(request.url);
@@ -122,6 +128,28 @@ async function startMocks() {
   };
   choose('success');
   scenario.addEventListener('change', () => choose(scenario.value as Scenario));
+
+  const cdslScenario = $<HTMLSelectElement>('cdsl-scenario');
+  for (const s of cdslMocks.CDSL_SCENARIOS) cdslScenario.add(new Option(s, s));
+  const cdslAbout = $('cdsl-about');
+  const CDSL_ABOUT: Record<string, string> = {
+    success: 'Any PAN, a 16-digit BO ID and a past date of birth; the OTP is 123456; the statement opens with the PAN.',
+    'wrong-details': 'Step 1 answers 400 "Invalid PAN or BO ID".',
+    'captcha-failed': 'Step 1 answers 400 "CAPTCHA failed"; Retry asks again.',
+    'wrong-otp-then-right': 'The first OTP is refused ("Invalid OTP"), the session stays; type 123456 again.',
+    'session-expired': 'Step 2 answers "Session expired": back to the details, as typed.',
+    'no-statements': 'Step 2 finds no statement.',
+    'pan-not-password': `The PAN does not open the statement: type ${cdslMocks.MOCK_STATEMENT_PASSWORD}.`,
+  };
+  const chooseCdsl = (s: string) => {
+    Object.assign(cdsl, { scenario: s, otpRefused: false });
+    cdslAbout.textContent = `CDSL fetch: ${CDSL_ABOUT[s]}`;
+  };
+  chooseCdsl('success');
+  cdslScenario.addEventListener('change', () => chooseCdsl(cdslScenario.value));
+  $<HTMLInputElement>('cdsl-fast').addEventListener('change', (e) => {
+    cdsl.fetchMs = (e.target as HTMLInputElement).checked ? 0 : 20000;
+  });
 }
 
 /** Live mode: the token and API requests the page makes, from the Resource Timing API. */
@@ -168,7 +196,8 @@ const events = [
 /** The last progress line, updated in place while the same phase goes on. */
 let lastProgress: { li: HTMLLIElement; phase: string } | null = null;
 for (const type of events) {
-  el.addEventListener(type, (e) => {
+  // Both elements' events bubble to the box around them: one listener serves both.
+  $('host').addEventListener(type, (e) => {
     const { detail } = e as CustomEvent;
     const shown =
       type === 'cas-upload-success'

@@ -137,7 +137,8 @@ export function faultServers() {
   }
 
   function api(req, res) {
-    const m = /^\/s\/([^/]+)\/v4\/(smart|cdsl|nsdl|cams_kfintech)\/parse$/.exec(req.url.split('?')[0]);
+    // A parse (multipart, or JSON with `pdf_url`), or the CDSL fetch's two JSON calls.
+    const m = /^\/s\/([^/]+)(\/v4\/(?:(smart|cdsl|nsdl|cams_kfintech)\/parse|cdsl\/fetch(?:\/[^/]+\/verify)?))$/.exec(req.url.split('?')[0]);
     const s = m && sessions.get(m[1]);
     if (req.method === 'OPTIONS') {
       if (s) s.preflights++;
@@ -145,7 +146,7 @@ export function faultServers() {
       res.writeHead(ok ? 204 : 405, {
         ...cors(req),
         'access-control-allow-methods': 'POST',
-        'access-control-allow-headers': 'x-api-key',
+        'access-control-allow-headers': 'x-api-key, content-type',
         'access-control-max-age': '600',
       });
       return res.end();
@@ -157,7 +158,7 @@ export function faultServers() {
     const requestId = `req_${s.id}x${n}`;
     const key = req.headers['x-api-key'] ?? '';
     const tokenIndex = s.tokens.indexOf(key);
-    const entry = { n, parser: m[2], keyIsIssued: tokenIndex >= 0, tokenIndex, bytes: 0, complete: false, aborted: false, status: null, password: null, fileName: null };
+    const entry = { n, path: m[2], parser: m[3] ?? null, json: null, keyIsIssued: tokenIndex >= 0, tokenIndex, bytes: 0, complete: false, aborted: false, status: null, password: null, fileName: null };
     s.requests.push(entry);
     s.open.add(res);
     res.on('close', () => {
@@ -197,11 +198,12 @@ export function faultServers() {
       entry.password = /name="password"\r\n\r\n([^\r]*)\r\n/.exec(body)?.[1] ?? null;
       entry.fileName = /name="pdf_file"; filename="([^"]*)"/.exec(body)?.[1] ?? null;
       const multipart = /^multipart\/form-data/.test(req.headers['content-type'] ?? '');
+      if (/^application\/json/.test(req.headers['content-type'] ?? '')) entry.json = JSON.parse(body || 'null');
       if (st.hang) return;
       later(s, st.delayMs ?? 0, () => {
         if (!entry.keyIsIssued) return answer(401, MISSING_KEY_BODY);
         if (s.revokeFirstToken && key === s.tokens[0]) return answer(403, AUTH_BODY);
-        if (!multipart || entry.fileName === null) return answer(400, { status: 'failed', msg: 'No PDF file provided' });
+        if (!entry.json && (!multipart || entry.fileName === null)) return answer(400, { status: 'failed', msg: 'No PDF file provided' });
         const status = st.status ?? 200;
         answer(status, st.body ?? (status === 200 ? PARSE_BODY : { status: 'failed', msg: `HTTP ${status}` }), st.headers);
       });

@@ -6,4 +6,4 @@ export { CasUploadElement, version } from './cas-upload-element.js';
 export type { CasUploadState } from './cas-upload-element.js';
 export type * from './events.js';
 export { en, stringsFor, registerStrings, type CasUploadStrings } from './i18n/index.js';
-export * from './core/index.js';
+export * from './core/upload-api.js';

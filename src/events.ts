@@ -16,10 +16,20 @@ export type CasUploadProgressDetail = ProgressDetail;
 /** `cas-upload-success`: the API's JSON body, unchanged, and facts about the upload. */
 export interface CasUploadSuccessDetail {
   result: ParseResult;
-  file: { name: string; size: number };
+  /** The file parsed; `size` is `null` for a fetched file (not in the browser). */
+  file: { name: string; size: number | null };
   parser: string;
   durationMs: number;
   requestId: string | null;
+  /** How the statement came: `upload` (`<cas-upload>`), `cdsl` (`<cas-cdsl-fetch>`) or `inbox`. */
+  source: 'upload' | 'cdsl' | 'inbox';
+  /** Every statement a fetch returned (newest first), for `cdsl` and `inbox`. */
+  files?: CasFile[];
+}
+/** A statement a fetch returned: its file name and a short-lived download URL. */
+export interface CasFile {
+  filename: string;
+  url: string;
 }
 /** `cas-upload-error`: why the upload failed, as a stable code and a sentence. */
 export interface CasUploadErrorDetail {
@@ -43,4 +53,9 @@ export interface CasUploadEventMap {
   'cas-upload-success': CustomEvent<CasUploadSuccessDetail>;
   'cas-upload-error': CustomEvent<CasUploadErrorDetail>;
   'cas-upload-cancel': CustomEvent<CasUploadCancelDetail>;
+}
+
+/** `cas-upload-cancel` of `<cas-cdsl-fetch>`: the step that was cancelled. */
+export interface CasCdslFetchCancelDetail {
+  step: 'idle' | 'requesting' | 'otp' | 'verifying' | 'parsing' | 'success' | 'error';
 }

@@ -152,7 +152,8 @@ describe('<cas-upload>', () => {
       expect(parse?.detail).to.deep.equal({ phase: 'parse', loaded: file.size, total: file.size });
 
       const success = events.at(-1)!.detail as Record<string, unknown>;
-      expect(Object.keys(success).sort()).to.deep.equal(['durationMs', 'file', 'parser', 'requestId', 'result']);
+      expect(Object.keys(success).sort()).to.deep.equal(['durationMs', 'file', 'parser', 'requestId', 'result', 'source']);
+      expect(success.source).to.equal('upload');
       expect(success.result).to.deep.equal(PARSE_RESPONSE);
       expect(success.file).to.deep.equal({ name: 'my-cas.pdf', size: file.size });
       expect(success.parser).to.equal('smart');

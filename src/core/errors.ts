@@ -1,7 +1,10 @@
 /**
  * Every way an upload can end badly, as a stable code. These names are public API.
  */
-export type CasUploadErrorCode =
+export type CasUploadErrorCode = UploadErrorCode | FlowErrorCode;
+
+/** The codes of Part I: every way an upload can end badly. */
+export type UploadErrorCode =
   | 'config-error'
   | 'invalid-file'
   | 'file-too-large'
@@ -16,8 +19,21 @@ export type CasUploadErrorCode =
   | 'timeout'
   | 'aborted';
 
-/** English sentence for each code: `CasUploadError.message`, and the element's English text (i18n/en.ts). */
-export const defaultMessages: Record<CasUploadErrorCode, string> = {
+/** The codes only the flows without a PDF in hand use (CDSL fetch, mailback, inbox). */
+export type FlowErrorCode =
+  | 'invalid-details'
+  | 'invalid-otp'
+  | 'session-expired'
+  | 'fetch-failed'
+  | 'no-statements'
+  | 'inbox-error';
+
+/**
+ * English sentence for each code of an upload: `CasUploadError.message`, and the element's
+ * English text (i18n/en.ts). The flows' own codes have theirs in {@link flowMessages}, apart,
+ * so that a page that only uploads does not load them.
+ */
+export const defaultMessages: Record<UploadErrorCode, string> & Partial<Record<CasUploadErrorCode, string>> = {
   'config-error': 'The uploader is not set up correctly.',
   'invalid-file': 'This file is empty or not a PDF.',
   'file-too-large': 'This file is too large.',
@@ -31,10 +47,10 @@ export const defaultMessages: Record<CasUploadErrorCode, string> = {
   'network-error': 'Could not reach the statement service. Please check your connection.',
   timeout: 'The statement service took too long to answer.',
   aborted: 'Upload cancelled.',
-}
+};
 
-/** `token-error`, `rate-limited`, `server-error`, `network-error` and `timeout`: no other code starts so. */
-const RETRYABLE = /^[nrst]/;
+/** `token-error`, `timeout`, `rate-limited`, `server-error`, `network-error` and `fetch-failed`: no other code starts so. */
+const RETRYABLE = /^([tr]|ser|ne|fe)/;
 
 /** Extra facts about a failure, all optional. */
 export interface CasUploadErrorInit {
@@ -65,7 +81,7 @@ export class CasUploadError extends Error {
   readonly retryable: boolean;
 
   constructor(code: CasUploadErrorCode, message?: string, init: CasUploadErrorInit = {}) {
-    super(message ?? defaultMessages[code]);
+    super(message ?? defaultMessages[code] ?? code);
     this.name = 'CasUploadError';
     this.code = code;
     this.status = init.status ?? null;

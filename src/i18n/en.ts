@@ -1,10 +1,10 @@
-import { defaultMessages, type CasUploadErrorCode } from '../core/errors.js';
+import { defaultMessages, type UploadErrorCode } from '../core/errors.js';
 
 /**
  * Every text the element shows; the `strings` property may override any of them.
  * `{name}`-style placeholders are filled in by the element.
  */
-export interface CasUploadStrings extends Record<CasUploadErrorCode, string> {
+export interface CasUploadStrings extends Record<UploadErrorCode, string> {
   /** The heading above the form (the `heading` slot replaces it). */
   heading: string;
   /** The button that opens the file dialog. */

@@ -1,64 +1,24 @@
 import { en, type CasUploadStrings } from './en.js';
 import { loadHi } from './load-hi.js';
+import { catalog, fill } from '../shared/catalog.js';
 
 export type { CasUploadStrings };
-export { en };
+export { en, fill };
 
-/** Languages ready to use, by primary subtag. */
-const ready: Record<string, CasUploadStrings> = { en };
 /**
- * Built-in languages other than English, each a separate file loaded when first used: in the
- * npm build a chunk (`dist/chunks/hi.js`), in the script-tag build `dist/cdn/cas-upload.hi.js`
- * beside the script (`load-hi.ts`, `load-hi.cdn.ts`).
+ * The texts of `<cas-upload>`. Built-in languages other than English are each a separate file
+ * loaded when first used: in the npm build a chunk (`dist/chunks/hi.js`), in the script-tag
+ * build `dist/cdn/cas-upload.hi.js` beside the script (`load-hi.ts`, `load-hi.cdn.ts`). A text
+ * missing from the file (one of another version) is the English one.
  */
-const loaders: Record<string, () => Promise<CasUploadStrings>> = { hi: loadHi };
-/** The load in flight, by language. */
-const pending: Record<string, Promise<unknown>> = {};
-/** Languages whose load failed once already. */
-const failed = new Set<string>();
-
-/** `hi-IN` → `hi`; English when empty. */
-const primary = (tag?: string | null) => (tag || 'en').toLowerCase().split('-')[0];
+export const uploadStrings = catalog<CasUploadStrings>(en, { hi: loadHi });
 
 /** The strings for a BCP 47 tag once loaded (see {@link loadStrings}); English otherwise. */
-export function stringsFor(tag?: string | null): CasUploadStrings {
-  return ready[primary(tag)] ?? en;
-}
-
-/**
- * The language the element speaks for a BCP 47 tag: the tag itself, or `en` while a built-in
- * language's strings are not loaded (yet, or at all), so that numbers and dates, and the `lang`
- * screen readers read with, follow the texts shown.
- */
-export function shownLanguage(tag?: string | null): string {
-  const lang = primary(tag);
-  return loaders[lang] && (ready[lang] ?? en) === en ? 'en' : tag || 'en';
-}
-
-/**
- * Loads a built-in language (`hi`). Resolves once {@link stringsFor} returns it, or once the
- * load failed (then {@link stringsFor} keeps returning English); returns `undefined` when
- * there is nothing to wait for (loaded, given up, or not built in).
- *
- * A failed load (offline, a 404, a Content-Security-Policy that refuses the file) is retried
- * once, by the next call (the element's next update), in case it was a passing network error;
- * after a second failure the language is English until the page is reloaded, so that a
- * missing file does not cost a request on every render. A text missing from the file (one of
- * another version) is the English one.
- */
-export function loadStrings(tag?: string | null): Promise<unknown> | undefined {
-  const lang = primary(tag);
-  if (ready[lang] || !loaders[lang]) return;
-  return (pending[lang] ??= loaders[lang]().then(
-    (s) => (ready[lang] = { ...en, ...s }),
-    () => {
-      delete pending[lang];
-      if (failed.has(lang)) ready[lang] = en;
-      failed.add(lang);
-    },
-  ));
-}
-
+export const stringsFor = uploadStrings.stringsFor;
+/** The language the element speaks for a BCP 47 tag (see `Catalog.shownLanguage`). */
+export const shownLanguage = uploadStrings.shownLanguage;
+/** Loads a built-in language (`hi`); see `Catalog.loadStrings`. */
+export const loadStrings = uploadStrings.loadStrings;
 /**
  * Adds a language for every `<cas-upload>` on the page (of this copy of the library), by its
  * primary subtag: `registerStrings('ta', { heading: '…', … })` for the elements whose `lang`
@@ -73,15 +33,5 @@ export function registerStrings(
   lang: string,
   strings: Partial<CasUploadStrings> | (() => Promise<Partial<CasUploadStrings>>),
 ): void {
-  const l = primary(lang);
-  delete pending[l];
-  delete ready[l];
-  failed.delete(l);
-  if (typeof strings == 'function') loaders[l] = strings as () => Promise<CasUploadStrings>;
-  else ready[l] = { ...en, ...strings };
-}
-
-/** Replaces `{key}` placeholders. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+  uploadStrings.register(lang, strings);
 }

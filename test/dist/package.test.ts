@@ -30,7 +30,7 @@ const packed: string[] = (() => {
 })();
 
 test('npm pack holds only the built files, the manifest, the README and package.json', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/cas-upload[.\w-]*\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect)[.\w-]*\.js|cdn\/chunks\/[\w-]+\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
     [],
@@ -60,6 +60,9 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/types/core/index.d.ts',
     'dist/types/react.d.ts',
     'dist/types/server/index.d.ts',
+    'dist/cdn/cas-connect.js',
+    'dist/cdsl-fetch.js',
+    'dist/types/cdsl-fetch/index.d.ts',
   ];
   assert.deepEqual(
     expected.filter((path) => !packed.includes(path)),
@@ -67,8 +70,17 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
   );
 });
 
-test('dist/cdn holds the two script-tag files, each one file, and Hindi and the success summary beside them', () => {
-  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js', 'cas-upload.summary.js']);
+test('dist/cdn holds the two script-tag files, each one file, Hindi and the success summary beside them; cas-connect.js and its chunks', () => {
+  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), [
+    'cas-connect.js',
+    'cas-upload.hi.js',
+    'cas-upload.iife.js',
+    'cas-upload.js',
+    'cas-upload.summary.js',
+    'chunks',
+  ]);
+  // Only lazily loaded languages sit in chunks/ (cas-connect.js defines every element itself).
+  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^hi-[\w-]+\.js$/, f);
   assert.ok(packed.includes('dist/cdn/cas-upload.hi.js'));
   assert.ok(packed.includes('dist/cdn/cas-upload.summary.js'));
   // The first render's file leaves the summary's list to the file loaded when an upload starts.
@@ -85,6 +97,7 @@ test('every exports target, types, main and customElements are in the tarball', 
   for (const target of targets) assert.ok(packed.includes(target.replace(/^\.\//, '')), `${target} is packed`);
   assert.deepEqual(Object.keys(pkg.exports).sort(), [
     '.',
+    './cdsl-fetch',
     './core',
     './custom-elements.json',
     './element',
@@ -160,4 +173,14 @@ test('the README size table is the one `npm run size` measures for this build', 
   const readme = readFileSync(`${root}README.md`, 'utf8');
   const inReadme = /<!-- size-table:start[^>]*-->\n([\s\S]*?)\n<!-- size-table:end -->/.exec(readme)?.[1];
   assert.equal(inReadme, table, 'README "Size" is out of date: run `npm run build && npm run size -- --write`');
+});
+
+test('cas-upload.js and cas-upload.iife.js hold no code of the other flows (contract §10: a page that only uploads pays nothing)', () => {
+  for (const file of ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.iife.js']) {
+    const code = readFileSync(`${root}${file}`, 'utf8');
+    for (const word of ['cdsl/fetch', 'cas-cdsl-fetch', 'one-time-code', 'session-expired']) {
+      assert.ok(!code.includes(word), `${file} holds "${word}"`);
+    }
+  }
+  assert.ok(readFileSync(`${root}dist/cdn/cas-connect.js`, 'utf8').includes('cas-cdsl-fetch'));
 });

@@ -35,7 +35,12 @@ export interface SessionConfig {
 /** One parse request as the fake API saw it. */
 export interface SeenRequest {
   n: number;
-  parser: string;
+  /** The API path (`/v4/smart/parse`, `/v4/cdsl/fetch`, `/v4/cdsl/fetch/{id}/verify`). */
+  path: string;
+  /** The parser of a parse request, else `null`. */
+  parser: string | null;
+  /** A JSON request's body, else `null`. */
+  json: Record<string, unknown> | null;
   keyIsIssued: boolean;
   /** Which issued token it carried (0 = the first), or -1. */
   tokenIndex: number;

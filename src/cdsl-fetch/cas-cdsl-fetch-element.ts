@@ -1,0 +1,320 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { styles } from './cas-cdsl-fetch.styles.js';
+import { en, type CasCdslFetchStrings } from './en.js';
+import { catalog } from '../shared/catalog.js';
+import { CasElement } from '../shared/cas-element.js';
+import { CasUploadError } from '../core/errors.js';
+import { requestCdslOtp, verifyCdslOtp, parseCasUrl, CdslDetailsError, type CdslField, type CdslFile } from '../core/cdsl.js';
+import { systemClock } from '../core/clock.js';
+import type { ParseResult } from '../core/types.js';
+
+/** The element's state, reflected as the read-only `state` attribute. */
+export type CasCdslFetchState = 'idle' | 'requesting' | 'otp' | 'verifying' | 'parsing' | 'success' | 'error';
+
+/** Where the flow stands when nothing is in flight: the form shown (also under an error). */
+type Step = 'details' | 'otp' | 'password';
+
+/** The texts of `<cas-cdsl-fetch>`; Hindi is a file of its own, loaded when first used. */
+const strings = catalog<CasCdslFetchStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) });
+
+/**
+ * `<cas-cdsl-fetch>`: fetches an investor's newest CDSL statement with an OTP (PAN, BO ID and
+ * date of birth, then the OTP that CDSL sends by SMS) and parses it with the CAS Parser API:
+ * no PDF needed.
+ *
+ * @summary Fetches a CDSL statement with an OTP and emits the parsed result.
+ * @tagname cas-cdsl-fetch
+ *
+ * @fires {CustomEvent<CasUploadSuccessDetail>} cas-upload-success - The parsed statement, with `source: 'cdsl'` and `files`.
+ * @fires {CustomEvent<CasUploadErrorDetail>} cas-upload-error - A coded error; never for `aborted`.
+ * @fires {CustomEvent<CasCdslFetchCancelDetail>} cas-upload-cancel - The flow was cancelled (the request in flight aborted).
+ *
+ * @slot heading - Replaces the heading text.
+ *
+ * @csspart heading - The heading (the `heading` slot's default).
+ * @csspart pan-input - The PAN field.
+ * @csspart bo-id-input - The BO ID field.
+ * @csspart dob-input - The date of birth field (`<input type="date">`).
+ * @csspart otp-input - The OTP field (`autocomplete="one-time-code"`, `inputmode="numeric"`).
+ * @csspart password-input - The statement's password, when it is not the PAN.
+ * @csspart submit - The main button of the step shown.
+ * @csspart cancel - Cancels the step in flight, or the flow.
+ * @csspart back - Back to the details.
+ * @csspart wait - What is happening during a long step, with the seconds elapsed.
+ * @csspart progress - The busy indicator (`<progress>` without a value).
+ * @csspart status - The `aria-live` status region (visually hidden).
+ * @csspart error - The error message.
+ * @csspart retry - The Retry button.
+ * @csspart summary - The success summary.
+ * @csspart another - "Fetch again", after success.
+ *
+ * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring, progress (dark: #8ab4f8); every `--cas-upload-*` property of `<cas-upload>` applies.
+ */
+export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFetchStrings> {
+  static override styles = styles;
+
+  static override properties: PropertyDeclarations = {
+    periods: { type: Number },
+  };
+
+  /**
+   * Registers the element as `tag` (default `cas-cdsl-fetch`); does nothing when that tag is
+   * already defined, so a second registration never throws.
+   */
+  static override define(tag = 'cas-cdsl-fetch', registry?: CustomElementRegistry): void {
+    super.define(tag, registry);
+  }
+
+  protected override catalog = strings;
+
+  /** Monthly statements asked of CDSL (`num_periods`); the newest one is parsed. */
+  periods = 1;
+
+  // What the investor typed: personal data, kept here only (never an attribute or an event).
+  #pan = '';
+  #boId = '';
+  #dob = '';
+  #otp = '';
+  #password = '';
+  /** The password of the last parse, for Retry. */
+  #tried = '';
+  #step: Step = 'details';
+  #session?: string;
+  #files?: CdslFile[];
+  #result?: ParseResult;
+  #bad: CdslField[] = [];
+  #run?: AbortController;
+
+  /** Stops what is in flight (the request is really aborted), drops the OTP session and goes back to the details, kept; fires `cas-upload-cancel`. */
+  cancel(): void {
+    const from = this.state;
+    if (!this.#run && from !== 'otp' && this.#step === 'details') return;
+    this.#stop();
+    this.#session = this.#files = undefined;
+    this.#step = 'details';
+    this.#otp = this.#password = this.#tried = '';
+    this.error = undefined;
+    this.status = this.t.cancelled;
+    this.go('idle');
+    this.emit('cas-upload-cancel', { step: from });
+  }
+
+  /** Back to `idle` with empty fields, clearing the session, result and error. */
+  reset(): void {
+    this.#stop();
+    this.#pan = this.#boId = this.#dob = this.#otp = this.#password = this.#tried = this.status = '';
+    this.#session = this.#files = this.#result = this.error = undefined;
+    this.#step = 'details';
+    this.#bad = [];
+    this.go('idle');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed from the page (not only moved): nothing is left running.
+    queueMicrotask(() => this.isConnected || this.#stop());
+  }
+
+  #stop(): void {
+    this.#run?.abort();
+    this.#run = undefined;
+    this.tick(false);
+  }
+
+  /** Starts a step that waits on the API: a fresh abort controller, the state, the elapsed time. */
+  #begin(state: CasCdslFetchState, status: string): AbortController {
+    this.#stop();
+    this.error = undefined;
+    this.status = status;
+    this.tick(true);
+    this.go(state);
+    return (this.#run = new AbortController());
+  }
+
+  /** The run ended: `false` when it is no longer the current one (cancelled, or replaced). */
+  #ended(run: AbortController): boolean {
+    if (this.#run !== run) return false;
+    this.#run = undefined;
+    this.tick(false);
+    return true;
+  }
+
+  #failed(run: AbortController, err: unknown, step: Step, message?: string): void {
+    if (!this.#ended(run)) return;
+    const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
+    const code = error.code;
+    if (code === 'aborted') return this.go(this.#step === 'details' ? 'idle' : (this.#step as 'otp'));
+    // An expired session, or one without statements: from the details again (kept as typed).
+    if (code === 'session-expired' || code === 'no-statements') {
+      this.#session = undefined;
+      step = 'details';
+    }
+    this.#step = step;
+    if (code === 'invalid-otp') this.#otp = '';
+    this.fail(error, {}, message);
+  }
+
+  async #request(): Promise<void> {
+    const run = this.#begin('requesting', this.t.requesting);
+    this.#bad = [];
+    try {
+      const { sessionId } = await requestCdslOtp({ pan: this.#pan, boId: this.#boId, dob: this.#dob }, this.api(run.signal));
+      if (!this.#ended(run)) return;
+      this.#session = sessionId;
+      this.#otp = '';
+      this.#step = 'otp';
+      this.status = this.t.otpSent;
+      this.go('otp');
+    } catch (err) {
+      if (err instanceof CdslDetailsError) this.#bad = err.fields;
+      this.#failed(run, err, 'details');
+    }
+  }
+
+  async #verify(): Promise<void> {
+    const run = this.#begin('verifying', this.t.verifying);
+    const started = systemClock.now();
+    try {
+      const { files } = await verifyCdslOtp(this.#session!, this.#otp, { ...this.api(run.signal), periods: this.periods });
+      if (this.#run !== run) return;
+      this.#files = files;
+      this.#parse(this.#panPassword, run, started);
+    } catch (err) {
+      this.#failed(run, err, 'otp');
+    }
+  }
+
+  /** Parses the newest statement with `password` (first the PAN, then what the investor types). */
+  async #parse(password: string, run = this.#begin('parsing', this.t.parsing), started = systemClock.now()): Promise<void> {
+    if (this.state !== 'parsing') {
+      this.status = this.t.parsing;
+      this.go('parsing');
+    }
+    const file = this.#files![0];
+    const byPan = password === this.#panPassword;
+    this.#tried = password;
+    try {
+      const { result, requestId } = await parseCasUrl(file.url, password, this.api(run.signal));
+      if (!this.#ended(run)) return;
+      this.#result = result;
+      this.#step = 'details';
+      this.#session = undefined;
+      this.#password = this.#tried = '';
+      this.status = this.t.done;
+      this.go('success');
+      this.emit('cas-upload-success', {
+        result,
+        file: { name: file.filename, size: null },
+        files: this.#files!.map(({ filename, url }) => ({ filename, url })),
+        parser: 'smart',
+        durationMs: systemClock.now() - started,
+        requestId,
+        source: 'cdsl',
+      });
+    } catch (err) {
+      this.#password = '';
+      // The PAN was not the password: ask for it, in words that say so.
+      const panRefused = byPan && (err as CasUploadError).code === 'invalid-password';
+      this.#failed(run, err, 'password', panRefused ? this.t.panNotPassword : undefined);
+    }
+  }
+
+  /** The PAN as the statement's password: in capitals. */
+  get #panPassword(): string {
+    return this.#pan.trim().toUpperCase();
+  }
+
+  #submit(e: Event): void {
+    e.preventDefault();
+    if (this.#run || this.disabled) return;
+    this.ui = true;
+    const step = this.#step;
+    if (step === 'otp') this.#verify();
+    // After a wrong password, the one typed; after another failure, the one tried.
+    else if (step === 'password') this.#parse(this.error?.code === 'invalid-password' ? this.#password : this.#tried);
+    else this.#request();
+  }
+
+  /** Focus after a step: Cancel while waiting, then the field of the next step, the error, or the summary. */
+  protected override focusFor(state: CasCdslFetchState): string {
+    const code = this.error?.code;
+    return {
+      idle: '#pan',
+      requesting: '[part~=cancel]',
+      otp: '#otp',
+      verifying: '[part~=cancel]',
+      parsing: '[part~=cancel]',
+      success: '[part~=summary]',
+      error: code === 'invalid-otp' ? '#otp' : code === 'invalid-password' ? '#pw' : '[part~=error]',
+    }[state];
+  }
+
+  /** A labelled text field of the form, bound to one of the private values. */
+  #field(
+    id: string,
+    part: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    attrs: { type?: string; hint?: string; invalid?: boolean; auto?: string; mode?: string; max?: string } = {},
+  ) {
+    const described = [this.error && 'err', attrs.hint && `${id}-h`].filter(Boolean).join(' ');
+    return html`<div class="f"><label for=${id}>${label}</label><input id=${id} part=${part} name=${id} type=${attrs.type ?? 'text'} autocomplete=${attrs.auto ?? 'off'} inputmode=${attrs.mode ?? nothing} max=${attrs.max ?? nothing} spellcheck="false" autocapitalize=${part === 'pan-input' ? 'characters' : 'off'} aria-describedby=${described || nothing} aria-invalid=${Boolean(attrs.invalid)} .value=${value} @input=${(e: Event) =>
+      set((e.target as HTMLInputElement).value)} />${attrs.hint ? html`<span id="${id}-h" class="m">${attrs.hint}</span>` : nothing}</div>`;
+  }
+
+  // Templates are written without indentation: their text ships as is.
+  protected override render() {
+    const t = this.t;
+    const state = this.state;
+    const error = this.error;
+    const code = error?.code;
+    const button = (part: string, label: string, click?: () => void) =>
+      html`<button part=${part} type=${click ? 'button' : 'submit'} @click=${click}>${label}</button>`;
+    const cancel = button('cancel', t.cancel, () => ((this.ui = true), this.cancel()));
+    const main = (label: string) => (error?.retryable ? button('retry', t.retry) : button('submit', label));
+    let body;
+    if (state === 'requesting' || state === 'verifying' || state === 'parsing') {
+      body = html`<div part="wait" class="f"><span id="wl">${t[state]} <span class="m">${this.elapsed}</span></span>${state === 'requesting' ? html`<span class="m">${t.requestingHint}</span>` : nothing}<progress part="progress" class="parsing" aria-labelledby="wl"></progress></div><div class="a">${cancel}</div>`;
+    } else if (state === 'success') {
+      const r = this.#result ?? {};
+      const rows = [
+        [t.statement, this.#files?.[0]?.filename],
+        [t.investor, r.investor?.name],
+        [t.total, typeof r.summary?.total_value === 'number' ? this.fmt(r.summary.total_value, { style: 'currency', currency: 'INR' }) : undefined],
+      ];
+      body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl>${rows.map(([k, v]) =>
+        v ? html`<dt>${k}</dt><dd>${v}</dd>` : nothing,
+      )}</dl></div><div class="a">${button('another', t.another, () => ((this.ui = true), this.reset()))}</div>`;
+    } else if (this.#step === 'otp') {
+      body = html`<p>${t.otpSent}</p>${error ? this.errorView() : nothing}${this.#field('otp', 'otp-input', t.otp, this.#otp, (v) => (this.#otp = v), {
+        auto: 'one-time-code',
+        mode: 'numeric',
+        invalid: code === 'invalid-otp',
+      })}<div class="a">${main(t.verify)}${button('back', t.back, () => ((this.ui = true), this.cancel()))}</div>`;
+    } else if (this.#step === 'password') {
+      body = html`${this.errorView()}${code === 'invalid-password'
+        ? this.#field('pw', 'password-input', t.password, this.#password, (v) => (this.#password = v), {
+            type: 'password',
+            hint: t.passwordHint,
+            invalid: true,
+          })
+        : nothing}<div class="a">${main(t.parse)}${cancel}</div>`;
+    } else {
+      const bad = this.#bad;
+      body = html`<p class="m">${t.intro}</p>${error ? this.errorView() : nothing}${this.#field('pan', 'pan-input', t.pan, this.#pan, (v) => (this.#pan = v), {
+        hint: t.panHint,
+        invalid: bad.includes('pan'),
+      })}${this.#field('bo', 'bo-id-input', t.boId, this.#boId, (v) => (this.#boId = v), {
+        hint: t.boIdHint,
+        mode: 'numeric',
+        invalid: bad.includes('boId'),
+      })}${this.#field('dob', 'dob-input', t.dob, this.#dob, (v) => (this.#dob = v), {
+        type: 'date',
+        invalid: bad.includes('dob'),
+        max: new Date().toISOString().slice(0, 10),
+      })}<div class="a">${main(t.sendOtp)}</div>`;
+    }
+    return this.frame(body, this.#submit);
+  }
+}

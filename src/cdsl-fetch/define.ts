@@ -1,0 +1,10 @@
+import { CasCdslFetchElement } from './cas-cdsl-fetch-element.js';
+
+// Registers `<cas-cdsl-fetch>` in the browser (not on a server, where there is no `document`).
+if (typeof document != 'undefined') CasCdslFetchElement.define('cas-cdsl-fetch');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cas-cdsl-fetch': CasCdslFetchElement;
+  }
+}
