@@ -21,6 +21,15 @@ function mswWorker(): Plugin {
   };
 }
 
+/**
+ * The script-tag builds load Hindi and the success summary from files beside the script
+ * (`cas-upload.hi.js`, `cas-upload.summary.js`, mode `cdn-hi`) instead of npm chunks.
+ */
+const besideTheScript = [
+  { find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') },
+  { find: /^\.\/load-summary\.js$/, replacement: here('./src/load-summary.cdn.ts') },
+];
+
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     // `npm start`: the demo page, with the API and the token endpoint mocked in the browser.
@@ -37,12 +46,7 @@ export default defineConfig(({ command, mode }) => {
     // script, from `cas-upload.hi.js` (mode `cdn-hi`, built after this one).
     return {
       define,
-      resolve: {
-        alias: [
-          { find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') },
-          { find: /^\.\/load-summary\.js$/, replacement: here('./src/load-summary.cdn.ts') },
-        ],
-      },
+      resolve: { alias: besideTheScript },
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -75,13 +79,7 @@ export default defineConfig(({ command, mode }) => {
     // `cas-upload.js` is not changed by it.
     return {
       define,
-      resolve: {
-        alias: [
-          { find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') },
-          // The success summary: `cas-upload.summary.js` beside it, as for cas-upload.js.
-          { find: /^\.\/load-summary\.js$/, replacement: here('./src/load-summary.cdn.ts') },
-        ],
-      },
+      resolve: { alias: besideTheScript },
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
