@@ -2,7 +2,8 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-upload.styles.js';
 import { CasUploadError } from './core/errors.js';
 import { checkPdf, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
-import { positive } from './core/numbers.js';
+import { positive, delayOf } from './core/numbers.js';
+import { sharedTokenCache } from './core/token-cache.js';
 import { uploadCas } from './core/upload.js';
 import type { ProgressDetail } from './core/parse-request.js';
 import type { ParseResult } from './core/types.js';
@@ -352,6 +353,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     this.status = fill(this.t.chosen, { name: file.name, size: this.#size(file.size) });
     this.go('ready');
     this.emit('cas-upload-select', { file });
+    // The token is fetched now, while the visitor types the password: the upload shares it.
+    if (this.tokenProvider || this.tokenUrl) sharedTokenCache.get(this.api().token, undefined, delayOf(this.timeout, 60000)).catch(() => {});
   }
 
   #submit(e: Event): void {

@@ -273,6 +273,42 @@ describe('<cas-upload>', () => {
       expect(state.lastParseRequest!.headers['x-api-key']).to.equal('at_other');
     });
 
+    it('fetches the token as soon as a chosen file passes the check, and the upload uses it (one request)', async () => {
+      const el = await make();
+      await choose(el, pdf());
+      for (let i = 0; i < 50 && state.tokenRequests === 0; i++) await aTimeout(5);
+      expect(state.tokenRequests, 'asked at selection').to.equal(1);
+      expect(state.parseRequests).to.equal(0);
+      await el.upload(undefined, PASSWORD);
+      expect(state.tokenRequests).to.equal(1);
+      // A file refused by the check asks for nothing.
+      clearTokenCache();
+      const other = await make();
+      await choose(other, new File(['hello'], 'fake.pdf'));
+      await aTimeout(20);
+      expect(state.tokenRequests).to.equal(1);
+    });
+
+    it('makes each number format once per locale and options, however many renders and uploads', async () => {
+      const Original = Intl.NumberFormat;
+      let made = 0;
+      Intl.NumberFormat = new Proxy(Original, {
+        construct: (target, args) => (made++, Reflect.construct(target, args)),
+      });
+      try {
+        const el = await make();
+        await el.upload(pdf(), PASSWORD);
+        await el.updateComplete;
+        const first = made;
+        el.reset();
+        await el.upload(pdf(), PASSWORD);
+        await el.updateComplete;
+        expect(made, 'the second upload makes none').to.equal(first);
+      } finally {
+        Intl.NumberFormat = Original;
+      }
+    });
+
     it('two elements with other tokenRequestInit headers on one token-url get their own tokens', async () => {
       const a = await make();
       const b = await make();

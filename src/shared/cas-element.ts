@@ -5,6 +5,9 @@ import type { TokenProvider } from '../core/token-cache.js';
 import { fill, type Catalog } from './catalog.js';
 import type { CasUploadErrorDetail } from '../events.js';
 
+/** Number formats by locale and options: making one costs far more than using it. */
+const formats = new Map<string, Intl.NumberFormat>();
+
 /** How long the first render in a language waits for its strings before showing English. */
 const LANG_WAIT = 1500;
 
@@ -176,13 +179,16 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
     return lang.includes('-') ? lang : `${lang}-IN`;
   }
 
-  /** @internal A number in the locale. */
+  /** @internal A number in the locale, with one `Intl.NumberFormat` per locale and options on the page. */
   protected fmt(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.locale, options).format(value);
+    const key = this.locale + JSON.stringify(options);
+    let format = formats.get(key);
+    if (!format) formats.set(key, (format = new Intl.NumberFormat(this.locale, options)));
+    return format.format(value);
   }
 
   /** @internal The settings of every API call: the token source, `api-base`, timeout and retries. */
-  protected api(signal: AbortSignal): ApiOptions {
+  protected api(signal?: AbortSignal): ApiOptions {
     const { tokenProvider: provider, tokenMethod } = this;
     // A new function with the same code (an inline function made on every render) is the same
     // token source: it costs no token request.
