@@ -289,6 +289,24 @@ describe('<cas-upload>', () => {
       expect(state.tokenRequests).to.equal(1);
     });
 
+    it('reads the first bytes of a chosen file once: the upload reuses the check made at selection', async () => {
+      const slice = Blob.prototype.slice;
+      let reads = 0;
+      Blob.prototype.slice = function (...args: Parameters<Blob['slice']>) {
+        reads++;
+        return slice.apply(this, args);
+      };
+      try {
+        const el = await make();
+        await choose(el, pdf());
+        expect(reads).to.equal(1);
+        await el.upload(undefined, PASSWORD);
+        expect(reads).to.equal(1);
+      } finally {
+        Blob.prototype.slice = slice;
+      }
+    });
+
     it('makes each number format once per locale and options, however many renders and uploads', async () => {
       const Original = Intl.NumberFormat;
       let made = 0;
@@ -331,7 +349,7 @@ describe('<cas-upload>', () => {
     it('a tokenProvider that never settles: cancel frees the page, a new upload asks again, another element times out', async () => {
       let calls = 0;
       const provider = () => (++calls === 1 ? new Promise<string>(() => {}) : Promise.resolve('at_second'));
-      const el = await make('timeout="40"');
+      const el = await make('');
       el.tokenProvider = provider;
       const first = rejectionOf(el.upload(pdf()));
       await oneEvent(el, 'cas-upload-start');
