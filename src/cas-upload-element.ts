@@ -154,6 +154,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   #again = false;
   /** Upload was pressed with no password: the field asks for one. */
   #ask = false;
+  /** The upload just started: its request goes out before the "uploading" view is drawn. */
+  #sending = false;
   /** Whether the run in flight fired `cas-upload-start` (only then is a cancel announced). */
   #live = false;
 
@@ -199,6 +201,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
           loadSummary(true);
           if (!this.emit('cas-upload-start', { file: chosen, parser: this.parser }, true) || !mine()) return false;
           this.tick(true);
+          this.#sending = true;
           this.#onProgress({ phase: 'upload', loaded: 0, total: chosen.size });
           return true;
         },
@@ -267,8 +270,15 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     return this.disabled || this.#formOff;
   }
 
-  /** The success view waits for the summary's file (loaded since the upload started). */
+  /**
+   * The "uploading" view is drawn in the task after the upload started, once its request is
+   * sent; the success view waits for the summary's file (loaded since the upload started).
+   */
   protected override loading(): Promise<unknown> | undefined {
+    if (this.#sending) {
+      this.#sending = false;
+      return new Promise((r) => setTimeout(r));
+    }
     return this.state === 'success' ? loadSummary() : undefined;
   }
 

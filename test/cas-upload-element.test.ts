@@ -307,6 +307,23 @@ describe('<cas-upload>', () => {
       }
     });
 
+    it('sends the upload request before it draws the "uploading" view', async () => {
+      const send = XMLHttpRequest.prototype.send;
+      const drawn: boolean[] = [];
+      const el = await make('');
+      el.tokenProvider = async () => 'at_fast';
+      XMLHttpRequest.prototype.send = function (body) {
+        drawn.push(part(el, 'progress') !== null);
+        return send.call(this, body);
+      };
+      try {
+        await el.upload(pdf(), PASSWORD);
+      } finally {
+        XMLHttpRequest.prototype.send = send;
+      }
+      expect(drawn).to.deep.equal([false]);
+    });
+
     it('makes each number format once per locale and options, however many renders and uploads', async () => {
       const Original = Intl.NumberFormat;
       let made = 0;
