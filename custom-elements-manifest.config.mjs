@@ -14,18 +14,24 @@ import { generateJsxTypes } from 'custom-element-jsx-integration';
 const EDITORS = 'dist/editors';
 
 /**
- * Where each source module ships: the manifest names the files of the package, not src/.
- * `CasUploadElement` is exported by `dist/element.js` (`cas-upload/element`), and
- * `dist/index.js` (`cas-upload`) registers it as `<cas-upload>`.
+ * Each element: its source module, the file of the package that exports its class (the manifest
+ * names the files of the package, not src/), the entry that registers it, and its state type.
+ * `CasUploadElement` is exported by `dist/element.js` (`cas-upload/element`), and `dist/index.js`
+ * (`cas-upload`) registers it as `<cas-upload>`. Add an element here and to `globs` below.
  */
-const SHIPPED = { 'src/cas-upload-element.ts': 'dist/element.js' };
-const DEFINES = { module: 'dist/index.js', tag: 'cas-upload', declaration: 'CasUploadElement' };
+const ELEMENTS = [
+  { src: 'src/cas-upload-element.ts', module: 'dist/element.js', defines: 'dist/index.js', tag: 'cas-upload', name: 'CasUploadElement', state: 'CasUploadState' },
+  { src: 'src/cdsl-fetch/cas-cdsl-fetch-element.ts', module: 'dist/cdsl-fetch.js', defines: 'dist/cdsl-fetch.js', tag: 'cas-cdsl-fetch', name: 'CasCdslFetchElement', state: 'CasCdslFetchState' },
+];
+const SHIPPED = Object.fromEntries(ELEMENTS.map((e) => [e.src, e.module]));
+/** The base class the elements share: not API of its own; its members are listed on each element. */
+const BASE = 'src/shared/cas-element.ts';
 
 /** The string-literal unions the element's types name, read from the sources (alias → `'a' | 'b'`). */
 function literalUnions() {
   const read = (path) => readFileSync(new URL(path, import.meta.url), 'utf8');
   const unions = {};
-  for (const path of ['./src/cas-upload-element.ts', './src/core/upload.ts']) {
+  for (const path of [...ELEMENTS.map((e) => `./${e.src}`), './src/core/upload.ts']) {
     for (const [, name, union] of read(path).matchAll(/export type (\w+) = ((?:\s*\|?\s*'[^']*')+);/g)) {
       unions[name] = union.trim().replace(/^\|\s*/, '');
     }
@@ -57,6 +63,7 @@ function publicApi() {
   return {
     name: 'cas-upload-public-api',
     packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules = customElementsManifest.modules.filter((mod) => mod.path !== BASE);
       for (const mod of customElementsManifest.modules) {
         const shipped = SHIPPED[mod.path];
         if (shipped) mod.path = shipped;
@@ -84,26 +91,26 @@ function publicApi() {
               readonly: true,
             });
           }
-          // Types as their values (`'smart' | 'cdsl' | …`, not `Parser`), defaults as values.
+          // Types as their values (`'smart' | 'cdsl' | …`, not `Parser`), defaults as values;
+          // the base class's `State` is this element's own state type.
+          const own = ELEMENTS.find((e) => e.name === decl.name);
           for (const item of [...(decl.attributes ?? []), ...(decl.members ?? [])]) {
+            if (item.type?.text === 'State' && own) item.type = { ...item.type, text: own.state };
             if (item.type) item.type = expand(item.type);
+            // Inherited from the base class, which the package does not ship as a module of its own.
+            if (item.inheritedFrom?.module === BASE) delete item.inheritedFrom;
             if (item.default !== undefined) item.default = value(item.default);
           }
         }
       }
-      customElementsManifest.modules.push({
-        kind: 'javascript-module',
-        path: DEFINES.module,
-        declarations: [],
-        exports: [
-          { kind: 'js', name: '*', declaration: { name: '*', module: 'dist/element.js' } },
-          {
-            kind: 'custom-element-definition',
-            name: DEFINES.tag,
-            declaration: { name: DEFINES.declaration, module: 'dist/element.js' },
-          },
-        ],
-      });
+      // Which entry registers which tag (`custom-element-definition`).
+      for (const e of ELEMENTS) {
+        let mod = customElementsManifest.modules.find((m) => m.path === e.defines);
+        if (!mod) customElementsManifest.modules.push((mod = { kind: 'javascript-module', path: e.defines, declarations: [], exports: [] }));
+        mod.exports ??= [];
+        if (e.defines !== e.module) mod.exports.push({ kind: 'js', name: '*', declaration: { name: '*', module: e.module } });
+        mod.exports.push({ kind: 'custom-element-definition', name: e.tag, declaration: { name: e.name, module: e.module } });
+      }
     },
   };
 }
@@ -151,7 +158,7 @@ function editorFiles() {
 }
 
 export default {
-  globs: ['src/cas-upload-element.ts', 'src/shared/cas-element.ts', 'src/cdsl-fetch/cas-cdsl-fetch-element.ts'],
+  globs: [...ELEMENTS.map((e) => e.src), BASE],
   outdir: '.',
   litelement: true,
   dependencies: false,

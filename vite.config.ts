@@ -21,6 +21,15 @@ function mswWorker(): Plugin {
   };
 }
 
+/**
+ * The script-tag builds load Hindi and the success summary from files beside the script
+ * (`cas-upload.hi.js`, `cas-upload.summary.js`, mode `cdn-hi`) instead of npm chunks.
+ */
+const besideTheScript = [
+  { find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') },
+  { find: /^\.\/load-summary\.js$/, replacement: here('./src/load-summary.cdn.ts') },
+];
+
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     // `npm start`: the demo page, with the API and the token endpoint mocked in the browser.
@@ -37,7 +46,7 @@ export default defineConfig(({ command, mode }) => {
     // script, from `cas-upload.hi.js` (mode `cdn-hi`, built after this one).
     return {
       define,
-      resolve: { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') }] },
+      resolve: { alias: besideTheScript },
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
@@ -73,7 +82,7 @@ export default defineConfig(({ command, mode }) => {
     // `cas-upload.js` is not changed by it.
     return {
       define,
-      resolve: { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') }] },
+      resolve: { alias: besideTheScript },
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
@@ -96,7 +105,12 @@ export default defineConfig(({ command, mode }) => {
         minify: true,
         sourcemap: true,
         target: 'es2022',
-        lib: { entry: here('./src/i18n/hi.ts'), formats: ['es'], fileName: () => 'cas-upload.hi.js' },
+        // …and `cas-upload.summary.js`, the success summary, loaded when an upload starts.
+        lib: {
+          entry: { 'cas-upload.hi': here('./src/i18n/hi.ts'), 'cas-upload.summary': here('./src/cas-upload-summary.ts') } as Record<string, string>,
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.js`,
+        },
         rolldownOptions: { output: { minify: true } },
       },
     };

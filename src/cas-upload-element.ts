@@ -2,12 +2,15 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-upload.styles.js';
 import { CasUploadError } from './core/errors.js';
 import { checkPdf, DEFAULT_MAX_SIZE } from './core/pdf-check.js';
-import { positive } from './core/numbers.js';
+import { positive, delayOf } from './core/numbers.js';
+import { sharedTokenCache } from './core/token-cache.js';
 import { uploadCas, type Parser } from './core/upload.js';
 import type { ProgressDetail } from './core/parse-request.js';
 import type { ParseResult } from './core/types.js';
 import { uploadStrings, fill, type CasUploadStrings } from './i18n/index.js';
 import { CasElement } from './shared/cas-element.js';
+import type { summaryList } from './cas-upload-summary.js';
+import { loadSummaryList } from './load-summary.js';
 
 /** The element's state, reflected as the read-only `state` attribute. */
 export type CasUploadState = 'idle' | 'ready' | 'uploading' | 'parsing' | 'success' | 'error';
@@ -15,6 +18,25 @@ export type CasUploadState = 'idle' | 'ready' | 'uploading' | 'parsing' | 'succe
 /** Package version, set at build time. */
 export const version: string = typeof __CAS_UPLOAD_VERSION__ === 'string' ? __CAS_UPLOAD_VERSION__ : '0.0.0-dev';
 declare const __CAS_UPLOAD_VERSION__: string | undefined;
+
+/** The success summary's list, once its file arrived (see {@link loadSummary}). */
+let summaryView: typeof summaryList | undefined;
+let summaryLoad: Promise<unknown> | undefined;
+let summaryFailed = false;
+
+/**
+ * Loads the success summary, which the first render does not need (a file of its own): a
+ * promise while it is on its way, `undefined` once it is here or failed. A failed load is
+ * tried again at the next upload (`retry`), never in a loop of renders.
+ */
+function loadSummary(retry = false): Promise<unknown> | undefined {
+  if (retry) summaryFailed = false;
+  if (summaryView || summaryFailed) return;
+  return (summaryLoad ??= loadSummaryList().then(
+    (view) => (summaryView = view),
+    () => ((summaryFailed = true), (summaryLoad = undefined)),
+  ));
+}
 
 /** Errors whose remedy is another file: the file is dropped and the chooser offered again. */
 const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
@@ -36,21 +58,28 @@ const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
  * @slot heading - Replaces the heading text (for example with your own `<h2>`).
  * @slot hint - Replaces the password hint.
  *
+ * @csspart base - The `<form>` that holds everything else.
  * @csspart heading - The heading (the `heading` slot's default).
  * @csspart dropzone - The area that takes a dropped file; holds the file chooser or the chosen file.
  * @csspart file-input - The `<input type="file">` (hidden; the choose button opens it).
  * @csspart choose - The button that opens the file dialog.
+ * @csspart drop-hint - "or drop it here", beside the choose button.
  * @csspart file - The chosen file's name and size.
+ * @csspart remove - The Remove button beside the chosen file.
+ * @csspart password-label - The password field's label.
  * @csspart password-input - The password field.
+ * @csspart show-password - The "Show password" checkbox and its label.
  * @csspart hint - The password hint.
  * @csspart submit - The Upload button.
  * @csspart cancel - The Cancel button.
+ * @csspart progress-label - The text above the progress bar: percent or "Reading", and the time.
  * @csspart progress - The `<progress>` bar.
  * @csspart status - The `aria-live` status region (visually hidden).
  * @csspart error - The error message.
  * @csspart retry - The Retry button.
  * @csspart check - "Check the password", after `invalid-password`: focuses the password field.
  * @csspart summary - The success summary.
+ * @csspart summary-list - The summary's list of fields (a `<dl>`).
  * @csspart another - "Upload another", after success.
  *
  * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring, progress (dark: #8ab4f8).
@@ -67,11 +96,17 @@ const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
  */
 export class CasUploadElement extends CasElement<CasUploadState, CasUploadStrings> {
   static override styles = styles;
+  /** A form control: `<fieldset disabled>`, form reset and `required` reach it (`ElementInternals`). */
+  static formAssociated = true;
+  /** `focus()` and `autofocus` move focus to the first control inside. */
+  static override shadowRootOptions: ShadowRootInit = { ...CasElement.shadowRootOptions, delegatesFocus: true };
 
   static override properties: PropertyDeclarations = {
     parser: {},
     fileField: { attribute: 'file-field' },
     maxSize: { attribute: 'max-size', type: Number },
+    required: { type: Boolean, reflect: true },
+    allowEmptyPassword: { attribute: 'allow-empty-password', type: Boolean },
     password: { attribute: false },
   };
 
@@ -91,8 +126,21 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   fileField = 'pdf_file';
   /** Largest accepted file, in bytes. */
   maxSize = DEFAULT_MAX_SIZE;
+  /**
+   * The element's form (a `<form>` around it) does not submit until a statement was read
+   * (`state` `success`): the element is `:invalid` until then, and the browser says why.
+   */
+  required = false;
+  /**
+   * Lets the Upload button send a statement with no password. By default it asks for one
+   * (CAS statements always have one). `upload()` from a script sends what it is given.
+   */
+  allowEmptyPassword = false;
   /** The PDF's password. Never reflected, never in an event; cleared after each upload. */
   password = '';
+  #internals = this.attachInternals();
+  /** Disabled by a `<fieldset disabled>` around it (or its own `disabled`). */
+  #formOff = false;
   #file?: File;
   #progress?: ProgressDetail;
   #result?: ParseResult;
@@ -100,7 +148,14 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   #over = false;
   #announced = -1;
   #run?: AbortController;
+  /** The password of a failed upload, kept for one Retry (the page says so); never shown. */
   #retry?: string;
+  /** Whether the upload in flight uses that kept password (then it is not kept again). */
+  #again = false;
+  /** Upload was pressed with no password: the field asks for one. */
+  #ask = false;
+  /** The upload just started: its request goes out before the "uploading" view is drawn. */
+  #sending = false;
   /** Whether the run in flight fired `cas-upload-start` (only then is a cancel announced). */
   #live = false;
 
@@ -119,9 +174,11 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   async upload(file?: File | Blob, password?: string): Promise<ParseResult> {
     const pw = password ?? this.password;
     this.password = '';
-    if (this.disabled) throw new CasUploadError('aborted');
+    if (this.off) throw new CasUploadError('aborted');
     this.#abort(true);
+    const again = this.#again;
     this.#retry = undefined;
+    this.#again = this.#ask = false;
     const chosen = file ? (file instanceof File ? file : new File([file], 'statement.pdf', { type: 'application/pdf' })) : this.#file;
     if (!chosen) throw this.#fail(new CasUploadError('invalid-file'));
     this.#file = chosen;
@@ -141,8 +198,10 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
         onStart: () => {
           // A listener may also cancel, or start another upload: then this one is over.
           this.#live = true;
+          loadSummary(true);
           if (!this.emit('cas-upload-start', { file: chosen, parser: this.parser }, true) || !mine()) return false;
           this.tick(true);
+          this.#sending = true;
           this.#onProgress({ phase: 'upload', loaded: 0, total: chosen.size });
           return true;
         },
@@ -154,6 +213,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       });
       if (!mine()) throw new CasUploadError('aborted');
       this.#end();
+      // The file is let go: nothing of the upload stays but its result.
+      this.#file = undefined;
       this.#result = result;
       this.status = t.done;
       this.go('success');
@@ -174,7 +235,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
         this.go(this.#file ? 'ready' : 'idle');
         throw error;
       }
-      if (error.retryable) this.#retry = pw;
+      // Kept for one Retry: after that (or a new file, or reset()) it is typed again.
+      if (error.retryable && !again) this.#retry = pw;
       throw this.#fail(error);
     }
   }
@@ -189,8 +251,45 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     this.#abort(true);
     this.#file = this.#retry = this.#result = this.error = this.#progress = undefined;
     this.password = this.status = '';
-    this.#reveal = false;
+    this.#reveal = this.#ask = false;
     this.go('idle');
+  }
+
+  /** @internal Called by the browser when a `<fieldset>` around the element is disabled or enabled. */
+  formDisabledCallback(disabled: boolean): void {
+    this.#formOff = disabled;
+    this.requestUpdate();
+  }
+
+  /** @internal Called by the browser when the element's form is reset: {@link reset}. */
+  formResetCallback(): void {
+    this.reset();
+  }
+
+  protected override get off(): boolean {
+    return this.disabled || this.#formOff;
+  }
+
+  /**
+   * The "uploading" view is drawn in the task after the upload started, once its request is
+   * sent; the success view waits for the summary's file (loaded since the upload started).
+   */
+  protected override loading(): Promise<unknown> | undefined {
+    if (this.#sending) {
+      this.#sending = false;
+      return new Promise((r) => setTimeout(r));
+    }
+    return this.state === 'success' ? loadSummary() : undefined;
+  }
+
+  protected override updated(): void {
+    // `required`: invalid (the form waits) until a statement was read.
+    this.#internals.setValidity(
+      this.required && this.state !== 'success' ? { valueMissing: true } : {},
+      this.t.required,
+      this.#q('button') ?? undefined,
+    );
+    super.updated();
   }
 
   #size(bytes: number): string {
@@ -248,9 +347,10 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   }
 
   async #choose(file?: File): Promise<void> {
-    if (this.disabled || !file || this.#run) return;
+    if (this.off || !file || this.#run) return;
     this.ui = true;
     this.#retry = this.#result = this.error = undefined;
+    this.#ask = false;
     try {
       await checkPdf(file, this.maxSize);
     } catch (err) {
@@ -263,14 +363,27 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     this.status = fill(this.t.chosen, { name: file.name, size: this.#size(file.size) });
     this.go('ready');
     this.emit('cas-upload-select', { file });
+    // The token is fetched now, while the visitor types the password: the upload shares it.
+    if (this.tokenProvider || this.tokenUrl) sharedTokenCache.get(this.api().token, undefined, delayOf(this.timeout, 60000)).catch(() => {});
   }
 
   #submit(e: Event): void {
     e.preventDefault();
     if (this.#run) return;
     this.ui = true;
-    const pw = this.#retry;
-    this.upload(undefined, pw !== undefined && !this.password ? pw : undefined).catch(() => {});
+    const kept = this.password ? undefined : this.#retry;
+    const pw = kept ?? this.password;
+    // CAS statements always have a password: ask for it, unless the host allows none. (With no
+    // file, upload() says that first.)
+    if (!pw && !this.allowEmptyPassword && this.#file) {
+      this.#ask = true;
+      this.status = this.t.passwordNeeded;
+      this.#q('#pw')?.focus();
+      this.requestUpdate();
+      return;
+    }
+    this.#again = kept !== undefined;
+    this.upload(undefined, pw).catch(() => {});
   }
 
   #q<E extends HTMLElement>(selector: string): E | null {
@@ -289,7 +402,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     }[state];
   }
 
-  // Templates are written without indentation: their text ships as is.
+  // Templates are written without indentation: their text ships as is. The summary's list is
+  // cas-upload-summary.ts, loaded when an upload starts.
   protected override render() {
     const t = this.t;
     const state = this.state;
@@ -300,26 +414,20 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       html`<button part=${part} type=${click ? 'button' : 'submit'} @click=${click}>${label}</button>`;
     const name = file && html`<p part="file">${file.name} <span class="m">${this.#size(file.size)}</span></p>`;
     const again = () => ((this.ui = true), this.reset());
+    const note = this.#ask ? t.passwordNeeded : this.#retry !== undefined && !this.password ? t.passwordKept : '';
     let body;
     if (state === 'success') {
-      const r = this.#result ?? {};
-      const s = r.summary;
-      const period = r.meta?.statement_period;
-      const date = (iso: string, d = new Date(`${iso}T00:00Z`)) =>
-        isNaN(+d) ? iso : d.toLocaleDateString(this.locale, { dateStyle: 'medium', timeZone: 'UTC' });
-      const rows = [
-        [t.investor, r.investor?.name],
-        [t.period, period?.from && period.to && `${date(period.from)} – ${date(period.to)}`],
-        [t.total, s?.total_value, { style: 'currency', currency: 'INR' }],
-        [t.demat, s?.accounts?.demat?.count ?? r.demat_accounts?.length],
-        [t.folios, s?.accounts?.mutual_funds?.count ?? r.mutual_funds?.length],
-      ] as const;
-      body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl>${rows.map(
-        ([k, v, o]) => (v == null || v === '' ? nothing : html`<dt>${k}</dt><dd>${typeof v === 'number' ? this.fmt(v, o) : v}</dd>`),
-      )}</dl></div><div class="a">${button('another', t.another, again)}</div>`;
+      body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p>${summaryView?.({
+        html,
+        nothing,
+        result: this.#result ?? {},
+        t,
+        locale: this.locale,
+        fmt: (v, o) => this.fmt(v, o),
+      })}</div><div class="a">${button('another', t.another, again)}</div>`;
     } else if (state === 'uploading' || state === 'parsing') {
       const parsing = state === 'parsing';
-      body = html`${name}<div class="f"><span id="pl">${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m">${this.elapsed}</span></span><progress part="progress" class=${state} max="100" .value=${parsing ? 100 : this.#percent} aria-labelledby="pl"></progress></div><div class="a">${button(
+      body = html`${name}<div class="f"><span part="progress-label" id="pl">${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m">${this.elapsed}</span></span><progress part="progress" class=${state} max="100" .value=${parsing ? 100 : this.#percent} aria-labelledby="pl"></progress></div><div class="a">${button(
         'cancel',
         t.cancel,
         () => this.cancel(),
@@ -327,7 +435,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     } else {
       const drag = (over: boolean) => (e: DragEvent) => {
         e.preventDefault();
-        this.#over = over && !this.disabled;
+        this.#over = over && !this.off;
         this.requestUpdate();
       };
       body = html`${error && this.errorView()}<div part="dropzone" class=${this.#over ? 'over' : ''} @dragover=${drag(true)} @dragleave=${drag(false)} @drop=${(e: DragEvent) => {
@@ -335,9 +443,9 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
         this.#choose(e.dataTransfer?.files[0]);
       }}><input part="file-input" type="file" accept="application/pdf,.pdf" hidden @change=${(e: Event) =>
         this.#choose((e.target as HTMLInputElement).files?.[0])} />${file
-        ? html`${name}<button type="button" aria-label="${t.remove} ${file.name}" @click=${again}>${t.remove}</button>`
-        : html`${button('choose', FILE_ERRORS.includes(code!) ? t.chooseAnother : t.choose, () => this.#q<HTMLInputElement>('[type=file]')!.click())}<span class="m">${t.drop}</span>`}</div><div class="f"><label for="pw">${t.password}</label><input part="password-input" id="pw" name="password" type=${this.#reveal ? 'text' : 'password'} autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby=${error ? 'err hint' : 'hint'} aria-invalid=${code === 'invalid-password'} .value=${this.password} @input=${(e: Event) =>
-        (this.password = (e.target as HTMLInputElement).value)} /><label class="m"><input type="checkbox" .checked=${this.#reveal} @change=${() => (
+        ? html`${name}<button part="remove" type="button" aria-label="${t.remove} ${file.name}" @click=${again}>${t.remove}</button>`
+        : html`${button('choose', FILE_ERRORS.includes(code!) ? t.chooseAnother : t.choose, () => this.#q<HTMLInputElement>('[type=file]')!.click())}<span part="drop-hint" class="m">${t.drop}</span>`}</div><div class="f"><label part="password-label" for="pw">${t.password}</label><input part="password-input" id="pw" name="password" type=${this.#reveal ? 'text' : 'password'} autocomplete="off" autocapitalize="characters" spellcheck="false" aria-describedby=${`${error ? 'err ' : ''}${note ? 'pn ' : ''}hint`} aria-invalid=${code === 'invalid-password' || this.#ask} .value=${this.password} @input=${(e: Event) =>
+        ((this.#ask = false), (this.password = (e.target as HTMLInputElement).value))} />${note && html`<span id="pn" class=${this.#ask ? 'd' : 'm'}>${note}</span>`}<label part="show-password" class="m"><input type="checkbox" .checked=${this.#reveal} @change=${() => (
         (this.#reveal = !this.#reveal), this.requestUpdate()
       )} /> ${t.show}</label><span part="hint" id="hint" class="m"><slot name="hint">${t.passwordHint}</slot></span></div><div class="a">${error?.retryable
         ? button('retry', t.retry)

@@ -5,5 +5,5 @@
 export { CasUploadElement, version } from './cas-upload-element.js';
 export type { CasUploadState } from './cas-upload-element.js';
 export type * from './events.js';
-export { en, stringsFor, type CasUploadStrings } from './i18n/index.js';
+export { en, stringsFor, registerStrings, type CasUploadStrings } from './i18n/index.js';
 export * from './core/upload-api.js';

@@ -14,6 +14,8 @@ import { choose, part } from './helpers.js';
 let emulated = false;
 let resized = false;
 const media = (m: Parameters<typeof emulateMedia>[0]) => ((emulated = true), emulateMedia(m));
+/** The page's `color-scheme` (the element follows it); `''` puts the default (light) back. */
+const pageScheme = (value: string) => document.documentElement.style.setProperty('color-scheme', value);
 const viewport = (width: number, height: number) => ((resized = true), setViewport({ width, height }));
 
 const pdf = (name = 'cas.pdf') => new File(['%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'], name, { type: 'application/pdf' });
@@ -120,6 +122,7 @@ describe('accessibility', () => {
     api.release();
     if (emulated) await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' });
     if (resized) await setViewport({ width: 800, height: 600 });
+    pageScheme('');
     emulated = resized = false;
   });
 
@@ -134,6 +137,7 @@ describe('accessibility', () => {
 
     for (const name of ['idle', 'success', 'error: invalid-password', 'error: server-error']) {
       it(`when ${name}, in dark mode`, async () => {
+        pageScheme('light dark');
         await media({ colorScheme: 'dark' });
         const el = await states.find(([n]) => n === name)![1]();
         await expect(el).to.be.accessible();
@@ -211,7 +215,7 @@ describe('accessibility', () => {
         expect(style.outlineStyle, `${seen.at(-1)} outline`).to.equal('solid');
         expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
       }
-      expect(seen).to.deep.equal(['button', 'password-input', 'checkbox', 'submit']);
+      expect(seen).to.deep.equal(['remove', 'password-input', 'checkbox', 'submit']);
     });
 
     it('opens the file dialog from the keyboard: the choose button is a real button', async () => {
@@ -278,12 +282,31 @@ describe('accessibility', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('follows prefers-color-scheme: dark by default', async () => {
+    it("follows the page's color-scheme: light on a page that does not opt in, even on a dark system", async () => {
       const el = await make();
-      const light = getComputedStyle(el).backgroundColor;
       await media({ colorScheme: 'dark' });
-      expect(getComputedStyle(el).backgroundColor).to.not.equal(light);
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle(el).colorScheme).to.equal('normal');
+      await expect(el).to.be.accessible();
+    });
+
+    it('follows prefers-color-scheme on a page that says color-scheme: light dark', async () => {
+      pageScheme('light dark');
+      const el = await make();
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+      await media({ colorScheme: 'dark' });
       expect(getComputedStyle(el).backgroundColor).to.equal('rgb(30, 33, 39)');
     });
+
+    it('is dark where the page or the element says color-scheme: dark (the explicit dark theme)', async () => {
+      const el = await make();
+      el.style.colorScheme = 'dark';
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(30, 33, 39)');
+      el.style.colorScheme = '';
+      pageScheme('dark');
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(30, 33, 39)');
+      await expect(el).to.be.accessible();
+    });
+
   });
 });

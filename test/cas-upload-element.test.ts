@@ -3,7 +3,7 @@ import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, delay } from 'msw';
 import { createHandlers, createMockState, resetMockState, setScenario, TOKEN_URL, PARSE_RESPONSE } from './mocks/handlers.js';
 import '../src/index.js';
-import { CasUploadElement, clearTokenCache } from '../src/index.js';
+import { CasUploadElement, clearTokenCache, registerStrings } from '../src/index.js';
 import type { CasUploadErrorDetail } from '../src/events.js';
 import { rejectionOf, choose, part } from './helpers.js';
 
@@ -198,6 +198,8 @@ describe('<cas-upload>', () => {
       await choose(el, pdf());
       await el.updateComplete;
       const pw = part(el, 'password-input') as HTMLInputElement;
+      pw.value = PASSWORD;
+      pw.dispatchEvent(new Event('input'));
       const done = oneEvent(el, 'cas-upload-success');
       pw.form!.requestSubmit();
       await done;
@@ -252,6 +254,134 @@ describe('<cas-upload>', () => {
       await Promise.all([b.upload(pdf()), a.upload(pdf()), make().then((c) => c.upload(pdf()))]);
       await Promise.all([a.upload(pdf()), b.upload(pdf())]);
       expect(state.tokenRequests).to.equal(1);
+    });
+  });
+
+  describe('the token source', () => {
+    it('a new tokenProvider function with the same code on every render costs no token request', async () => {
+      const el = await make('');
+      let calls = 0;
+      for (let render = 0; render < 20; render++) {
+        // What `<CasUpload tokenProvider={async () => …} />` does on every render.
+        el.tokenProvider = async () => (calls++, { access_token: 'at_inline', expires_in: 600 });
+        await el.upload(pdf());
+      }
+      expect(calls).to.equal(1);
+      // Another function (another account) is another source.
+      el.tokenProvider = async () => 'at_other';
+      await el.upload(pdf());
+      expect(state.lastParseRequest!.headers['x-api-key']).to.equal('at_other');
+    });
+
+    it('fetches the token as soon as a chosen file passes the check, and the upload uses it (one request)', async () => {
+      const el = await make();
+      await choose(el, pdf());
+      for (let i = 0; i < 50 && state.tokenRequests === 0; i++) await aTimeout(5);
+      expect(state.tokenRequests, 'asked at selection').to.equal(1);
+      expect(state.parseRequests).to.equal(0);
+      await el.upload(undefined, PASSWORD);
+      expect(state.tokenRequests).to.equal(1);
+      // A file refused by the check asks for nothing.
+      clearTokenCache();
+      const other = await make();
+      await choose(other, new File(['hello'], 'fake.pdf'));
+      await aTimeout(20);
+      expect(state.tokenRequests).to.equal(1);
+    });
+
+    it('reads the first bytes of a chosen file once: the upload reuses the check made at selection', async () => {
+      const slice = Blob.prototype.slice;
+      let reads = 0;
+      Blob.prototype.slice = function (...args: Parameters<Blob['slice']>) {
+        reads++;
+        return slice.apply(this, args);
+      };
+      try {
+        const el = await make();
+        await choose(el, pdf());
+        expect(reads).to.equal(1);
+        await el.upload(undefined, PASSWORD);
+        expect(reads).to.equal(1);
+      } finally {
+        Blob.prototype.slice = slice;
+      }
+    });
+
+    it('sends the upload request before it draws the "uploading" view', async () => {
+      const send = XMLHttpRequest.prototype.send;
+      const drawn: boolean[] = [];
+      const el = await make('');
+      el.tokenProvider = async () => 'at_fast';
+      XMLHttpRequest.prototype.send = function (body) {
+        drawn.push(part(el, 'progress') !== null);
+        return send.call(this, body);
+      };
+      try {
+        await el.upload(pdf(), PASSWORD);
+      } finally {
+        XMLHttpRequest.prototype.send = send;
+      }
+      expect(drawn).to.deep.equal([false]);
+    });
+
+    it('makes each number format once per locale and options, however many renders and uploads', async () => {
+      const Original = Intl.NumberFormat;
+      let made = 0;
+      Intl.NumberFormat = new Proxy(Original, {
+        construct: (target, args) => (made++, Reflect.construct(target, args)),
+      });
+      try {
+        const el = await make();
+        await el.upload(pdf(), PASSWORD);
+        await el.updateComplete;
+        const first = made;
+        el.reset();
+        await el.upload(pdf(), PASSWORD);
+        await el.updateComplete;
+        expect(made, 'the second upload makes none').to.equal(first);
+      } finally {
+        Intl.NumberFormat = Original;
+      }
+    });
+
+    it('two elements with other tokenRequestInit headers on one token-url get their own tokens', async () => {
+      const a = await make();
+      const b = await make();
+      a.tokenRequestInit = { headers: { 'x-account': 'a' } };
+      b.tokenRequestInit = { headers: { 'x-account': 'b' } };
+      await a.upload(pdf());
+      await b.upload(pdf());
+      await a.upload(pdf());
+      expect(state.tokenRequests).to.equal(2);
+    });
+
+    it('a relative and an absolute token-url of one endpoint make one token request', async () => {
+      const a = await make(`token-url="${new URL(TOKEN_URL, location.href).pathname}"`);
+      const b = await make(`token-url="${new URL(TOKEN_URL, location.href).href}"`);
+      await a.upload(pdf());
+      await b.upload(pdf());
+      expect(state.tokenRequests).to.equal(1);
+    });
+
+    it('a tokenProvider that never settles: cancel frees the page, a new upload asks again, another element times out', async () => {
+      let calls = 0;
+      const provider = () => (++calls === 1 ? new Promise<string>(() => {}) : Promise.resolve('at_second'));
+      const el = await make('');
+      el.tokenProvider = provider;
+      const first = rejectionOf(el.upload(pdf()));
+      await oneEvent(el, 'cas-upload-start');
+      el.cancel();
+      expect((await first).code).to.equal('aborted');
+      await el.upload(pdf());
+      expect(calls).to.equal(2);
+      expect(state.lastParseRequest!.headers['x-api-key']).to.equal('at_second');
+      // A provider hung for everyone: each upload ends after `timeout` with token-error.
+      const other = await make('timeout="40"');
+      other.tokenProvider = () => new Promise<string>(() => {});
+      const errors = oneEvent(other, 'cas-upload-error');
+      expect((await rejectionOf(other.upload(pdf()))).code).to.equal('token-error');
+      expect((await errors).detail.code).to.equal('token-error');
+      expect(state.parseRequests).to.equal(1);
     });
   });
 
@@ -374,6 +504,74 @@ describe('<cas-upload>', () => {
       await done;
       expect(state.parseRequests).to.equal(2);
       expect(state.lastParseRequest!.fields.password).to.equal(PASSWORD);
+    });
+
+    it('a kept password is shown as kept, used for one Retry only, and dropped on reset() and on a new file', async () => {
+      setScenario(state, 'server-error');
+      const el = await make();
+      await choose(el, pdf());
+      el.password = PASSWORD;
+      await el.updateComplete;
+      (part(el, 'submit') as HTMLButtonElement).click();
+      await oneEvent(el, 'cas-upload-error');
+      await el.updateComplete;
+      const pw = part(el, 'password-input') as HTMLInputElement;
+      expect(pw.value).to.equal('');
+      const note = () => el.shadowRoot!.getElementById('pn')?.textContent ?? null;
+      expect(note()).to.equal('The password you typed is kept for Retry.');
+      expect(pw.getAttribute('aria-describedby')).to.contain('pn');
+      // The one Retry sends it; when that fails too, it is not kept again: the field asks.
+      (part(el, 'retry') as HTMLButtonElement).click();
+      await oneEvent(el, 'cas-upload-error');
+      await el.updateComplete;
+      expect(state.parseRequests).to.equal(2);
+      expect(state.lastParseRequest!.fields.password).to.equal(PASSWORD);
+      expect(note()).to.equal(null);
+      (part(el, 'retry') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(state.parseRequests, 'no third request without a password').to.equal(2);
+      expect(note()).to.equal("Type the statement's password first.");
+      const field = part(el, 'password-input')!;
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.activeElement).to.equal(field);
+      // reset() and a new file drop a kept password.
+      for (const drop of [() => el.reset(), () => choose(el, pdf('other.pdf'))]) {
+        el.password = PASSWORD;
+        await rejectionOf(el.upload(pdf()));
+        await el.updateComplete;
+        expect(note()).to.equal('The password you typed is kept for Retry.');
+        await drop();
+        await el.updateComplete;
+        expect(note()).to.equal(null);
+        if (!part(el, 'file')) await choose(el, pdf());
+        const before = state.parseRequests;
+        (part(el, 'submit') as HTMLButtonElement).click();
+        await el.updateComplete;
+        expect(state.parseRequests, 'nothing sent without a password').to.equal(before);
+      }
+    });
+
+    it('Upload with no password asks for one, unless allow-empty-password is set', async () => {
+      const el = await make();
+      await choose(el, pdf());
+      (part(el, 'submit') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(state.parseRequests).to.equal(0);
+      expect(el.state).to.equal('ready');
+      expect(part(el, 'status')!.textContent).to.equal("Type the statement's password first.");
+      el.allowEmptyPassword = true;
+      await el.updateComplete;
+      const done = oneEvent(el, 'cas-upload-success');
+      (part(el, 'submit') as HTMLButtonElement).click();
+      await done;
+      expect(state.lastParseRequest!.fields.password).to.equal('');
+      expect((await make(`token-url="${TOKEN_URL}" allow-empty-password`)).allowEmptyPassword).to.equal(true);
+    });
+
+    it('lets the file go after success', async () => {
+      const el = await make();
+      await el.upload(pdf(), PASSWORD);
+      expect((await rejectionOf(el.upload())).code, 'no file is held any more').to.equal('invalid-file');
     });
 
     it('a 402 → quota-exceeded, not retryable', async () => {
@@ -507,6 +705,24 @@ describe('<cas-upload>', () => {
       expect(el.hasAttribute('password')).to.equal(false);
     });
 
+    it('a result field shaped like a Lit template object is shown as text, and the summary still renders', async () => {
+      const lit = { _$litType$: 1, strings: ['<img src=x onerror="window.__pwned=2">'], values: [] };
+      worker.use(
+        http.post('https://api.casparser.in/v4/:parser/parse', () =>
+          HttpResponse.json({ ...PARSE_RESPONSE, investor: { name: lit }, summary: { total_value: 5, accounts: { demat: { count: lit } } } }),
+        ),
+      );
+      const el = await make();
+      await el.upload(pdf());
+      await el.updateComplete;
+      expect(el.state).to.equal('success');
+      expect(part(el, 'progress')).to.equal(null);
+      const summary = part(el, 'summary')!;
+      expect(summary.querySelector('img')).to.equal(null);
+      expect(summary.textContent).to.contain('[object Object]');
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+
     it('shows a file name with HTML as text', async () => {
       const el = await make();
       const name = '<img src=x onerror="window.__pwned=1">.pdf';
@@ -633,6 +849,33 @@ describe('<cas-upload>', () => {
       await el.updateComplete;
       expect(part(el, 'submit')!.textContent!.trim()).to.equal('Upload');
       expect(el.shadowRoot!.querySelector('form')!.lang).to.equal('en');
+    });
+
+    it('registerStrings adds a language for every element on the page; a text left out is English', async () => {
+      registerStrings('ta', { submit: 'பதிவேற்று', heading: 'உங்கள் CAS' });
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="ta-IN"><cas-upload token-url=${TOKEN_URL}></cas-upload><cas-upload token-url=${TOKEN_URL}></cas-upload></div>`,
+      );
+      for (const el of wrapper.querySelectorAll('cas-upload')) {
+        await el.updateComplete;
+        expect(part(el, 'submit')!.textContent!.trim()).to.equal('பதிவேற்று');
+        expect(part(el, 'choose')!.textContent!.trim()).to.equal('Choose PDF');
+        expect(el.shadowRoot!.querySelector('form')!.lang).to.equal('ta-IN');
+      }
+    });
+
+    it('registerStrings takes a loader: called once, when an element first speaks the language', async () => {
+      let loads = 0;
+      registerStrings('mr', async () => (loads++, { submit: 'अपलोड करा' }));
+      expect(loads).to.equal(0);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div lang="mr"><cas-upload token-url=${TOKEN_URL}></cas-upload><cas-upload token-url=${TOKEN_URL}></cas-upload></div>`,
+      );
+      for (const el of wrapper.querySelectorAll('cas-upload')) {
+        await el.updateComplete;
+        expect(part(el, 'submit')!.textContent!.trim()).to.equal('अपलोड करा');
+      }
+      expect(loads).to.equal(1);
     });
   });
 

@@ -206,6 +206,23 @@ describe('TokenCache: expiry (CONTRACT section 3)', () => {
     expect(await cache.get(SRC)).to.equal('at_2');
   });
 
+  it('an expires_in beyond 60 minutes is capped at 60 minutes', async () => {
+    const { clock, cache, calls } = cacheAnswering((n) => ({ access_token: `at_${n}`, expires_in: 7200 }));
+    await cache.get(SRC);
+    clock.set(T0 + 60 * 60_000 - 1);
+    expect(await cache.get(SRC)).to.equal('at_1');
+    clock.set(T0 + 60 * 60_000);
+    expect(await cache.get(SRC)).to.equal('at_2');
+    expect(calls).to.have.length(2);
+  });
+
+  it('an expires_at in 2099 is capped at 60 minutes', async () => {
+    const { clock, cache } = cacheAnswering((n) => ({ access_token: `at_${n}`, expires_at: '2099-01-01T00:00:00Z' }));
+    await cache.get(SRC);
+    clock.set(T0 + 3 * 60 * 60_000);
+    expect(await cache.get(SRC)).to.equal('at_2');
+  });
+
   it('a token that is already expired is not reused', async () => {
     const { cache, calls } = cacheAnswering((n) => ({ access_token: `at_${n}`, expires_at: T0 - 1000 }));
     expect(await cache.get(SRC)).to.equal('at_1');
@@ -283,12 +300,109 @@ describe('TokenCache: sharing', () => {
     expect([a, b]).to.deep.equal([1, 1]);
   });
 
-  it('two source objects with the same URL and method share the token (same token source)', async () => {
+  it('two source objects with the same URL, method and init share the token (same token source)', async () => {
     const f = fakeFetch();
     const cache = new TokenCache({ fetch: f.fetch, clock: new FakeClock() });
-    expect(await cache.get({ url: SRC.url })).to.equal('at_1');
-    expect(await cache.get({ url: SRC.url, init: { headers: { 'x-csrf-token': 'abc' } } })).to.equal('at_1');
+    const init = () => ({ headers: { 'X-CSRF-Token': 'abc', accept: 'application/json' }, credentials: 'include' as const });
+    expect(await cache.get({ url: SRC.url, init: init() })).to.equal('at_1');
+    // The same headers in another order, case and shape are the same request.
+    const again = { headers: [['accept', 'application/json'], ['x-csrf-token', 'abc']] as [string, string][], credentials: 'include' as const };
+    expect(await cache.get({ url: SRC.url, init: again })).to.equal('at_1');
     expect(f.calls).to.have.length(1);
+  });
+
+  it('the same URL with other headers, credentials or POST body is another source (two accounts on one page)', async () => {
+    const f = fakeFetch();
+    const cache = new TokenCache({ fetch: f.fetch, clock: new FakeClock() });
+    const a = { url: SRC.url, init: { headers: { 'x-account': 'a' } } };
+    const b = { url: SRC.url, init: { headers: { 'x-account': 'b' } } };
+    const [ta, tb] = await Promise.all([cache.get(a), cache.get(b)]);
+    expect(ta).to.not.equal(tb);
+    expect(await cache.get(a)).to.equal(ta);
+    expect(await cache.get(b)).to.equal(tb);
+    const post = (body: string) => ({ url: SRC.url, method: 'POST' as const, init: { body } });
+    const [p1, p2] = await Promise.all([cache.get(post('{"account":1}')), cache.get(post('{"account":2}'))]);
+    expect(p1).to.not.equal(p2);
+    expect(await cache.get(post('{"account":1}'))).to.equal(p1);
+    const withCookies = await cache.get({ url: SRC.url, init: { credentials: 'include' } });
+    expect(withCookies).to.not.equal(await cache.get(SRC));
+    expect(f.calls).to.have.length(6);
+  });
+
+  it('a relative and an absolute token URL of the same endpoint share one token', async () => {
+    const f = fakeFetch();
+    const cache = new TokenCache({ fetch: f.fetch, clock: new FakeClock() });
+    const absolute = new URL('/api/casparser/token', location.href).href;
+    expect(await cache.get({ url: '/api/casparser/token' })).to.equal('at_1');
+    expect(await cache.get({ url: absolute })).to.equal('at_1');
+    expect(await cache.get({ url: absolute, method: 'GET', init: {} })).to.equal('at_1');
+    expect(f.calls).to.have.length(1);
+  });
+
+  it('a provider source with a key shares the token of that key (a new function costs nothing)', async () => {
+    const cache = new TokenCache({ clock: new FakeClock() });
+    let calls = 0;
+    const first = async () => `at_${++calls}`;
+    expect(await cache.get({ provider: first })).to.equal('at_1');
+    for (let i = 0; i < 200; i++) expect(await cache.get({ provider: async () => `at_${++calls}`, key: first })).to.equal('at_1');
+    expect(calls).to.equal(1);
+  });
+});
+
+describe('TokenCache: a token source that never answers', () => {
+  it('a provider that never settles → token-error after the timeout, and the next call asks again', async () => {
+    const cache = new TokenCache({ clock: new FakeClock() });
+    let calls = 0;
+    const provider = () => (++calls === 1 ? new Promise<string>(() => {}) : Promise.resolve('at_ok'));
+    const [one, two] = await Promise.all([rejectionOf(cache.get({ provider }, undefined, 30)), rejectionOf(cache.get({ provider }, undefined, 30))]);
+    expect([one.code, two.code]).to.deep.equal(['token-error', 'token-error']);
+    expect(one.retryable).to.equal(true);
+    expect(await cache.get({ provider })).to.equal('at_ok');
+    expect(calls).to.equal(2);
+  });
+
+  it('a token request that every caller gave up waiting for is ended and dropped: the next call asks again', async () => {
+    const signals: AbortSignal[] = [];
+    const f = fakeFetch((call, n) =>
+      n === 1
+        ? new Promise<Response>(() => signals.push(call.init.signal!))
+        : json({ access_token: `at_${n}` }),
+    );
+    const cache = new TokenCache({ fetch: f.fetch, clock: new FakeClock() });
+    const a = new AbortController();
+    const b = new AbortController();
+    const waits = [rejectionOf(cache.get(SRC, a.signal)), rejectionOf(cache.get(SRC, b.signal))];
+    await flush();
+    a.abort();
+    await flush();
+    expect(signals[0].aborted, 'still awaited by one caller').to.equal(false);
+    b.abort();
+    expect((await Promise.all(waits)).map((e) => e.code)).to.deep.equal(['aborted', 'aborted']);
+    expect(signals[0].aborted, 'the abandoned request is ended').to.equal(true);
+    expect(await cache.get(SRC)).to.equal('at_2');
+  });
+
+  it('a hung provider that every caller abandoned is dropped: the next call asks again', async () => {
+    const cache = new TokenCache({ clock: new FakeClock() });
+    let calls = 0;
+    const provider = () => (++calls === 1 ? new Promise<string>(() => {}) : Promise.resolve('at_ok'));
+    const a = new AbortController();
+    const waiting = rejectionOf(cache.get({ provider }, a.signal));
+    await flush();
+    a.abort();
+    expect((await waiting).code).to.equal('aborted');
+    expect(await cache.get({ provider })).to.equal('at_ok');
+    expect(calls).to.equal(2);
+  });
+
+  it('a timeout of 2^31 ms or more does not fire at once', async () => {
+    const gate = deferred<void>();
+    const f = fakeFetch(async () => (await gate.promise, json({ access_token: 'at_late' })));
+    const cache = new TokenCache({ fetch: f.fetch, clock: new FakeClock() });
+    const got = cache.get(SRC, undefined, 2 ** 31);
+    await new Promise((r) => setTimeout(r, 20));
+    gate.resolve();
+    expect(await got).to.equal('at_late');
   });
 });
 
@@ -431,6 +545,20 @@ describe('TokenCache: the token response', () => {
       const err = await rejectionOf(cache.get(SRC));
       expect(err.code, String(status)).to.equal('token-error');
       expect(err.status, String(status)).to.equal(status);
+    }
+  });
+
+  it('a non-2xx JSON answer keeps its message as apiMessage ({message} from the server helper, {detail}, {msg})', async () => {
+    const bodies = [
+      [{ error: 'upstream-error', message: 'The API answered HTTP 500 to the token request.' }, 'The API answered HTTP 500 to the token request.'],
+      [{ detail: 'Not signed in' }, 'Not signed in'],
+      [{ status: 'failed', msg: 'Denied' }, 'Denied'],
+    ] as const;
+    for (const [body, message] of bodies) {
+      const cache = new TokenCache({ fetch: fakeFetch(() => json(body, 502)).fetch, clock: new FakeClock() });
+      const err = await rejectionOf(cache.get(SRC));
+      expect(err.code).to.equal('token-error');
+      expect(err.apiMessage).to.equal(message);
     }
   });
 

@@ -524,6 +524,15 @@ describe('uploadCas: backoff', () => {
     expect(clock.sleeps).to.deep.equal([4000]);
   });
 
+  it('an unparsable Retry-After (-1, a joined "5, 10", words) counts as absent: the exponential delay', async () => {
+    for (const value of ['-1', '5, 10', 'soon']) {
+      clock = new FakeClock();
+      answerParse(answer(503, {}, { 'Retry-After': value }), ok);
+      await uploadCas(opts({ retryDelay: 1000 }));
+      expect(clock.sleeps, value).to.deep.equal([1000]);
+    }
+  });
+
   it(`caps a long Retry-After at ${MAX_RETRY_DELAY} ms`, async () => {
     expect(MAX_RETRY_DELAY).to.equal(30_000);
     answerParse(answer(429, {}, { 'Retry-After': '120' }), ok);
@@ -857,6 +866,15 @@ describe('uploadCas: progress and the request, with a scripted XHR (createXhr se
     expect(await settled).to.equal('timeout');
     // It came `timeout` after the bytes were sent, not after the start.
     expect(performance.now() - sentAt).to.be.at.least(350);
+  });
+
+  it('a timeout of 2^31 ms or more does not fire at once (setTimeout overflow)', async () => {
+    const { xhrs, promise } = scripted({ file: pdfFile('s.pdf', 10), timeout: 2 ** 31, retries: 0 });
+    await waitFor(() => xhrs[0]?.body != null);
+    await new Promise((r) => setTimeout(r, 20));
+    xhrs[0].bytesSent();
+    xhrs[0].answer(200, PARSE_RESPONSE);
+    expect((await promise).result).to.deep.equal(PARSE_RESPONSE);
   });
 
   it('timeout: an upload that stalls for longer than `timeout` ends in timeout', async () => {

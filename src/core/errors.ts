@@ -91,10 +91,13 @@ export class CasUploadError extends Error {
   }
 }
 
-/** Reads the API's own message from an error body: `msg`, else `detail` (string or list). */
+/**
+ * Reads the API's own message from an error body: `msg`, else `detail` (string or list), else
+ * `message` (as the token helper of `cas-upload/server` and many token endpoints answer).
+ */
 export function apiMessageOf(body: unknown): string | null {
-  const { msg, detail } = (body ?? {}) as { msg?: unknown; detail?: unknown };
-  const m = (typeof msg == 'string' && msg) || detail;
+  const { msg, detail, message } = (body ?? {}) as { msg?: unknown; detail?: unknown; message?: unknown };
+  const m = (typeof msg == 'string' && msg) || detail || message;
   // A validation error list: `[{ loc, msg }, …]` or plain strings.
   const text = Array.isArray(m) ? m.map((d) => d?.msg ?? d).filter((t) => typeof t == 'string').join('; ') : m;
   return typeof text == 'string' && text ? text : null;

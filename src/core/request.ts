@@ -1,5 +1,5 @@
 import { CasUploadError, apiMessageOf, codeForStatus, type CasUploadErrorCode } from './errors.js';
-import { positive, decimal } from './numbers.js';
+import { positive, delayOf, retryAfterMs } from './numbers.js';
 import { sharedTokenCache, type TokenCache, type TokenSource } from './token-cache.js';
 import { systemClock, type Clock } from './clock.js';
 import type { RawResponse } from './parse-request.js';
@@ -105,7 +105,7 @@ export async function callApi(call: ApiCall, options: ApiOptions): Promise<ApiAn
   const clock = options.clock ?? systemClock;
   const cache = options.tokenCache ?? sharedTokenCache;
   // A missing or malformed setting (a removed attribute, `timeout="abc"`) takes its default.
-  const timeout = positive(options.timeout, 60000);
+  const timeout = delayOf(options.timeout, 60000);
   const retries = options.retries === 0 ? 0 : Math.floor(positive(options.retries, 2));
   const all = !call.once;
   let refreshed = false;
@@ -198,9 +198,4 @@ function json(text: string): unknown {
   }
 }
 
-/** `Retry-After` as ms from now: delta-seconds or an HTTP date; `undefined` when absent or bad. */
-export function retryAfterMs(value: string | null | undefined, now: number): number | undefined {
-  const seconds = decimal(value);
-  const ms = isNaN(seconds) ? Date.parse(value ?? '') - now : seconds * 1000;
-  return isNaN(ms) ? undefined : Math.max(0, ms);
-}
+export { retryAfterMs };

@@ -1,6 +1,6 @@
 import { CasUploadError, apiMessageOf } from './errors.js';
 import { systemClock, type Clock } from './clock.js';
-import { decimal } from './numbers.js';
+import { decimal, MAX_DELAY } from './numbers.js';
 import { onAbort } from './signals.js';
 
 /** What a token endpoint (or a `tokenProvider`) answers. Extra fields are ignored. */
@@ -25,7 +25,15 @@ export type TokenProvider = (refresh?: { rejected: string }) => Promise<string |
 /** Where tokens come from: the host's endpoint, or a function. */
 export type TokenSource =
   | { url: string; method?: 'GET' | 'POST'; init?: RequestInit }
-  | { provider: TokenProvider };
+  | {
+      provider: TokenProvider;
+      /**
+       * What the cache knows the source by; default the provider itself. A caller that makes
+       * a new provider with the same behaviour (an inline function on every render) passes the
+       * first one here, so that the new function costs no token request.
+       */
+      key?: object;
+    };
 
 /** Seams for tests and special hosts. */
 export interface TokenCacheOptions {
@@ -43,14 +51,21 @@ interface Entry {
   promise: Promise<string>;
   staleAt: number;
   token?: string;
+  /** Callers waiting for it; when the last one leaves, a token still on its way is dropped. */
+  waiters: number;
+  /** Ends the token request (timed out, or nobody waits any more). */
+  stop: AbortController;
 }
 
 /**
  * Tokens in memory only, one entry per token source. Concurrent callers share one request;
  * a failed request is never cached; a token is dropped on demand only if it is still the one
- * held (so many uploads that saw the same 401/403 cause a single refresh).
+ * held (so many uploads that saw the same 401/403 cause a single refresh). The token request
+ * (or provider) is given at most `timeout` ms, and one that every caller gave up waiting for
+ * is dropped, so the next caller asks again. Expired tokens are evicted.
  */
 export class TokenCache {
+  /** By {@link keyOf}. */
   readonly #entries = new Map<unknown, Entry>();
   /** Per source, the token the API refused: the next load names it (`x-cas-rejected-token`). */
   readonly #rejected = new Map<unknown, string>();
@@ -64,17 +79,25 @@ export class TokenCache {
 
   /**
    * A valid token for the source: the cached one, the one being fetched, or a new one.
-   * `signal` stops this caller waiting, never the shared request. `timeout` (ms) bounds the
-   * token request.
-   * @throws {CasUploadError} `token-error`, or `aborted` when the signal fires
+   * `signal` stops this caller waiting; the shared request goes on unless no caller waits for
+   * it any more. `timeout` (ms) bounds the token request or the provider.
+   * @throws {CasUploadError} `token-error` (also after `timeout`), or `aborted` when the signal fires
    */
   get(source: TokenSource, signal?: AbortSignal, timeout = 60000): Promise<string> {
+    if (signal?.aborted) return Promise.reject(new CasUploadError('aborted'));
     const key = keyOf(source);
-    let entry = this.#entries.get(key);
-    if (!entry || this.#clock.now() >= entry.staleAt) {
+    const now = this.#clock.now();
+    const map = this.#entries;
+    // Expired tokens can no longer be used: evicted (with the provider functions they hold).
+    for (const [k, e] of map) if (now >= e.staleAt) map.delete(k);
+    let entry = map.get(key);
+    if (!entry || now >= entry.staleAt) {
+      const stop = new AbortController();
       const next: Entry = {
         staleAt: Infinity,
-        promise: this.#load(source, timeout, this.#rejected.get(key)).then(
+        waiters: 0,
+        stop,
+        promise: this.#load(source, stop, timeout, this.#rejected.get(key)).then(
           ({ token, staleAt }) => {
             // Kept until a load succeeds, so a failed refresh still names the refused token.
             this.#rejected.delete(key);
@@ -84,14 +107,22 @@ export class TokenCache {
           },
           (err) => {
             // A failed request is never cached.
-            if (this.#entries.get(key) == next) this.#entries.delete(key);
+            if (map.get(key) == next) map.delete(key);
             throw err;
           },
         ),
       };
-      this.#entries.set(key, (entry = next));
+      map.set(key, (entry = next));
     }
-    return raceAbort(entry.promise, signal);
+    const held = entry;
+    held.waiters++;
+    return raceAbort(held.promise, signal, () => {
+      // The last caller gave up: a token still on its way is dropped, its request ended.
+      if (!--held.waiters && !held.token && map.get(key) == held) {
+        map.delete(key);
+        held.stop.abort();
+      }
+    });
   }
 
   /**
@@ -113,22 +144,25 @@ export class TokenCache {
     this.#rejected.clear();
   }
 
-  async #load(source: TokenSource, timeout: number, rejected?: string): Promise<{ token: string; staleAt: number }> {
+  async #load(source: TokenSource, stop: AbortController, timeout: number, rejected?: string): Promise<{ token: string; staleAt: number }> {
     const startedAt = this.#clock.now();
     let raw: unknown;
     let status: number | null = null;
     let apiMessage: string | null = null;
+    let off = () => {};
+    const timer = setTimeout(() => stop.abort(), Math.min(timeout, MAX_DELAY));
     try {
       if ('provider' in source) {
         // A provider may return the bare token; an endpoint must answer a JSON object.
-        raw = await (rejected ? source.provider({ rejected }) : source.provider());
+        raw = await raceAbort(rejected ? source.provider({ rejected }) : source.provider(), stop.signal);
         if (typeof raw == 'string') raw = { access_token: raw };
       } else {
         const init = source.init ?? {};
         const headers = new Headers(init.headers);
         if (!headers.has('accept')) headers.set('accept', 'application/json');
         if (rejected) headers.set('x-cas-rejected-token', rejected);
-        const limit = AbortSignal.timeout(timeout);
+        // The host's own signal (in `init`) ends the request too.
+        off = onAbort(init.signal ?? undefined, () => stop.abort());
         const res = await (this.#fetch ?? fetch)(source.url, {
           credentials: 'same-origin',
           // Never the browser's HTTP cache: it could hand back the token just refused.
@@ -136,7 +170,7 @@ export class TokenCache {
           ...init,
           method: source.method ?? init.method ?? 'GET',
           headers,
-          signal: init.signal ? AbortSignal.any([limit, init.signal]) : limit,
+          signal: stop.signal,
         });
         status = res.status;
         raw = await res.json().catch(() => null);
@@ -148,6 +182,9 @@ export class TokenCache {
     } catch {
       // The provider threw, the endpoint could not be reached, timed out or answered non-2xx.
       throw new CasUploadError('token-error', undefined, { status, apiMessage });
+    } finally {
+      off();
+      clearTimeout(timer);
     }
     const response = (raw ?? {}) as Partial<TokenResponse>;
     const token = response.access_token;
@@ -167,7 +204,8 @@ export function lifetimeOf({ expires_in: expiresIn, expires_at: expiresAt }: Par
     : expiresAt?.toString() // neither null, undefined nor ''
       ? expiryOf(expiresAt) - now
       : NaN;
-  return isNaN(life) ? MAX_TOKEN_AGE : Math.max(0, life - Math.min(MAX_SKEW, life * 0.1));
+  // Never longer than the API's longest lifetime, whatever the response says.
+  return isNaN(life) ? MAX_TOKEN_AGE : Math.min(MAX_TOKEN_AGE, Math.max(0, life - Math.min(MAX_SKEW, life * 0.1)));
 }
 
 /** `expires_at` as epoch ms: ISO 8601, or epoch seconds (until the year 33658) or milliseconds. */
@@ -176,16 +214,39 @@ function expiryOf(value: string | number): number {
   return isNaN(n) ? Date.parse(value as string) : n < 1e12 ? n * 1000 : n;
 }
 
-function keyOf(source: TokenSource): unknown {
-  return 'provider' in source ? source.provider : `${source.method ?? source.init?.method ?? 'GET'} ${source.url}`;
+/**
+ * The cache key of a source: its provider (or `key`); for a URL, what makes the request
+ * different: method, the URL resolved against the page (a relative and an absolute URL of one
+ * endpoint are one source), headers, body and the other `init` fields (`credentials`, …).
+ */
+function keyOf(source: TokenSource): string | object {
+  if ('provider' in source) return source.key ?? source.provider;
+  try {
+    const { headers, body, signal, ...rest } = source.init ?? {};
+    const text = body instanceof URLSearchParams ? String(body) : (body ?? '');
+    // A body that is not text (`FormData`, `Blob`): a source of its own.
+    if (typeof text != 'string') return {};
+    return JSON.stringify([
+      (source.method ?? rest.method ?? 'GET').toUpperCase(),
+      new URL(source.url, globalThis.document?.baseURI).href,
+      [...new Headers(headers)],
+      text,
+      Object.entries(rest).sort(),
+    ]);
+  } catch {
+    // Not a URL, or headers the request would refuse anyway: a source of its own.
+    return {};
+  }
 }
 
-function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+/** `promise`, or `aborted` once `signal` fires (then `onAbort` runs); leaves no listener behind. */
+function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal, onStop?: () => void): Promise<T> {
   let off = () => {};
   const aborted = new Promise<never>((_, reject) => {
-    const stop = () => reject(new CasUploadError('aborted'));
-    if (signal?.aborted) stop();
-    off = onAbort(signal, stop);
+    off = onAbort(signal, () => {
+      reject(new CasUploadError('aborted'));
+      onStop?.();
+    });
   });
   // The caller's signal may live long (many uploads): leave no listener behind.
   return Promise.race([promise, aborted]).finally(off);

@@ -31,6 +31,12 @@ export interface CasUploadStrings extends Record<UploadErrorCode, string> {
   chooseAnother: string;
   /** After `invalid-password`: go back to the password field. */
   checkPassword: string;
+  /** Under the empty password field after a failure that Retry may mend: the password typed is kept for it. */
+  passwordKept: string;
+  /** Upload pressed with no password typed. */
+  passwordNeeded: string;
+  /** Why a `required` element keeps its form from submitting. */
+  required: string;
   /** Announced when a file was chosen: `{name}`, `{size}`. */
   chosen: string;
   /** Upload progress: `{percent}`. */
@@ -62,6 +68,9 @@ export const en: CasUploadStrings = {
   another: 'Upload another',
   chooseAnother: 'Choose another file',
   checkPassword: 'Check the password',
+  passwordKept: 'The password you typed is kept for Retry.',
+  passwordNeeded: "Type the statement's password first.",
+  required: 'Upload your CAS statement first.',
   chosen: '{name} ({size}) is ready.',
   uploading: 'Uploading… {percent}%',
   parsing: 'Reading your statement…',

@@ -19,3 +19,19 @@ export const stringsFor = uploadStrings.stringsFor;
 export const shownLanguage = uploadStrings.shownLanguage;
 /** Loads a built-in language (`hi`); see `Catalog.loadStrings`. */
 export const loadStrings = uploadStrings.loadStrings;
+/**
+ * Adds a language for every `<cas-upload>` on the page (of this copy of the library), by its
+ * primary subtag: `registerStrings('ta', { heading: '…', … })` for the elements whose `lang`
+ * (or an ancestor's) is `ta` or `ta-IN`. Give the texts, or a function that loads them the first
+ * time an element speaks the language (`() => import('./ta.js').then((m) => m.ta)`); until they
+ * arrive the element speaks English, as for Hindi. A text left out is the English one; the
+ * element's `strings` property still overrides any text. Registering a language again replaces
+ * it (Hindi and English too). Elements already on the page take it at their next render, so
+ * register before they appear.
+ */
+export function registerStrings(
+  lang: string,
+  strings: Partial<CasUploadStrings> | (() => Promise<Partial<CasUploadStrings>>),
+): void {
+  uploadStrings.register(lang, strings);
+}

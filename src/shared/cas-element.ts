@@ -5,6 +5,9 @@ import type { TokenProvider } from '../core/token-cache.js';
 import { fill, type Catalog } from './catalog.js';
 import type { CasUploadErrorDetail } from '../events.js';
 
+/** Number formats by locale and options: making one costs far more than using it. */
+const formats = new Map<string, Intl.NumberFormat>();
+
 /** How long the first render in a language waits for its strings before showing English. */
 const LANG_WAIT = 1500;
 
@@ -79,6 +82,8 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
   #langs?: MutationObserver;
   #started = 0;
   #ticker?: ReturnType<typeof setInterval>;
+  /** The token cache's key for `tokenProvider`: the first provider with the current one's code. */
+  #key?: TokenProvider;
   /** @internal The texts of this element in every language. */
   protected declare catalog: Catalog<S>;
   /** @internal The live region's text. */
@@ -121,19 +126,31 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
    * Renders in the UI language, whose strings may be a separate file still on its way: the
    * first render waits for them for at most {@link LANG_WAIT} ms, later ones do not wait. Until
    * they arrive the element speaks English, and it renders again when they do (or stays in
-   * English if they cannot be loaded).
+   * English if they cannot be loaded). A view may wait the same way for a file of its own
+   * ({@link loading}).
    */
   protected override async scheduleUpdate(): Promise<void> {
     const loading = this.catalog.loadStrings(this.#lang);
-    if (loading) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const arrived =
-        !this.hasUpdated &&
-        (await Promise.race([loading.then(() => true), new Promise((r) => (timer = setTimeout(r, LANG_WAIT, false)))]));
-      clearTimeout(timer);
-      if (!arrived) loading.then(() => this.requestUpdate());
+    const view = this.loading?.();
+    if (loading || view) {
+      const pending = Promise.all([loading, view]);
+      let arrived = false;
+      if (!this.hasUpdated || view) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([pending.then(() => (arrived = true)), new Promise((r) => (timer = setTimeout(r, LANG_WAIT)))]);
+        clearTimeout(timer);
+      }
+      if (!arrived) pending.then(() => this.requestUpdate());
     }
     super.scheduleUpdate();
+  }
+
+  /** @internal A file the next render needs, still on its way (`undefined` when none). */
+  protected loading?(): Promise<unknown> | undefined;
+
+  /** @internal Whether the element takes no input: `disabled` (and, for a form control, a disabled fieldset around it). */
+  protected get off(): boolean {
+    return this.disabled;
   }
 
   /** `lang` of the element or its nearest ancestor, across shadow roots. */
@@ -162,17 +179,23 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
     return lang.includes('-') ? lang : `${lang}-IN`;
   }
 
-  /** @internal A number in the locale. */
+  /** @internal A number in the locale, with one `Intl.NumberFormat` per locale and options on the page. */
   protected fmt(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.locale, options).format(value);
+    const key = this.locale + JSON.stringify(options);
+    let format = formats.get(key);
+    if (!format) formats.set(key, (format = new Intl.NumberFormat(this.locale, options)));
+    return format.format(value);
   }
 
   /** @internal The settings of every API call: the token source, `api-base`, timeout and retries. */
-  protected api(signal: AbortSignal): ApiOptions {
+  protected api(signal?: AbortSignal): ApiOptions {
     const { tokenProvider: provider, tokenMethod } = this;
+    // A new function with the same code (an inline function made on every render) is the same
+    // token source: it costs no token request.
+    if (provider && String(provider) !== String(this.#key)) this.#key = provider;
     return {
       token: provider
-        ? { provider }
+        ? { provider, key: this.#key }
         : {
             url: this.tokenUrl ?? '',
             method: String(tokenMethod).toUpperCase() === 'POST' ? 'POST' : undefined,
@@ -255,7 +278,7 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
    */
   protected frame(body: unknown, submit: (e: Event) => void): TemplateResult {
     // Templates are written without indentation: their text ships as is.
-    return html`<form lang=${this.speaks} @submit=${submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.disabled}><div part="heading" id="h"><slot name="heading">${this.t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.status}</p></form>`;
+    return html`<form part="base" lang=${this.speaks} @submit=${submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.off}><div part="heading" id="h"><slot name="heading">${this.t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.status}</p></form>`;
   }
 }
 

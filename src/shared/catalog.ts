@@ -23,6 +23,11 @@ export interface Catalog<S> {
    * a missing file does not cost a request on every render.
    */
   loadStrings(tag?: string | null): Promise<unknown> | undefined;
+  /**
+   * Adds (or replaces) a language, by its primary subtag: the texts, or a function that loads
+   * them the first time `loadStrings` is asked for it. A text left out is the English one.
+   */
+  register(tag: string, strings: Partial<S> | (() => Promise<Partial<S>>)): void;
 }
 
 /** `hi-IN` → `hi`; English when empty. */
@@ -53,6 +58,14 @@ export function catalog<S>(en: S, loaders: Record<string, () => Promise<Partial<
           failed.add(lang);
         },
       ));
+    },
+    register(tag, strings) {
+      const lang = primary(tag);
+      delete pending[lang];
+      delete ready[lang];
+      failed.delete(lang);
+      if (typeof strings == 'function') loaders[lang] = strings;
+      else ready[lang] = { ...en, ...strings };
     },
   };
 }

@@ -62,7 +62,7 @@ test('every entry imports by its public name in Node, and the core and server en
       apiKey: 'sk_test_not_sent',
       fetch: async () => Response.json({ access_token: 'at_from_fake_api', token_type: 'api_key', expires_in: 900 }),
     });
-    const answer = await handler(new Request('http://localhost/api/casparser/token'));
+    const answer = await handler(new Request('http://localhost/api/casparser/token'), { clientAddress: '127.0.0.1' });
     console.log(JSON.stringify({ exports, notPdf, status: answer.status, body: await answer.json() }));
   `) as { exports: Record<string, string[]>; notPdf: string; status: number; body: { access_token: string; expires_in: number } };
   assert.ok(result.exports['cas-upload'].includes('CasUploadElement'));

@@ -74,17 +74,20 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
   );
 });
 
-test('dist/cdn holds the script-tag files, each with its source map, Hindi beside them, and the chunks of cas-connect.js', () => {
-  const files = ['cas-connect.js', 'cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js'];
+test('dist/cdn holds the script-tag files, each with its source map, Hindi and the success summary beside them, and the chunks of cas-connect.js', () => {
+  const files = ['cas-connect.js', 'cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js', 'cas-upload.summary.js'];
   assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), [...files.flatMap((f) => [f, `${f}.map`]), 'chunks'].sort());
-  // Only lazily loaded languages sit in chunks/ (cas-connect.js defines every element itself).
-  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^hi-[\w-]+\.js(\.map)?$/, f);
+  // Only what loads on first use sits in chunks/ (cas-connect.js defines every element itself).
+  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^(hi|summary)-[\w-]+\.js(\.map)?$/, f);
   for (const file of files) {
     assert.ok(packed.includes(`dist/cdn/${file}`) && packed.includes(`dist/cdn/${file}.map`), `${file} and its map are packed`);
     assert.ok(readFileSync(`${root}dist/cdn/${file}`, 'utf8').endsWith(`\n//# sourceMappingURL=${file}.map`), `${file} names its map`);
     const map = JSON.parse(readFileSync(`${root}dist/cdn/${file}.map`, 'utf8')) as { sources: string[]; sourcesContent?: string[] };
     assert.equal(map.sourcesContent?.length, map.sources.length, `${file}.map carries its sources`);
   }
+  // The first render's file leaves the summary's list to the file loaded when an upload starts.
+  assert.ok(!readFileSync(`${root}dist/cdn/cas-upload.js`, 'utf8').includes('summary-list'));
+  assert.ok(readFileSync(`${root}dist/cdn/cas-upload.summary.js`, 'utf8').includes('summary-list'));
 });
 
 test('every exports target, types, main and customElements are in the tarball', () => {
@@ -175,7 +178,7 @@ test('the docs pin the package version in their CDN snippets, each with a sha384
   const tags = [...docs.matchAll(/<script\b[^>]*\bsrc="https:\/\/cdn\.jsdelivr\.net\/npm\/[^"]+"[^>]*>/g)].map((m) => m[0]);
   assert.ok(tags.length >= 2, 'a module and a classic snippet');
   for (const tag of tags) {
-    assert.match(tag, new RegExp(`cas-upload@${pkg.version.replace(/\./g, '\\.')}/dist/cdn/cas-upload(\\.iife)?\\.js"`), tag);
+    assert.match(tag, new RegExp(`cas-upload@${pkg.version.replace(/\./g, '\\.')}/dist/cdn/(cas-upload(\\.iife)?|cas-connect)\\.js"`), tag);
     assert.match(tag, /integrity="sha384-[A-Za-z0-9+/]{64}"/, `${tag} has a sha384 integrity value`);
     assert.match(tag, /crossorigin="anonymous"/, `${tag} is fetched with CORS, as SRI needs`);
   }
@@ -184,7 +187,7 @@ test('the docs pin the package version in their CDN snippets, each with a sha384
   assert.match(docs, pin, 'an import map pins cas-upload.hi.js of this version');
   // The values are those of the files as built (`npm run build && npm run sri -- --write`).
   const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(`${root}dist/cdn/${file}`)).digest('base64')}`;
-  for (const file of ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js']) {
+  for (const file of ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js', 'cas-connect.js']) {
     const url = `https://cdn.jsdelivr.net/npm/cas-upload@${pkg.version}/dist/cdn/${file}`;
     const values = [...docs.matchAll(new RegExp(`${url.replace(/[.?]/g, '\\$&')}"[^>]*?(?:integrity=|: )"(sha384-[^"]+)"`, 'g'))].map((m) => m[1]);
     assert.ok(values.length > 0, `the docs pin ${file}`);
