@@ -1,64 +1,132 @@
 #!/usr/bin/env node
-// `npm test`: builds the package (`npm run build`: the browser tests load dist/cdn), runs the
-// browser tests (web-test-runner, headless Chromium), builds the interop fixtures and runs the
-// Node tests (node:test), then prints one closing line "tests: N passed, N failed" for both.
-// Extra arguments go to web-test-runner and run only browser tests (for example
-// `npm test -- --files test/x.test.ts`), so the interop fixtures are not built then.
+// `npm test`: builds the package (the browser tests load dist/cdn), runs the browser tests
+// (web-test-runner, headless Chromium), then the Node tests (node:test; the interop fixtures
+// are built first when the interop tests run). A green run prints only its closing lines: the
+// harness tests (the tests' own tools and data) counted apart, then "tests: N passed, N failed"
+// for everything. A failure prints the failed tests, their diffs and what their file logged.
+//
+// A subset (docs/contributing.md): `npm test -- --group a11y`, `npm test -- --files <file|folder|glob>...`
+// (both may be repeated; each file goes to the runner that owns it, and the run says which),
+// `npm test -- --list` prints the groups. Any other argument goes to web-test-runner, and the
+// Node tests still run.
 import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, existsSync } from 'node:fs';
-import { NODE_TEST_DIRS } from './node-test-dirs.mjs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { GROUPS, findTestFiles, groupOf, runnerOf, plan } from './test-groups.mjs';
 
-function run(cmd, args, parse) {
+const args = process.argv.slice(2);
+const all = findTestFiles();
+
+if (args.includes('--list')) {
+  for (const { name, about } of GROUPS) {
+    const files = all.filter((f) => groupOf(f) === name);
+    if (!files.length) continue;
+    console.log(`${name}: ${about}\n${files.map((f) => `  ${f} (${runnerOf(f) === 'node' ? 'node:test' : 'web-test-runner'})`).join('\n')}`);
+  }
+  process.exit(0);
+}
+
+/** Ends the run with a failure that no runner counted (a bad argument, a failed build). */
+function abort(message, output = '') {
+  if (output) process.stdout.write(output);
+  console.log(`\nnpm test: ${message}\n\ntests: 0 passed, 1 failed`);
+  process.exit(1);
+}
+
+let selection;
+try {
+  selection = plan(args, all);
+} catch (err) {
+  abort(err.message);
+}
+const { browser, node, subset, wtrArgs } = selection;
+if (subset) {
+  if (browser.length) console.log(`browser tests (web-test-runner): ${browser.join(' ')}`);
+  if (node.length) console.log(`Node tests (node:test): ${node.join(' ')}`);
+}
+
+/** Runs a build step; its output is shown only when it fails, which ends the run. */
+function step(cmd, cmdArgs) {
+  const { status, stdout, stderr } = spawnSync(cmd, cmdArgs, { encoding: 'utf8', env: process.env });
+  if (status !== 0) abort(`\`${[cmd, ...cmdArgs].join(' ')}\` failed`, `${stdout}${stderr}`);
+}
+
+/** Runs a test runner, its output passed on without `drop`ped lines; resolves with its exit code and counts. */
+function run(cmd, cmdArgs, env, drop = /^$/) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-    let out = '';
+    const summary = join(scratch, `${Math.random().toString(36).slice(2)}.json`);
+    const child = spawn(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env, CAS_TEST_SUMMARY: summary } });
+    let rest = '';
+    let blank = true;
+    const write = (raw) => {
+      // Without the cursor moves of web-test-runner's dynamic terminal output.
+      // eslint-disable-next-line no-control-regex
+      const line = raw.replace(/\x1b\[[0-9;]*[A-HJKG]/g, '');
+      if (drop.test(line.trim())) return;
+      // No runs of blank lines.
+      if (!line.trim() && blank) return;
+      blank = !line.trim();
+      process.stdout.write(`${line}\n`);
+    };
+    child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
-      process.stdout.write(chunk);
-      out += chunk;
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop();
+      lines.forEach(write);
     });
-    child.on('close', (code) => resolve({ code: code ?? 1, ...parse(out) }));
+    child.on('close', (code) => {
+      if (rest) write(rest);
+      let counts;
+      try {
+        counts = JSON.parse(readFileSync(summary, 'utf8'));
+      } catch {
+        counts = undefined; // the runner stopped before it counted
+      }
+      resolve({ code: code ?? 1, counts });
+    });
   });
 }
 
-const last = (re, text) => {
-  const all = [...text.matchAll(re)];
-  return all.length ? Number(all.at(-1)[1]) : 0;
-};
-
-/** Runs a build step with its output shown; a failed one ends the run. */
-function step(cmd, args) {
-  const { status } = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
-  if (status !== 0) {
-    console.log(`\ntests: 0 passed, 1 failed (\`${[cmd, ...args].join(' ')}\` failed)`);
-    process.exit(1);
-  }
-}
-
-const extra = process.argv.slice(2);
-const onlyBrowser = extra.length > 0;
+const scratch = mkdtempSync(join(tmpdir(), 'cas-upload-tests-'));
+const require = createRequire(import.meta.url);
 step('npm', ['run', 'build']);
-const browser = await run('npx', ['wtr', ...extra], (out) => ({
-  passed: last(/^tests: (\d+) passed/gm, out),
-  failed: last(/^tests: \d+ passed, (\d+) failed/gm, out),
-}));
 
-let node = { code: 0, passed: 0, failed: 0 };
-const files = onlyBrowser
-  ? []
-  : NODE_TEST_DIRS.flatMap((dir) =>
-      existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => `${dir}/${f}`) : [],
-    );
-if (files.length) {
-  step(process.execPath, ['test/interop/build.mjs']);
-  node = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], (out) => ({
-    passed: last(/^ℹ pass (\d+)/gm, out),
-    failed: last(/^ℹ fail (\d+)/gm, out),
-  }));
+const results = [];
+if (browser.length) {
+  const wtr = join(dirname(require.resolve('@web/test-runner')), 'bin.js');
+  const env = subset ? { CAS_TEST_FILES: browser.join('\n') } : {};
+  results.push(await run(process.execPath, [wtr, ...wtrArgs], env, /^(Running \d+ test files\.\.\.)$/));
 }
+if (node.length) {
+  if (node.some((f) => f.startsWith('test/interop/'))) step(process.execPath, ['test/interop/build.mjs']);
+  const reporter = join(dirname(new URL(import.meta.url).pathname), 'node-test-reporter.mjs');
+  results.push(await run(process.execPath, ['--import', 'tsx', '--test', `--test-reporter=${reporter}`, ...node], {}));
+}
+rmSync(scratch, { recursive: true, force: true });
 
-const passed = browser.passed + node.passed;
-// A runner that failed without counting a failed test (a file that did not load) counts as one.
-const failed =
-  browser.failed + node.failed + (browser.code && !browser.failed ? 1 : 0) + (node.code && !node.failed ? 1 : 0);
-console.log(`\ntests: ${passed} passed, ${failed} failed`);
-process.exit(browser.code || node.code || (failed ? 1 : 0));
+const total = { passed: 0, failed: 0, skipped: 0 };
+const harness = { passed: 0, failed: 0, skipped: 0, files: [] };
+for (const { code, counts } of results) {
+  // A runner that failed without counting a failed test (a file that did not load, a crash) counts as one.
+  if (!counts) {
+    total.failed += 1;
+    continue;
+  }
+  for (const kind of ['product', 'harness']) {
+    for (const k of ['passed', 'failed', 'skipped']) total[k] += counts[kind][k];
+  }
+  for (const k of ['passed', 'failed', 'skipped']) harness[k] += counts.harness[k];
+  harness.files.push(...counts.harnessFiles);
+  if (code && !counts.product.failed && !counts.harness.failed) total.failed += 1;
+}
+if (harness.files.length) {
+  console.log(
+    `\nharness tests, counted in the line below (they test the tests' own tools and data, not the product): ` +
+      `${harness.passed} passed, ${harness.failed} failed in ${harness.files.sort().join(', ')}`,
+  );
+}
+const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
+console.log(`${harness.files.length ? '' : '\n'}tests: ${total.passed} passed, ${total.failed} failed${skipped}`);
+process.exit(results.some((r) => r.code) || total.failed ? 1 : 0);
