@@ -38,7 +38,7 @@ export default async function* nodeTestReporter(source) {
       const harness = isHarness(name);
       const acc = harness ? counts.harness : counts.product;
       if (harness && !counts.harnessFiles.includes(name)) counts.harnessFiles.push(name);
-      if (details.skip !== undefined || details.todo !== undefined) acc.skipped += 1;
+      if (data.skip !== undefined || data.todo !== undefined) acc.skipped += 1;
       else if (type === 'test:pass') acc.passed += 1;
       else {
         acc.failed += 1;
