@@ -262,6 +262,9 @@ describe('<cas-upload>', () => {
       ['an 11 MB PDF', 'file-too-large', () => new File(['%PDF-1.7\n', new Uint8Array(11 * 1024 * 1024)], 'big.pdf'), ''],
       ['a missing token-url', 'config-error', () => pdf(), 'token-url=""'],
       ['an http: API base', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" api-base="http://api.casparser.in"`],
+      ['an API base with a user and password', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" api-base="https://u:p@api.casparser.in"`],
+      ['an API base with a query', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" api-base="https://api.casparser.in/?a=1"`],
+      ['an API base with a fragment', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" api-base="https://api.casparser.in/#a"`],
       ['an unknown parser', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" parser="zerodha"`],
     ];
     for (const [name, code, file, attrs] of cases) {
