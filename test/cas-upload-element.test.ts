@@ -496,18 +496,8 @@ describe('<cas-upload>', () => {
   });
 
   describe('secrets and hostile content', () => {
-    it('the password and the token appear in no attribute and no event detail', async () => {
-      const el = await make();
-      const events = record(el);
-      el.password = PASSWORD;
-      await el.upload(pdf());
-      setScenario(state, 'wrong-password');
-      await rejectionOf(el.upload(pdf(), PASSWORD));
-      const seen = visibleText(el, events);
-      expect(seen).not.to.contain(PASSWORD);
-      expect(seen).not.to.contain('at_demo_1');
-      expect(el.hasAttribute('password')).to.equal(false);
-    });
+    // The password and the token in no event, attribute or text: test/resilience/secrets.test.ts,
+    // where upload progress events fire (through this file's service worker they do not).
 
     it('shows a file name with HTML as text', async () => {
       const el = await make();

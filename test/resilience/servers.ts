@@ -39,6 +39,8 @@ export interface SeenRequest {
   keyIsIssued: boolean;
   /** Which issued token it carried (0 = the first), or -1. */
   tokenIndex: number;
+  /** Its Cookie header, or null. */
+  cookie: string | null;
   bytes: number;
   complete: boolean;
   aborted: boolean;
@@ -52,6 +54,8 @@ export interface Stats {
   tokens: string[];
   tokenRequests: number;
   tokenAborted: number;
+  /** The Cookie header of each token request, or null. */
+  tokenCookies: (string | null)[];
   apiRequests: number;
   apiAborted: number;
   preflights: number;
@@ -63,6 +67,8 @@ export interface Session {
   id: string;
   tokenUrl: string;
   apiBase: string;
+  /** The same API on `localhost`, the page's own site: a cookie of the page would go with credentials. */
+  sameSiteApiBase: string;
   apiOrigin: string;
   /** A URL where nothing listens (connection refused). */
   refusedUrl: string;
