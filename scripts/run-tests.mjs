@@ -59,7 +59,7 @@ function run(cmd, cmdArgs, env, drop = /^$/) {
     const summary = join(scratch, `${Math.random().toString(36).slice(2)}.json`);
     const child = spawn(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env, CAS_TEST_SUMMARY: summary } });
     let rest = '';
-    let blank = true;
+    let blank = !printed;
     const write = (raw) => {
       // Without the cursor moves of web-test-runner's dynamic terminal output.
       // eslint-disable-next-line no-control-regex
@@ -68,6 +68,7 @@ function run(cmd, cmdArgs, env, drop = /^$/) {
       // No runs of blank lines.
       if (!line.trim() && blank) return;
       blank = !line.trim();
+      printed = true;
       process.stdout.write(`${line}\n`);
     };
     child.stdout.setEncoding('utf8');
@@ -90,19 +91,27 @@ function run(cmd, cmdArgs, env, drop = /^$/) {
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'cas-upload-tests-'));
+/** Whether a runner printed anything (a failure): the closing lines then stand apart. */
+let printed = false;
+/** With CAS_TEST_TIMES set, how long each phase took, on stderr. */
+const started = Date.now();
+const phase = (name) => process.env.CAS_TEST_TIMES && console.error(`${name}: done at ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const require = createRequire(import.meta.url);
 step('npm', ['run', 'build']);
+phase('build');
 
 const results = [];
 if (browser.length) {
   const wtr = join(dirname(require.resolve('@web/test-runner')), 'bin.js');
   const env = subset ? { CAS_TEST_FILES: browser.join('\n') } : {};
   results.push(await run(process.execPath, [wtr, ...wtrArgs], env, /^(Running \d+ test files\.\.\.)$/));
+  phase('browser tests');
 }
 if (node.length) {
   if (node.some((f) => f.startsWith('test/interop/'))) step(process.execPath, ['test/interop/build.mjs']);
   const reporter = join(dirname(new URL(import.meta.url).pathname), 'node-test-reporter.mjs');
   results.push(await run(process.execPath, ['--import', 'tsx', '--test', `--test-reporter=${reporter}`, ...node], {}));
+  phase('Node tests');
 }
 rmSync(scratch, { recursive: true, force: true });
 
@@ -121,12 +130,13 @@ for (const { code, counts } of results) {
   harness.files.push(...counts.harnessFiles);
   if (code && !counts.product.failed && !counts.harness.failed) total.failed += 1;
 }
+const gap = printed ? '\n' : '';
 if (harness.files.length) {
   console.log(
-    `\nharness tests, counted in the line below (they test the tests' own tools and data, not the product): ` +
+    `${gap}harness tests, counted in the line below (they test the tests' own tools and data, not the product): ` +
       `${harness.passed} passed, ${harness.failed} failed in ${harness.files.sort().join(', ')}`,
   );
 }
 const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
-console.log(`${harness.files.length ? '' : '\n'}tests: ${total.passed} passed, ${total.failed} failed${skipped}`);
+console.log(`${harness.files.length ? '' : gap}tests: ${total.passed} passed, ${total.failed} failed${skipped}`);
 process.exit(results.some((r) => r.code) || total.failed ? 1 : 0);
