@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 // @ts-expect-error: plain JavaScript modules of the scripts, without declarations
 import { plan, findTestFiles, groupOf, runnerOf, isHarness, GROUPS } from '../../scripts/test-groups.mjs';
 // @ts-expect-error: as above
-import { countSessions } from '../../scripts/wtr-summary-reporter.mjs';
+import { countSessions, quietReporter } from '../../scripts/wtr-summary-reporter.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -131,6 +131,29 @@ test('web-test-runner counts: product and harness apart, and a file that did not
     harness: { passed: 2, failed: 0, skipped: 0 },
     harnessFiles: ['test/resilience/harness.test.ts'],
   });
+});
+
+test('web-test-runner quiet reporter: nothing for a file that passed (its browser logs included), the report for one that failed', () => {
+  const reporter = quietReporter();
+  reporter.start({ browserNames: ['Chromium'], config: {}, browsers: [], testFiles: [], sessions: {}, startTime: 0 });
+  const report = (passed: boolean) => {
+    const logger = { buffer: [] as unknown[], logBufferedMessages() {}, log: (...a: unknown[]) => logger.buffer.push(a), group() {}, groupEnd() {}, error: (...a: unknown[]) => logger.buffer.push(a) };
+    const session = {
+      id: '1',
+      testFile: join(root, 'test/a11y.test.ts'),
+      browser: { name: 'Chromium' },
+      passed,
+      errors: [],
+      logs: [['Lit is in dev mode']],
+      request404s: [],
+      testResults: { name: '', suites: [], tests: [{ name: 't', passed, skipped: false, error: passed ? undefined : { message: 'expected 1 to equal 2' } }] },
+    };
+    reporter.reportTestFileResults({ logger, sessionsForTestFile: [session], testFile: session.testFile });
+    return JSON.stringify(logger.buffer);
+  };
+  assert.equal(report(true), '[]');
+  assert.match(report(false), /expected 1 to equal 2/);
+  assert.deepEqual(reporter.getTestProgress({ testRun: 0, focusedTestFile: undefined, testCoverage: undefined }), [], 'no progress bar');
 });
 
 test('node:test reporter: quiet when green, the failure and its file output when not, a file that did not load counted', () => {
