@@ -11,7 +11,7 @@ import { faultServers } from './scripts/fault-servers.mjs';
 import { findTestFiles, runnerOf, groupOf, GROUPS } from './scripts/test-groups.mjs';
 
 const require = createRequire(import.meta.url);
-/** Real local HTTP servers for test/resilience: a token backend here, a fake API on a second origin. */
+/** Real local HTTP servers (test/resilience, and the real timeouts of test/mocks/in-page.ts): a token backend here, a fake API on a second origin. */
 const faults = faultServers();
 
 
