@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: builds the package (the browser tests load dist/cdn), runs the browser tests
-// (web-test-runner, headless Chromium), then the Node tests (node:test; the interop fixtures
-// are built first when the interop tests run). A green run prints only its closing lines: the
+// `npm test`: builds the package (the browser tests load dist/cdn) and the interop fixtures
+// (when the interop tests run), then runs the browser tests (web-test-runner, headless
+// Chromium) and the Node tests (node:test) side by side. A green run prints only its closing lines: the
 // harness tests (the tests' own tools and data) counted apart, then "tests: N passed, N failed"
 // for everything. A failure prints the failed tests, their diffs and what their file logged.
 //
@@ -53,39 +53,44 @@ function step(cmd, cmdArgs) {
   if (status !== 0) abort(`\`${[cmd, ...cmdArgs].join(' ')}\` failed`, `${stdout}${stderr}`);
 }
 
-/** Runs a test runner, its output passed on without `drop`ped lines; resolves with its exit code and counts. */
-function run(cmd, cmdArgs, env, drop = /^$/) {
+/** Prints a line of a runner's output: no cursor moves, no `drop`ped lines, no runs of blank lines. */
+function emit(raw, drop) {
+  // eslint-disable-next-line no-control-regex
+  const line = raw.replace(/\x1b\[[0-9;]*[A-HJKG]/g, '');
+  if (drop.test(line.trim())) return;
+  if (!line.trim() && !printed) return;
+  if (!line.trim() && lastBlank) return;
+  lastBlank = !line.trim();
+  printed = true;
+  process.stdout.write(`${line}\n`);
+}
+
+/**
+ * Runs a test runner; its output is passed on as it comes (`live`) or kept for later (as
+ * `lines`). Resolves with its exit code and counts.
+ */
+function run(cmd, cmdArgs, env, { drop = /^$/, live = true } = {}) {
   return new Promise((resolve) => {
     const summary = join(scratch, `${Math.random().toString(36).slice(2)}.json`);
     const child = spawn(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env, CAS_TEST_SUMMARY: summary } });
+    const lines = [];
+    const take = (line) => (live ? emit(line, drop) : lines.push(line));
     let rest = '';
-    let blank = !printed;
-    const write = (raw) => {
-      // Without the cursor moves of web-test-runner's dynamic terminal output.
-      // eslint-disable-next-line no-control-regex
-      const line = raw.replace(/\x1b\[[0-9;]*[A-HJKG]/g, '');
-      if (drop.test(line.trim())) return;
-      // No runs of blank lines.
-      if (!line.trim() && blank) return;
-      blank = !line.trim();
-      printed = true;
-      process.stdout.write(`${line}\n`);
-    };
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
-      const lines = (rest + chunk).split('\n');
-      rest = lines.pop();
-      lines.forEach(write);
+      const parts = (rest + chunk).split('\n');
+      rest = parts.pop();
+      parts.forEach(take);
     });
     child.on('close', (code) => {
-      if (rest) write(rest);
+      if (rest) take(rest);
       let counts;
       try {
         counts = JSON.parse(readFileSync(summary, 'utf8'));
       } catch {
         counts = undefined; // the runner stopped before it counted
       }
-      resolve({ code: code ?? 1, counts });
+      resolve({ code: code ?? 1, counts, lines, drop });
     });
   });
 }
@@ -93,25 +98,35 @@ function run(cmd, cmdArgs, env, drop = /^$/) {
 const scratch = mkdtempSync(join(tmpdir(), 'cas-upload-tests-'));
 /** Whether a runner printed anything (a failure): the closing lines then stand apart. */
 let printed = false;
+let lastBlank = false;
 /** With CAS_TEST_TIMES set, how long each phase took, on stderr. */
 const started = Date.now();
 const phase = (name) => process.env.CAS_TEST_TIMES && console.error(`${name}: done at ${((Date.now() - started) / 1000).toFixed(1)} s`);
 const require = createRequire(import.meta.url);
 step('npm', ['run', 'build']);
+if (node.some((f) => f.startsWith('test/interop/'))) step(process.execPath, ['test/interop/build.mjs']);
 phase('build');
 
+// Both runners at once: much of each one's time is waiting (timers, servers, page loads). The
+// Node tests' output (failures only) is printed after the browser tests'.
+const wtr = join(dirname(require.resolve('@web/test-runner')), 'bin.js');
+const reporter = join(dirname(new URL(import.meta.url).pathname), 'node-test-reporter.mjs');
+const browserRun =
+  browser.length > 0 &&
+  run(process.execPath, [wtr, ...wtrArgs], subset ? { CAS_TEST_FILES: browser.join('\n') } : {}, {
+    drop: /^(Running \d+ test files\.\.\.)$/,
+  }).then((r) => (phase('browser tests'), r));
+const nodeRun =
+  node.length > 0 &&
+  run(process.execPath, ['--import', 'tsx', '--test', `--test-reporter=${reporter}`, ...node], {}, { live: !browser.length }).then(
+    (r) => (phase('Node tests'), r),
+  );
 const results = [];
-if (browser.length) {
-  const wtr = join(dirname(require.resolve('@web/test-runner')), 'bin.js');
-  const env = subset ? { CAS_TEST_FILES: browser.join('\n') } : {};
-  results.push(await run(process.execPath, [wtr, ...wtrArgs], env, /^(Running \d+ test files\.\.\.)$/));
-  phase('browser tests');
-}
-if (node.length) {
-  if (node.some((f) => f.startsWith('test/interop/'))) step(process.execPath, ['test/interop/build.mjs']);
-  const reporter = join(dirname(new URL(import.meta.url).pathname), 'node-test-reporter.mjs');
-  results.push(await run(process.execPath, ['--import', 'tsx', '--test', `--test-reporter=${reporter}`, ...node], {}));
-  phase('Node tests');
+for (const pending of [browserRun, nodeRun]) {
+  if (!pending) continue;
+  const result = await pending;
+  for (const line of result.lines) emit(line, result.drop);
+  results.push(result);
 }
 rmSync(scratch, { recursive: true, force: true });
 
