@@ -4,14 +4,14 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
+import { summaryReporter, quietReporter } from './scripts/wtr-summary-reporter.mjs';
 import { findChromium, chromiumArgs } from './scripts/chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { faultServers } from './scripts/fault-servers.mjs';
-import { NODE_TEST_DIRS } from './scripts/node-test-dirs.mjs';
+import { findTestFiles, runnerOf, groupOf, GROUPS } from './scripts/test-groups.mjs';
 
 const require = createRequire(import.meta.url);
-/** Real local HTTP servers for test/resilience: a token backend here, a fake API on a second origin. */
+/** Real local HTTP servers (test/resilience, and the real timeouts of test/mocks/in-page.ts): a token backend here, a fake API on a second origin. */
 const faults = faultServers();
 
 
@@ -42,9 +42,29 @@ const jsonModulePlugin = {
   },
 };
 
+// The browser test files (the Node tests run apart: scripts/run-tests.mjs), one group per
+// area (`npx wtr --group a11y`). `npm test` hands over the files it chose in CAS_TEST_FILES;
+// `--files` on the command line replaces the groups too.
+const browserFiles = findTestFiles().filter((f) => runnerOf(f) === 'browser');
+const chosen = process.env.CAS_TEST_FILES?.split('\n').filter(Boolean);
+const byCli = process.argv.includes('--files');
+const groups = GROUPS.map(({ name }) => ({ name, files: browserFiles.filter((f) => groupOf(f) === name) })).filter(
+  (g) => g.files.length > 0,
+);
+// Run by `npm test`: only failures are reported, and the counts go to a file it reads.
+const summaryFile = process.env.CAS_TEST_SUMMARY;
+
+/**
+ * Lit's dev build (the tests run it for its extra checks) warns once per page that it is in
+ * dev mode: marked as said before Lit loads. Lit's other warnings still show.
+ */
+const testRunnerHtml = (testFramework) =>
+  `<!doctype html><html><head><script>(globalThis.litIssuedWarnings ??= new Set()).add('dev-mode');</script></head>` +
+  `<body><script type="module" src="${testFramework}"></script></body></html>`;
+
 export default {
-  // The Node tests (node:test) run apart: scripts/run-tests.mjs.
-  files: ['test/**/*.test.ts', ...NODE_TEST_DIRS.map((dir) => `!${dir}/**`)],
+  ...(chosen ? { files: chosen } : byCli ? {} : { groups }),
+  testRunnerHtml,
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
@@ -61,5 +81,5 @@ export default {
     jsonModulePlugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
-  reporters: [defaultReporter(), summaryReporter()],
+  reporters: summaryFile ? [quietReporter(), summaryReporter({ file: summaryFile })] : [defaultReporter(), summaryReporter()],
 };

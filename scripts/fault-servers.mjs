@@ -8,7 +8,7 @@
 //
 // Each test opens a session with a script of answers (`POST /fault/session`), and reads what
 // the servers saw (`GET /fault/session/<id>`): request counts, tokens issued, requests the
-// client aborted. `DELETE /fault/session/<id>` closes anything still open. A script step is
+// client aborted, the Cookie header of each request. `DELETE /fault/session/<id>` closes anything still open. A script step is
 // used once per request, the last one for every request after it.
 //
 // Token step: { status = 200, body?, expiresIn = 3600, delayMs?, hang? }
@@ -70,6 +70,7 @@ export function faultServers() {
       tokens: [],
       tokenRequests: 0,
       tokenAborted: 0,
+      tokenCookies: [],
       preflights: 0,
       requests: [],
       open: new Set(),
@@ -80,9 +81,9 @@ export function faultServers() {
   }
 
   function stats(s) {
-    const { id, tokens, tokenRequests, tokenAborted, preflights, requests } = s;
+    const { id, tokens, tokenRequests, tokenAborted, tokenCookies, preflights, requests } = s;
     const apiAborted = requests.filter((r) => r.aborted).length;
-    return { id, tokens, tokenRequests, tokenAborted, apiRequests: requests.length, apiAborted, preflights, requests };
+    return { id, tokens, tokenRequests, tokenAborted, tokenCookies, apiRequests: requests.length, apiAborted, preflights, requests };
   }
 
   function closeSession(s) {
@@ -110,6 +111,7 @@ export function faultServers() {
   // ---- the token backend, on the page's origin --------------------------------------------
   function tokenEndpoint(s, req, res) {
     const n = s.tokenRequests++;
+    s.tokenCookies.push(req.headers.cookie ?? null);
     const st = step(s.token, n);
     s.open.add(res);
     res.on('close', () => {
@@ -131,6 +133,8 @@ export function faultServers() {
     return {
       'access-control-allow-origin': req.headers.origin ?? '*',
       'access-control-expose-headers': 'X-Request-ID, Retry-After',
+      // Credentials would be accepted: whether cookies go with a request is the client's choice alone.
+      'access-control-allow-credentials': 'true',
       vary: 'Origin',
       // A fresh connection for every request: counts stay exact (no resend on a reused socket).
       connection: 'close',
@@ -159,7 +163,21 @@ export function faultServers() {
     const requestId = `req_${s.id}x${n}`;
     const key = req.headers['x-api-key'] ?? '';
     const tokenIndex = s.tokens.indexOf(key);
-    const entry = { n, path: m[2], parser: m[3] ?? null, json: null, keyIsIssued: tokenIndex >= 0, tokenIndex, bytes: 0, complete: false, aborted: false, status: null, password: null, fileName: null };
+    const entry = {
+      n,
+      path: m[2],
+      parser: m[3] ?? null,
+      json: null,
+      keyIsIssued: tokenIndex >= 0,
+      tokenIndex,
+      cookie: req.headers.cookie ?? null,
+      bytes: 0,
+      complete: false,
+      aborted: false,
+      status: null,
+      password: null,
+      fileName: null,
+    };
     s.requests.push(entry);
     s.open.add(res);
     res.on('close', () => {
@@ -280,6 +298,8 @@ window.addEventListener('unhandledrejection', function (e) { window.__probe.erro
           id: s.id,
           tokenUrl: `/fault/token/${s.id}`,
           apiBase: `http://127.0.0.1:${apiPort}/s/${s.id}`,
+          // The same API on the page's own site (cookies of the page's host would go with credentials).
+          sameSiteApiBase: `http://localhost:${apiPort}/s/${s.id}`,
           apiOrigin: `http://127.0.0.1:${apiPort}`,
           refusedUrl: `http://127.0.0.1:${refusedPort}/token`,
         });

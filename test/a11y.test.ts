@@ -7,7 +7,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { HttpResponse } from 'msw';
 import '../src/index.js';
 import { en, type CasUploadElement, type CasUploadState } from '../src/index.js';
-import { api, failed, held, network, success, timeOutNextRequest } from './mocks/in-page.js';
+import { api, endTimeOut, failed, held, network, success, timeOut } from './mocks/in-page.js';
 import { choose, part } from './helpers.js';
 
 /** Whether the running test changed the media features or the viewport (reset after it). */
@@ -52,7 +52,7 @@ const errors: [code: string, arrange: (el: CasUploadElement) => unknown, file: F
   ['rate-limited', () => (api.answer = failed(429, 'Rate limit exceeded.')), pdf(), 'retry'],
   ['server-error', () => (api.answer = failed(500, 'Internal server error')), pdf(), 'retry'],
   ['network-error', () => (api.answer = () => HttpResponse.error()), pdf(), 'retry'],
-  ['timeout', () => timeOutNextRequest(), pdf(), 'retry'],
+  ['timeout', (el) => timeOut(el), pdf(), 'retry'],
 ];
 
 async function inError(code: string): Promise<CasUploadElement> {
@@ -120,6 +120,7 @@ describe('accessibility', () => {
   });
   afterEach(async () => {
     api.release();
+    await endTimeOut();
     if (emulated) await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference', forcedColors: 'none' });
     if (resized) await setViewport({ width: 800, height: 600 });
     pageScheme('');

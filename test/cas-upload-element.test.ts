@@ -393,6 +393,9 @@ describe('<cas-upload>', () => {
       ['an 11 MB PDF', 'file-too-large', () => new File(['%PDF-1.7\n', new Uint8Array(11 * 1024 * 1024)], 'big.pdf'), ''],
       ['a missing token-url', 'config-error', () => pdf(), 'token-url=""'],
       ['an http: API base', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" api-base="http://api.casparser.in"`],
+      ['an API base with a user and password', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" api-base="https://u:p@api.casparser.in"`],
+      ['an API base with a query', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" api-base="https://api.casparser.in/?a=1"`],
+      ['an API base with a fragment', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" api-base="https://api.casparser.in/#a"`],
       ['an unknown parser', 'config-error', () => pdf(), `token-url="${TOKEN_URL}" parser="zerodha"`],
     ];
     for (const [name, code, file, attrs] of cases) {
@@ -692,18 +695,8 @@ describe('<cas-upload>', () => {
   });
 
   describe('secrets and hostile content', () => {
-    it('the password and the token appear in no attribute and no event detail', async () => {
-      const el = await make();
-      const events = record(el);
-      el.password = PASSWORD;
-      await el.upload(pdf());
-      setScenario(state, 'wrong-password');
-      await rejectionOf(el.upload(pdf(), PASSWORD));
-      const seen = visibleText(el, events);
-      expect(seen).not.to.contain(PASSWORD);
-      expect(seen).not.to.contain('at_demo_1');
-      expect(el.hasAttribute('password')).to.equal(false);
-    });
+    // The password and the token in no event, attribute or text: test/resilience/secrets.test.ts,
+    // where upload progress events fire (through this file's service worker they do not).
 
     it('a result field shaped like a Lit template object is shown as text, and the summary still renders', async () => {
       const lit = { _$litType$: 1, strings: ['<img src=x onerror="window.__pwned=2">'], values: [] };

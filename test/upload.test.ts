@@ -144,12 +144,13 @@ describe('uploadCas: the request (CONTRACT section 4)', () => {
     expect(req.fields.password).to.equal(PASSWORD);
   });
 
-  it('sends nothing else that identifies the user: only the two fields and no Authorization/cookie', async () => {
+  // Cookies are tested against a real server (test/resilience/secrets.test.ts): requests
+  // through the service worker never show a Cookie header.
+  it('sends nothing else that identifies the user: only the two fields and no Authorization', async () => {
     await uploadCas(opts());
     const req = state.lastParseRequest!;
     expect(Object.keys(req.fields).sort()).to.deep.equal(['password', 'pdf_file']);
     expect(req.headers).to.not.have.property('authorization');
-    expect(req.headers).to.not.have.property('cookie');
   });
 
   it('sends password as an empty string when none is given', async () => {
@@ -260,6 +261,27 @@ describe('uploadCas: refused before any network request', () => {
     await expectNoNetwork(opts({ apiBase: 'http://localhost.evil.example' }), 'config-error');
     await expectNoNetwork(opts({ apiBase: 'ftp://api.casparser.in' }), 'config-error');
     await expectNoNetwork(opts({ apiBase: 'not a url' }), 'config-error');
+  });
+
+  // Each would otherwise be sent on, or dropped silently: the API base is an origin and a path.
+  for (const [what, apiBase] of [
+    ['a user and password', 'https://user:secret@api.casparser.in'],
+    ['a user alone', 'https://user@api.casparser.in'],
+    ['credentials on a local http: base', 'http://user:secret@localhost:8765'],
+    ['a query', 'https://api.casparser.in/?key=sk_live_x'],
+    ['an empty query', 'https://api.casparser.in/?'],
+    ['a query after a path', 'https://api.casparser.in/proxy?x=1'],
+    ['a fragment', 'https://api.casparser.in/#frag'],
+    ['an empty fragment', 'https://api.casparser.in/#'],
+  ]) {
+    it(`an api base with ${what} → config-error (${apiBase})`, async () => {
+      expect((await rejectionOf(Promise.resolve().then(() => parseUrl(apiBase, 'smart')))).code).to.equal('config-error');
+      await expectNoNetwork(opts({ apiBase }), 'config-error');
+    });
+  }
+
+  it('an api base with a path and no query, fragment or credentials is taken', () => {
+    expect(parseUrl('https://api.casparser.in/proxy/', 'smart')).to.equal('https://api.casparser.in/proxy/v4/smart/parse');
   });
 
   it('missing token source → config-error', async () => {

@@ -5,7 +5,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { HttpResponse } from 'msw';
 import '../src/index.js';
 import { CasUploadElement, en } from '../src/index.js';
-import { api, failed, held, network, success, timeOutNextRequest, type Answer } from './mocks/in-page.js';
+import { api, endTimeOut, failed, held, network, success, timeOut, type Answer } from './mocks/in-page.js';
 import { choose, part } from './helpers.js';
 
 const pdf = (name = 'cas.pdf', size = 0) =>
@@ -44,9 +44,10 @@ describe('<cas-upload> for visitors', () => {
   beforeEach(() => {
     api.answer = success;
   });
-  afterEach(() => {
+  afterEach(async () => {
     api.release();
     CasUploadElement.now = () => Date.now();
+    await endTimeOut();
   });
 
   describe('choosing a file', () => {
@@ -261,8 +262,8 @@ describe('<cas-upload> for visitors', () => {
     for (const [code, reply, action] of cases) {
       it(`${code}: its own sentence and ${action ? `"${action}"` : 'no action button'}`, async () => {
         if (reply) api.answer = reply;
-        else await timeOutNextRequest();
         const el = await make();
+        if (!reply) await timeOut(el);
         const err = await el.upload(pdf(), 'PW').catch((e) => e);
         expect(err.code).to.equal(code);
         await el.updateComplete;

@@ -6,6 +6,7 @@
 // Each leaves a screenshot in screenshots/e2e-<scenario>.png.
 // Run: node --import tsx --test test/e2e/demo.test.ts
 import { test, before, after } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,7 +25,13 @@ let url: string;
 
 before(async () => {
   const port = await freePort();
-  vite = startNode([join(root, 'node_modules/vite/bin/vite.js'), '--port', String(port), '--strictPort', '--host', '127.0.0.1']);
+  // Pre-bundle the demo's dependencies first, as a second `npm start` finds them: on a cold
+  // cache (CI, or node_modules/.vite deleted) Vite would bundle them while the first page
+  // loads, and reload the page if it found one late.
+  const viteBin = join(root, 'node_modules/vite/bin/vite.js');
+  const optimized = spawnSync(process.execPath, [viteBin, 'optimize'], { cwd: root, encoding: 'utf8' });
+  assert.equal(optimized.status, 0, `vite optimize failed:\n${optimized.stdout}${optimized.stderr}`);
+  vite = startNode([viteBin, '--port', String(port), '--strictPort', '--host', '127.0.0.1']);
   await vite.waitFor(/ready in/);
   url = `http://127.0.0.1:${port}/`;
   browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs });
@@ -45,19 +52,39 @@ async function lines(page: Page, id: 'log' | 'net'): Promise<string[]> {
   return (await page.locator(`#${id} li`).allTextContents()).reverse();
 }
 
-/** Opens the demo in a fresh browser context, as a first visit, with `scenario` picked. */
-async function open(scenario: string): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+/**
+ * Opens the demo in a fresh browser context, as a first visit, with `scenario` picked, and runs
+ * `body` on it. A reload of the page (Vite reloads it when its dependency cache changes) would
+ * lose what the test did so far: the test fails at once, saying so.
+ */
+async function inDemo(scenario: string, body: (page: Page, errors: string[]) => Promise<void>): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  // The page marks itself ready once msw's service worker listens and the element is defined.
-  await page.locator('html[data-demo-ready="mock"]').waitFor({ state: 'attached' });
-  assert.ok(await page.evaluate(() => customElements.get('cas-upload') !== undefined));
-  await page.selectOption('#scenario', scenario);
-  assert.equal(await state(page), 'idle');
-  return { page, errors, close: () => context.close() };
+  let loads = 0;
+  const reloaded = new Promise<never>((_, reject) =>
+    page.on('load', () => ++loads > 1 && reject(new Error(`the page reloaded (load #${loads}): Vite's dependency cache or a demo file changed`))),
+  );
+  const run = async () => {
+    await page.goto(url);
+    // The page marks itself ready once msw's service worker listens and the element is
+    // defined; the element is idle once upgraded.
+    await page.locator('html[data-demo-ready="mock"]').waitFor({ state: 'attached' });
+    await page.locator('cas-upload[state="idle"]').waitFor({ state: 'attached' });
+    await page.selectOption('#scenario', scenario);
+    assert.equal(await state(page), 'idle');
+    await body(page, errors);
+  };
+  const running = run();
+  // Whichever loses the race is left: the body fails as its page closes; a late reload is moot.
+  running.catch(() => {});
+  reloaded.catch(() => {});
+  try {
+    await Promise.race([running, reloaded]);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Chooses the PDF in the element's file input, types the password, presses Upload. */
@@ -82,8 +109,7 @@ const screenshot = (page: Page, scenario: string) =>
   page.screenshot({ path: join(root, `screenshots/e2e-${scenario}.png`), fullPage: true, animations: 'disabled' });
 
 test('success: the parsed statement is summarised, logged and shown as JSON', { timeout: 90_000 }, async () => {
-  const { page, errors, close } = await open('success');
-  try {
+  await inDemo('success', async (page, errors) => {
     await uploadThroughUi(page);
     await settled(page, 'success');
 
@@ -111,14 +137,11 @@ test('success: the parsed statement is summarised, logged and shown as JSON', { 
     assert.match(net[1], /POST https:\/\/api\.casparser\.in\/v4\/smart\/parse → 200/);
     assert.deepEqual(errors, []);
     await screenshot(page, 'success');
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('wrong password: the error says so, the password field is empty again, no result', { timeout: 90_000 }, async () => {
-  const { page, errors, close } = await open('wrong-password');
-  try {
+  await inDemo('wrong-password', async (page, errors) => {
     await uploadThroughUi(page);
     await settled(page, 'error');
 
@@ -142,14 +165,11 @@ test('wrong password: the error says so, the password field is empty again, no r
     assert.match(net.at(-1)!, /POST \S+\/v4\/smart\/parse → 400 "Invalid PDF file or password\."/);
     assert.deepEqual(errors, []);
     await screenshot(page, 'wrong-password');
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('token expired: a 403, one fresh token, one retry, then the statement', { timeout: 90_000 }, async () => {
-  const { page, errors, close } = await open('token-expired');
-  try {
+  await inDemo('token-expired', async (page, errors) => {
     await uploadThroughUi(page);
     await settled(page, 'success');
 
@@ -170,14 +190,11 @@ test('token expired: a 403, one fresh token, one retry, then the statement', { t
     assert.match(log.at(-1)!, / cas-upload-success /);
     assert.deepEqual(errors, []);
     await screenshot(page, 'token-expired');
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('slow network: the progress bar moves while the bytes go out, then parsing, then the statement', { timeout: 90_000 }, async () => {
-  const { page, errors, close } = await open('slow');
-  try {
+  await inDemo('slow', async (page, errors) => {
     // 160 KB at the simulated 64 KB/s: about 2.5 s of upload, then 4 s of parsing.
     const big = Buffer.concat([PDF, Buffer.alloc(160 * 1024, 0x20)]);
     await part(page, 'file-input').setInputFiles({ name: 'CAS_big.pdf', mimeType: 'application/pdf', buffer: big });
@@ -212,9 +229,7 @@ test('slow network: the progress bar moves while the bytes go out, then parsing,
     const phases = uploads.map((l) => JSON.parse(l.slice(l.indexOf('{'))).phase);
     assert.deepEqual(phases, ['upload', 'parse'], 'the log keeps one line per phase, updated in place');
     assert.deepEqual(errors, []);
-  } finally {
-    await close();
-  }
+  });
 });
 
 test('CDSL: details, the OTP, the PAN refused, the statement password, then the statement', { timeout: 90_000 }, async () => {

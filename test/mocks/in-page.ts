@@ -2,12 +2,15 @@
  * The parse endpoint mocked inside the page (msw's in-page XHR interception, no service
  * worker), so that upload progress events really fire. Shared by the UX and accessibility
  * tests: set `api.answer` to choose the next answer; `held` keeps the parse phase open until
- * `api.release()`.
+ * `api.release()`; `timeOut(el)` sends the element's next upload to a real server that never
+ * answers.
  */
 import { http, HttpResponse } from 'msw';
 import { defineNetwork, InterceptorSource } from 'msw/experimental';
 import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
 import RESULT from './smart-parse-response.json';
+import type { CasUploadElement } from '../../src/index.js';
+import { openSession, type Session } from '../resilience/servers.js';
 
 /** The mocked endpoint. */
 export const PARSE_URL = 'https://api.casparser.in/v4/smart/parse';
@@ -57,19 +60,26 @@ export const held: Answer = () =>
     { headers: { 'content-type': 'application/json' } },
   );
 
+/** The real hanging API of the element whose upload is to time out (see {@link timeOut}). */
+let hanging: Session | undefined;
+
 /**
- * The next request ends with the XHR `timeout` event. In-page interception neither times a
- * request out nor ends a held one on `abort()`, so it steps aside for that request and the
- * event is fired here instead of sending.
+ * Makes `el`'s next upload end in a real timeout, through the real transport: its API becomes
+ * a real local server (scripts/fault-servers.mjs) that reads the request and never answers,
+ * its `timeout` becomes `ms`, and in-page interception steps aside (it neither times a request
+ * out nor lets one be aborted) until {@link endTimeOut}, which `afterEach` calls.
  */
-export async function timeOutNextRequest(): Promise<void> {
+export async function timeOut(el: CasUploadElement, ms = 300): Promise<void> {
+  hanging = await openSession({ api: [{ hang: true }] });
+  el.apiBase = hanging.apiBase;
+  el.timeout = ms;
   await network.disable();
-  const Xhr = window.XMLHttpRequest;
-  window.XMLHttpRequest = class extends Xhr {
-    override send(): void {
-      window.XMLHttpRequest = Xhr;
-      setTimeout(() => this.dispatchEvent(new ProgressEvent('timeout')));
-      network.enable();
-    }
-  };
+}
+
+/** Closes the hanging API of {@link timeOut}, if any, and turns in-page interception back on. */
+export async function endTimeOut(): Promise<void> {
+  if (!hanging) return;
+  await hanging.close();
+  hanging = undefined;
+  network.enable();
 }

@@ -1,117 +1,25 @@
 /**
  * Browser side of the resilience tests: sessions on the real local servers of
- * `scripts/fault-servers.mjs`, a guard that records what the page logs and throws, and the
- * leak check. Pages that import this talk to real servers only (no msw).
+ * `scripts/fault-servers.mjs` (servers.ts), a guard that records what the page logs and
+ * throws, and the leak check. Pages that import this talk to real servers only (no msw).
  */
-import { expect, aTimeout } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 
-/** One answer of the token endpoint (see scripts/fault-servers.mjs). */
-export interface TokenStep {
-  status?: number;
-  body?: unknown;
-  expiresIn?: number;
-  delayMs?: number;
-  hang?: boolean;
-}
-
-/** One answer of the fake API (see scripts/fault-servers.mjs). */
-export interface ApiStep {
-  status?: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  delayMs?: number;
-  hang?: boolean;
-  stall?: boolean;
-  drop?: boolean;
-}
-
-/** What a session's servers answer, request after request (the last step repeats). */
-export interface SessionConfig {
-  token?: TokenStep[];
-  api?: ApiStep[];
-  revokeFirstToken?: boolean;
-}
-
-/** One parse request as the fake API saw it. */
-export interface SeenRequest {
-  n: number;
-  /** The API path (`/v4/smart/parse`, `/v4/cdsl/fetch`, `/v4/cdsl/fetch/{id}/verify`). */
-  path: string;
-  /** The parser of a parse request, else `null`. */
-  parser: string | null;
-  /** A JSON request's body, else `null`. */
-  json: Record<string, unknown> | null;
-  keyIsIssued: boolean;
-  /** Which issued token it carried (0 = the first), or -1. */
-  tokenIndex: number;
-  bytes: number;
-  complete: boolean;
-  aborted: boolean;
-  status: number | null;
-  password: string | null;
-  fileName: string | null;
-}
-
-/** What the servers of one session saw. */
-export interface Stats {
-  tokens: string[];
-  tokenRequests: number;
-  tokenAborted: number;
-  apiRequests: number;
-  apiAborted: number;
-  preflights: number;
-  requests: SeenRequest[];
-}
-
-/** A scripted pair of servers: the token URL on this origin, the API on another. */
-export interface Session {
-  id: string;
-  tokenUrl: string;
-  apiBase: string;
-  apiOrigin: string;
-  /** A URL where nothing listens (connection refused). */
-  refusedUrl: string;
-  stats(): Promise<Stats>;
-  /** Waits until `test(stats)` holds (at most `ms`), then returns the stats. */
-  until(test: (s: Stats) => boolean, ms?: number): Promise<Stats>;
-  close(): Promise<void>;
-}
-
-/** Opens a session on the real local servers. */
-export async function openSession(config: SessionConfig = {}): Promise<Session> {
-  const res = await fetch('/fault/session', { method: 'POST', body: JSON.stringify(config) });
-  expect(res.status, 'fault servers are running').to.equal(200);
-  const info = (await res.json()) as Omit<Session, 'stats' | 'until' | 'close'>;
-  const stats = async (): Promise<Stats> => (await fetch(`/fault/session/${info.id}`)).json();
-  return {
-    ...info,
-    stats,
-    async until(test, ms = 2000) {
-      const end = Date.now() + ms;
-      let s = await stats();
-      while (!test(s) && Date.now() < end) {
-        await aTimeout(10);
-        s = await stats();
-      }
-      return s;
-    },
-    async close() {
-      await fetch(`/fault/session/${info.id}`, { method: 'DELETE' });
-    },
-  };
-}
+export * from './servers.js';
 
 /** Everything the page logged, threw or left unhandled since it loaded. */
 export const page = {
   console: [] as string[],
   errors: [] as string[],
+  /** While true, what the page logs is recorded but not printed (the harness tests' planted secrets). */
+  quiet: false,
 };
 
 for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
   const original = console[level].bind(console);
   console[level] = (...args: unknown[]) => {
     page.console.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message} ${a.stack}` : safeString(a))).join(' '));
-    original(...args);
+    if (!page.quiet) original(...args);
   };
 }
 window.addEventListener('error', (e) => page.errors.push(`uncaught: ${e.message}`));
