@@ -47,7 +47,7 @@ function literalUnions() {
 /** Exported constants with a literal value, so that defaults show as values (`10485760`), not names. */
 function literalConstants() {
   const consts = {};
-  for (const path of ['./src/core/upload.ts', './src/core/pdf-check.ts']) {
+  for (const path of ['./src/core/request.ts', './src/core/upload.ts', './src/core/pdf-check.ts']) {
     const text = readFileSync(new URL(path, import.meta.url), 'utf8');
     for (const [, name, value] of text.matchAll(/export const (\w+) = ('[^']*'|\d+);/g)) consts[name] = value;
   }
@@ -74,7 +74,10 @@ function publicApi() {
           if (!decl.customElement) continue;
           // Private fields and methods (`#…`), and the protected ones that the elements share
           // through their base class (src/shared/cas-element.ts), are not API.
-          decl.members = decl.members?.filter((m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('#'));
+          // Lit's and the platform's static switches (`formAssociated`, `shadowRootOptions`) are not API either.
+          decl.members = decl.members?.filter(
+            (m) => m.privacy !== 'private' && m.privacy !== 'protected' && !m.name.startsWith('#') && !['formAssociated', 'shadowRootOptions'].includes(m.name),
+          );
           // Only the documented `cas-upload-*` events (not the generic dispatch helper).
           decl.events = decl.events?.filter((e) => e.name?.startsWith('cas-upload-'));
           // `state` is reflected by the element itself rather than by a Lit property option,

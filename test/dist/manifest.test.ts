@@ -83,11 +83,13 @@ test('every public property and method has a description', () => {
 
 test('attributes: each maps to a documented property of the contract', () => {
   assert.deepEqual(sorted((element.attributes ?? []).map((a) => `${a.name} → ${a.fieldName}`)), [
+    'allow-empty-password → allowEmptyPassword',
     'api-base → apiBase',
     'disabled → disabled',
     'file-field → fileField',
     'max-size → maxSize',
     'parser → parser',
+    'required → required',
     'retries → retries',
     'retry-delay → retryDelay',
     'state → state',
@@ -134,9 +136,15 @@ test('every module path names a file the package ships, and `cas-upload` defines
     }
   }
   const definitions = manifest.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => ({ path: m.path, ...e })));
-  assert.deepEqual(definitions, [
-    { path: 'dist/index.js', kind: 'custom-element-definition', name: 'cas-upload', declaration: { name: 'CasUploadElement', module: 'dist/element.js' } },
-  ]);
+  assert.deepEqual(
+    sorted(definitions.map((d) => JSON.stringify(d))),
+    sorted(
+      [
+        { path: 'dist/index.js', kind: 'custom-element-definition', name: 'cas-upload', declaration: { name: 'CasUploadElement', module: 'dist/element.js' } },
+        { path: 'dist/cdsl-fetch.js', kind: 'custom-element-definition', name: 'cas-cdsl-fetch', declaration: { name: 'CasCdslFetchElement', module: 'dist/cdsl-fetch.js' } },
+      ].map((d) => JSON.stringify(d)),
+    ),
+  );
 });
 
 test('types are spelled as their values and defaults are values, not identifiers', () => {

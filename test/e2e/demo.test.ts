@@ -233,8 +233,7 @@ test('slow network: the progress bar moves while the bytes go out, then parsing,
 });
 
 test('CDSL: details, the OTP, the PAN refused, the statement password, then the statement', { timeout: 90_000 }, async () => {
-  const { page, errors, close } = await open('success');
-  try {
+  await inDemo('success', async (page, errors) => {
     await page.selectOption('#cdsl-scenario', 'pan-not-password');
     await page.check('#cdsl-fast');
     const cdsl = (name: string) => page.locator(`cas-cdsl-fetch [part~="${name}"]`);
@@ -262,7 +261,5 @@ test('CDSL: details, the OTP, the PAN refused, the statement password, then the 
     assert.match(net, /POST https:\/\/api\.casparser\.in\/v4\/cdsl\/fetch\/[\w-]+\/verify → 200/);
     assert.deepEqual(errors, []);
     await screenshot(page, 'cdsl');
-  } finally {
-    await close();
-  }
+  });
 });
