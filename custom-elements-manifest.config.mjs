@@ -1,7 +1,7 @@
 // `npm run analyze` (part of `npm run build`): writes custom-elements.json from the element's
 // JSDoc (@fires, @csspart, @cssprop, @slot and the comments of its properties and methods).
 
-/** Keeps the manifest to the public API of `<cas-upload>`. */
+/** Keeps the manifest to the public API of `<cas-upload>` and `<cas-portfolio>`. */
 function publicApiOnly() {
   return {
     name: 'cas-upload-public-api',
@@ -34,7 +34,7 @@ function publicApiOnly() {
 }
 
 export default {
-  globs: ['src/cas-upload-element.ts'],
+  globs: ['src/cas-upload-element.ts', 'src/portfolio/cas-portfolio-element.ts'],
   outdir: '.',
   litelement: true,
   dependencies: false,

@@ -62,17 +62,50 @@ export default defineConfig(({ command, mode }) => {
       },
     };
   }
+  if (mode === 'cdn-portfolio') {
+    // `dist/cdn/cas-portfolio.js` and `.iife.js`: <cas-portfolio> alone, Lit and English
+    // bundled; its Hindi is `cas-portfolio.hi.js` (mode `cdn-hi`). Built after mode `cdn`, into
+    // the same folder, which it therefore leaves as it is.
+    return {
+      resolve: { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/portfolio/load-hi.cdn.ts') }] },
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        minify: true,
+        target: 'es2022',
+        lib: {
+          entry: here('./src/portfolio/cdn.ts'),
+          name: 'CasPortfolio',
+          formats: ['es', 'iife'],
+          fileName: (format) => (format === 'es' ? 'cas-portfolio.js' : 'cas-portfolio.iife.js'),
+        },
+        rolldownOptions: {
+          output: { minify: true },
+          onLog(level, log, handler) {
+            // As in mode `cdn`: the classic script finds its URL through `document.currentScript`.
+            if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/load-hi.cdn.ts')) return;
+            handler(level, log);
+          },
+        },
+      },
+    };
+  }
   if (mode === 'cdn-hi') {
-    // `dist/cdn/cas-upload.hi.js`: the Hindi strings as a minified ES module exporting `hi`,
-    // which the script-tag files import the first time an element speaks Hindi. Built after
-    // mode `cdn`, into the same folder, which it therefore leaves as it is.
+    // `dist/cdn/cas-upload.hi.js` and `cas-portfolio.hi.js`: the Hindi strings as minified ES
+    // modules exporting `hi`, which the script-tag files import the first time an element
+    // speaks Hindi. Built after the other CDN modes, into the same folder, which it therefore
+    // leaves as it is.
     return {
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,
         minify: true,
         target: 'es2022',
-        lib: { entry: here('./src/i18n/hi.ts'), formats: ['es'], fileName: () => 'cas-upload.hi.js' },
+        lib: {
+          entry: { 'cas-upload.hi': here('./src/i18n/hi.ts'), 'cas-portfolio.hi': here('./src/portfolio/hi.ts') } as Record<string, string>,
+          formats: ['es'],
+          fileName: (_format, name) => `${name}.js`,
+        },
         rolldownOptions: { output: { minify: true } },
       },
     };
@@ -92,6 +125,7 @@ export default defineConfig(({ command, mode }) => {
           core: here('./src/core/index.ts'),
           server: here('./src/server/index.ts'),
           react: here('./src/react.ts'),
+          portfolio: here('./src/portfolio/index.ts'),
         },
         formats: ['es'],
       },

@@ -4,6 +4,7 @@
 //   dist/cdn/cas-upload.js (Lit included)          ≤ 12 KB
 //   cas-upload/element (element + core, no Lit)    ≤ 6 KB
 //   cas-upload/core                                ≤ 3 KB
+//   dist/cdn/cas-portfolio.js (Lit included)       ≤ 12 KB
 // npm entries are measured as a bundler would ship them: the built file and what it imports
 // statically, minified by esbuild, with Lit, @lit/react and React left out. Languages loaded
 // on demand (`import()`) are separate files and are not counted in an entry; in the script-tag
@@ -56,6 +57,7 @@ const entries = [
   ['cas-upload/core', 'dist/core.js'],
   ['cas-upload/react', 'dist/react.js'],
   ['cas-upload/server', 'dist/server.js'],
+  ['cas-upload/portfolio', 'dist/portfolio.js'],
 ];
 for (const [name, file] of entries) {
   const { code } = await minified(file);
@@ -65,6 +67,9 @@ for (const [file, what] of [
   ['dist/cdn/cas-upload.js', 'script-tag module, Lit and English included'],
   ['dist/cdn/cas-upload.iife.js', 'classic script, Lit and English included'],
   ['dist/cdn/cas-upload.hi.js', 'Hindi, loaded by either from beside it on demand'],
+  ['dist/cdn/cas-portfolio.js', '<cas-portfolio> script-tag module, Lit and English included'],
+  ['dist/cdn/cas-portfolio.iife.js', '<cas-portfolio> classic script, Lit and English included'],
+  ['dist/cdn/cas-portfolio.hi.js', '<cas-portfolio> Hindi, loaded on demand'],
 ]) {
   const code = readFileSync(file);
   rows.push({ name: file, what, min: code.length, gzip: gz(code) });
@@ -75,6 +80,7 @@ const budgets = [
   ['dist/cdn/cas-upload.js (Lit included)', 'dist/cdn/cas-upload.js', 12 * KB],
   ['element + core, ESM without Lit', 'cas-upload/element', 6 * KB],
   ['core alone', 'cas-upload/core', 3 * KB],
+  ['dist/cdn/cas-portfolio.js (Lit included)', 'dist/cdn/cas-portfolio.js', 12 * KB],
 ].map(([label, name, limit]) => ({ label, name, actual: size(name), limit }));
 
 /** The README's size table (README "Size"). */
@@ -88,6 +94,10 @@ function readmeTable() {
     'cas-upload': '`cas-upload`',
     'cas-upload/react': '`cas-upload/react` (no React, no Lit)',
     'cas-upload/server': '`cas-upload/server` (server only)',
+    'dist/cdn/cas-portfolio.js': '`dist/cdn/cas-portfolio.js` (`<cas-portfolio>`, Lit and English)',
+    'dist/cdn/cas-portfolio.iife.js': '`dist/cdn/cas-portfolio.iife.js` (Lit and English)',
+    'dist/cdn/cas-portfolio.hi.js': '`dist/cdn/cas-portfolio.hi.js` (Hindi, loaded on demand)',
+    'cas-upload/portfolio': '`cas-upload/portfolio` (no Lit)',
   };
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
   const lines = [`| file (version ${version}) | min+gzip | budget |`, '| --- | ---: | ---: |'];

@@ -14,15 +14,21 @@ import type { CasUploadStrings } from './en.js';
 const script = import.meta.url ? null : document.currentScript;
 const base = import.meta.url || (script instanceof HTMLScriptElement ? script.src : '');
 
-export const loadHi = (): Promise<CasUploadStrings> => {
-  // Without a usable script URL (no real `<script>`; a `blob:` or `data:` URL, against which
-  // nothing resolves), a relative specifier: import() resolves it against the script's own URL
-  // where the browser knows one (an external classic script), else against the page.
-  let url = './cas-upload.hi.js';
+/**
+ * Imports `file` from the folder of the script that runs this code. Without a usable script
+ * URL (no real `<script>`; a `blob:` or `data:` URL, against which nothing resolves), a
+ * relative specifier: import() resolves it against the script's own URL where the browser
+ * knows one (an external classic script), else against the page.
+ */
+export function importBeside<T>(file: string): Promise<T> {
+  let url = `./${file}`;
   try {
-    if (base) url = new URL('cas-upload.hi.js', base).href;
+    if (base) url = new URL(file, base).href;
   } catch {
     /* keep the relative URL */
   }
-  return import(/* @vite-ignore */ url).then((m: { hi: CasUploadStrings }) => m.hi);
-};
+  return import(/* @vite-ignore */ url);
+}
+
+export const loadHi = (): Promise<CasUploadStrings> =>
+  importBeside<{ hi: CasUploadStrings }>('cas-upload.hi.js').then((m) => m.hi);

@@ -30,7 +30,7 @@ const packed: string[] = (() => {
 })();
 
 test('npm pack holds only the built files, the manifest, the README and package.json', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/cas-upload[.\w-]*\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/cas-(upload|portfolio)[.\w-]*\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
     [],
@@ -50,16 +50,21 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/cdn/cas-upload.js',
     'dist/cdn/cas-upload.iife.js',
     'dist/cdn/cas-upload.hi.js',
+    'dist/cdn/cas-portfolio.js',
+    'dist/cdn/cas-portfolio.iife.js',
+    'dist/cdn/cas-portfolio.hi.js',
     'dist/index.js',
     'dist/element.js',
     'dist/core.js',
     'dist/react.js',
     'dist/server.js',
+    'dist/portfolio.js',
     'dist/types/index.d.ts',
     'dist/types/element.d.ts',
     'dist/types/core/index.d.ts',
     'dist/types/react.d.ts',
     'dist/types/server/index.d.ts',
+    'dist/types/portfolio/index.d.ts',
   ];
   assert.deepEqual(
     expected.filter((path) => !packed.includes(path)),
@@ -67,8 +72,15 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
   );
 });
 
-test('dist/cdn holds the two script-tag files, each one file, and Hindi beside them', () => {
-  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js']);
+test('dist/cdn holds the two script-tag files of each element, each one file, and Hindi beside them', () => {
+  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), [
+    'cas-portfolio.hi.js',
+    'cas-portfolio.iife.js',
+    'cas-portfolio.js',
+    'cas-upload.hi.js',
+    'cas-upload.iife.js',
+    'cas-upload.js',
+  ]);
   assert.ok(packed.includes('dist/cdn/cas-upload.hi.js'));
 });
 
@@ -85,6 +97,7 @@ test('every exports target, types, main and customElements are in the tarball', 
     './custom-elements.json',
     './element',
     './package.json',
+    './portfolio',
     './react',
     './server',
   ]);
@@ -95,15 +108,15 @@ test('every exports target, types, main and customElements are in the tarball', 
   assert.ok(pkg.dependencies.lit, 'Lit is a dependency (kept external in the npm build)');
 });
 
-test('the files that register <cas-upload> are exactly the ones marked sideEffects', () => {
+test('the files that register <cas-upload> and <cas-portfolio> are exactly the ones marked sideEffects', () => {
   // The registration call, as the npm build writes it (Lit external, not minified).
   const registering = ['dist', 'dist/chunks']
     .flatMap((dir) => readdirSync(`${root}${dir}`).filter((f) => f.endsWith('.js')).map((f) => `${dir}/${f}`))
-    .filter((path) => /\.define\(["']cas-upload["']\)/.test(readFileSync(`${root}${path}`, 'utf8')));
-  assert.ok(registering.length > 0, 'found the registering module');
+    .filter((path) => /\.define\(["']cas-(upload|portfolio)["']\)/.test(readFileSync(`${root}${path}`, 'utf8')));
+  assert.ok(registering.length > 1, 'found the registering modules');
   for (const path of registering) assert.ok(pkg.sideEffects.includes(`./${path}`), `${path} is in sideEffects`);
   // The entries that import it are marked too, and the side-effect-free ones are not.
-  for (const entry of ['./dist/index.js', './dist/react.js']) assert.ok(pkg.sideEffects.includes(entry), entry);
+  for (const entry of ['./dist/index.js', './dist/react.js', './dist/portfolio.js']) assert.ok(pkg.sideEffects.includes(entry), entry);
   for (const entry of ['./dist/element.js', './dist/core.js', './dist/server.js']) {
     assert.ok(!pkg.sideEffects.includes(entry), `${entry} has no side effects`);
   }
@@ -113,7 +126,7 @@ test('the npm entries keep Lit and React external; the script-tag files bundle L
   const chunks = readdirSync(`${root}dist/chunks`).map((f) => `dist/chunks/${f}`);
   // Lit registers its version in these globals: present where Lit is bundled, only there.
   const litItself = /litHtmlVersions|reactiveElementVersions/;
-  for (const path of ['dist/index.js', 'dist/element.js', 'dist/core.js', 'dist/react.js', 'dist/server.js', ...chunks]) {
+  for (const path of ['dist/index.js', 'dist/element.js', 'dist/core.js', 'dist/react.js', 'dist/server.js', 'dist/portfolio.js', ...chunks]) {
     assert.doesNotMatch(readFileSync(`${root}${path}`, 'utf8'), litItself, `${path} does not bundle Lit`);
   }
   assert.match(readFileSync(`${root}dist/chunks/cas-upload-element.js`, 'utf8'), /from "lit"/);
@@ -121,7 +134,7 @@ test('the npm entries keep Lit and React external; the script-tag files bundle L
   assert.match(react, /from "react"/);
   assert.match(react, /from "@lit\/react"/);
   assert.doesNotMatch(readFileSync(`${root}dist/core.js`, 'utf8'), /from "lit/);
-  for (const path of ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.iife.js']) {
+  for (const path of ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.iife.js', 'dist/cdn/cas-portfolio.js', 'dist/cdn/cas-portfolio.iife.js']) {
     const code = readFileSync(`${root}${path}`, 'utf8');
     assert.match(code, litItself, `${path} bundles Lit`);
     assert.doesNotMatch(code, /\bfrom\s*["']lit/, `${path} imports no bare module`);

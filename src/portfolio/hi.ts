@@ -1,0 +1,48 @@
+import type { CasPortfolioStrings } from './strings.js';
+
+/**
+ * Hindi for `<cas-portfolio>`. Loaded the first time the element speaks it: a chunk of its own
+ * in the npm build, `dist/cdn/cas-portfolio.hi.js` beside the script-tag files.
+ */
+export const hi: CasPortfolioStrings = {
+  empty: 'अभी दिखाने के लिए कोई स्टेटमेंट नहीं है।',
+  portfolio: 'पोर्टफ़ोलियो',
+  period: 'स्टेटमेंट अवधि',
+  total: 'कुल मूल्य',
+  allocation: 'आवंटन',
+  class: 'परिसंपत्ति वर्ग',
+  share: 'हिस्सा',
+  holdings: 'होल्डिंग्स',
+  account: 'खाता',
+  name: 'नाम',
+  isin: 'ISIN',
+  type: 'प्रकार',
+  units: 'यूनिट',
+  price: 'NAV/भाव',
+  value: 'मूल्य',
+  cost: 'लागत',
+  gain: 'लाभ',
+  pct: 'लाभ %',
+  demat: 'BO ID',
+  folio: 'फ़ोलियो',
+  pran: 'PRAN',
+  insurance: 'बीमा',
+  provider: 'बीमा कंपनी',
+  number: 'पॉलिसी नंबर',
+  status: 'स्थिति',
+  sum: 'बीमा राशि',
+  premium: 'प्रीमियम',
+  freq: 'भुगतान अवधि',
+  download: 'CSV डाउनलोड करें',
+  mfEquity: 'इक्विटी म्यूचुअल फ़ंड',
+  mfDebt: 'डेट म्यूचुअल फ़ंड',
+  mfHybrid: 'हाइब्रिड म्यूचुअल फ़ंड',
+  mfOther: 'अन्य म्यूचुअल फ़ंड',
+  equities: 'शेयर',
+  bonds: 'कॉरपोरेट बॉन्ड',
+  gsecs: 'सरकारी प्रतिभूतियाँ',
+  aifs: 'AIF',
+  dematMf: 'डीमैट में म्यूचुअल फ़ंड',
+  nps: 'NPS',
+  life: 'बीमा',
+};
