@@ -203,6 +203,27 @@ describe('<cas-portfolio> sorting', () => {
     await el.updateComplete;
     expect(names()).to.deep.equal(['C', 'B', 'D', 'A']);
   });
+
+  it('a table of more than 100 holdings shows 100 until "Show all", and sorts them all', async () => {
+    const schemes = Array.from({ length: 150 }, (_, i) => ({ name: `S${i}`, value: i }));
+    const el = await show({ mutual_funds: [{ amc: 'Big', schemes }] });
+    const rows = () => [...root(el).querySelectorAll('[part=holdings] tbody tr')].map((tr) => tr.firstElementChild!.textContent);
+    expect(rows()).to.have.length(100);
+    const more = root(el).querySelector<HTMLButtonElement>('button.more')!;
+    expect(more.textContent).to.equal('Show all 150');
+    const value = [...root(el).querySelectorAll<HTMLButtonElement>('thead button')].find((b) => b.textContent!.startsWith('Value'))!;
+    value.click();
+    value.click();
+    await el.updateComplete;
+    expect(rows().slice(0, 2), 'the largest of all 150 come first').to.deep.equal(['S149', 'S148']);
+    expect(rows()).to.have.length(100);
+    more.click();
+    await el.updateComplete;
+    expect(rows()).to.have.length(150);
+    expect(rows().at(-1)).to.equal('S0');
+    expect(root(el).querySelector('button.more')).to.equal(null);
+    expect(el.toCSV().trim().split('\r\n')).to.have.length(151, 'the CSV has every holding');
+  });
 });
 
 describe('<cas-portfolio> CSV', () => {
@@ -284,11 +305,18 @@ describe('<cas-portfolio> accessibility and layout', () => {
   it('fits 320 px without scrolling the page; wide tables scroll inside themselves', async () => {
     await setViewport({ width: 320, height: 640 });
     const el = await show(SAMPLE);
-    await new Promise(requestAnimationFrame);
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    let scrolls = 0;
+    // Each table's box is laid out once on screen (content-visibility: auto): look at each there.
+    for (const x of root(el).querySelectorAll<HTMLElement>('.x')) {
+      x.scrollIntoView();
+      await frame();
+      await frame();
+      expect(x.getBoundingClientRect().right).to.be.at.most(320);
+      if (x.scrollWidth > x.clientWidth) scrolls++;
+    }
     expect(document.documentElement.scrollWidth).to.be.at.most(320);
-    const scrollers = [...root(el).querySelectorAll<HTMLElement>('.x')];
-    expect(scrollers.some((x) => x.scrollWidth > x.clientWidth), 'a table scrolls inside its box').to.equal(true);
-    for (const x of scrollers) expect(x.getBoundingClientRect().right).to.be.at.most(320);
+    expect(scrolls, 'the holdings tables scroll inside their boxes').to.be.at.least(5);
   });
 
   it('in forced-colours mode the bars take system colours, distinct from their tracks', async () => {

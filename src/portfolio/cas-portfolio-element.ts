@@ -41,12 +41,19 @@ const text = (t: Strings, c: string, v: string | number | null): string =>
 const blank = (v: unknown) => v == null || v === '';
 const join = (...parts: unknown[]) => parts.filter(Boolean).join(' · ');
 
-/** A table body built once with DOM calls (thousands of rows render fast); sorting moves its rows. */
+/** Rows a table shows until the visitor asks for all of them. */
+const FIRST = 100;
+
+/**
+ * A table body, its rows built with DOM calls when first shown (thousands render fast) and
+ * kept: sorting and "show all" only move them.
+ */
 interface Body {
   t: Strings;
   el: HTMLTableSectionElement;
   rows: Map<Line, HTMLTableRowElement>;
-  order: Line[];
+  /** What is shown: the lines in their order, and whether all of them. */
+  shown?: [Line[], boolean];
 }
 
 /**
@@ -118,6 +125,8 @@ export class CasPortfolioElement extends LitElement {
   /** Per table: the column, the direction (1 ascending, -1 descending) and the sorted lines. */
   #sorts = new WeakMap<Line[], [string, number, Line[]]>();
   #bodies = new WeakMap<Line[], Body>();
+  /** Tables whose every row is shown. */
+  #all = new WeakSet<Line[]>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -268,31 +277,21 @@ export class CasPortfolioElement extends LitElement {
       const dir = sorted?.[0] == c ? sorted[1] : 0;
       return html`<th scope="col" class=${c in NUMBERS ? 'n' : nothing} aria-sort=${dir ? (dir > 0 ? 'ascending' : 'descending') : nothing}><button @click=${() => this.#sort(t, lines, c)}>${t[c as Key]}<span aria-hidden="true">${dir > 0 ? '▲' : dir ? '▼' : '↕'}</span></button></th>`;
     });
-    return html`<div class="x"><table aria-labelledby=${id}><thead><tr>${head}</tr></thead>${this.#body(t, cols, lines)}</table></div>`;
+    const more = lines.length > FIRST && !this.#all.has(lines);
+    return html`<div class="x"><table aria-labelledby=${id}><thead><tr>${head}</tr></thead>${this.#body(t, cols, lines)}</table></div>${
+      more ? html`<p><button class="more" @click=${() => (this.#all.add(lines), this.requestUpdate())}>${t.more.replace('{n}', NUMBERS.units.format(lines.length))}</button></p>` : nothing
+    }`;
   }
 
   #body(t: Strings, cols: string[], lines: Line[]): HTMLTableSectionElement {
     let b = this.#bodies.get(lines);
-    if (b?.t != t) {
-      const el = document.createElement('tbody');
-      const rows = new Map<Line, HTMLTableRowElement>();
-      for (const l of lines) {
-        const tr = el.insertRow();
-        rows.set(l, tr);
-        for (const c of cols) {
-          const v = l[c];
-          const cell = tr.appendChild(document.createElement(c == 'name' ? 'th' : 'td'));
-          cell.textContent = text(t, c, v);
-          if (c == 'name') cell.scope = 'row';
-          else if (typeof v == 'number') cell.className = (c == 'gain' || c == 'pct') && v ? (v > 0 ? 'n up' : 'n dn') : 'n';
-        }
-      }
-      this.#bodies.set(lines, (b = { t, el, rows, order: lines }));
-    }
+    if (b?.t != t) this.#bodies.set(lines, (b = { t, el: document.createElement('tbody'), rows: new Map() }));
     const order = this.#sorts.get(lines)?.[2] ?? lines;
-    if (b.order != order) {
-      b.el.append(...order.map((l) => b!.rows.get(l)!));
-      b.order = order;
+    const all = this.#all.has(lines);
+    if (b.shown?.[0] != order || b.shown[1] != all) {
+      const rows = b.rows;
+      b.el.replaceChildren(...(all ? order : order.slice(0, FIRST)).map((l) => rows.get(l) ?? row(t, cols, l, rows)));
+      b.shown = [order, all];
     }
     return b.el;
   }
@@ -313,6 +312,20 @@ export class CasPortfolioElement extends LitElement {
     this.#sorts.set(lines, [c, dir, sorted]);
     this.requestUpdate();
   }
+}
+
+/** A table row of `l`, kept in `rows`: the name as its row header, numbers aligned, gains marked. */
+function row(t: Strings, cols: string[], l: Line, rows: Map<Line, HTMLTableRowElement>): HTMLTableRowElement {
+  const tr = document.createElement('tr');
+  rows.set(l, tr);
+  for (const c of cols) {
+    const v = l[c];
+    const cell = tr.appendChild(document.createElement(c == 'name' ? 'th' : 'td'));
+    cell.textContent = text(t, c, v);
+    if (c == 'name') cell.scope = 'row';
+    else if (typeof v == 'number') cell.className = (c == 'gain' || c == 'pct') && v ? (v > 0 ? 'n up' : 'n dn') : 'n';
+  }
+  return tr;
 }
 
 /** The parent element, or the host of the shadow root. */

@@ -21,6 +21,7 @@ text{fill:currentColor}
 rect{fill:var(--_a)}
 .k{fill:color-mix(in srgb,var(--_l) 35%,transparent)}
 .x{overflow-x:auto}
+[part=holdings] .x,[part=insurance] .x{content-visibility:auto;contain-intrinsic-size:auto 10em}
 table{width:100%;border-collapse:collapse;font-size:.9375em}
 th,td{padding:.375em .5em;border-bottom:1px solid var(--_l);text-align:start;vertical-align:top;font-weight:400}
 thead th{font-weight:600;white-space:nowrap;vertical-align:bottom}
@@ -34,7 +35,7 @@ button{font:inherit;color:inherit;cursor:pointer}
 th button{padding:.25em;margin:-.25em;border:0;background:none;font-weight:600;text-align:inherit}
 th span{margin-inline-start:.25em;color:var(--_m)}
 [aria-sort] span{color:inherit}
-[part=download]{min-height:2.75em;padding:.5em 1em;border:1px solid var(--_a);border-radius:calc(var(--_r)*.6);background:none;color:var(--_a);font-weight:600}
+[part=download],.more{min-height:2.75em;padding:.5em 1em;border:1px solid var(--_a);border-radius:calc(var(--_r)*.6);background:none;color:var(--_a);font-weight:600}
 :focus-visible{outline:3px solid var(--_a);outline-offset:2px}
 @media (forced-colors:active){rect{fill:CanvasText}.k{fill:Canvas;stroke:CanvasText}text{fill:CanvasText}}
 `;

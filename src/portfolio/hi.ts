@@ -34,6 +34,7 @@ export const hi: CasPortfolioStrings = {
   premium: 'प्रीमियम',
   freq: 'भुगतान अवधि',
   download: 'CSV डाउनलोड करें',
+  more: 'सभी {n} दिखाएँ',
   mfEquity: 'इक्विटी म्यूचुअल फ़ंड',
   mfDebt: 'डेट म्यूचुअल फ़ंड',
   mfHybrid: 'हाइब्रिड म्यूचुअल फ़ंड',

@@ -43,6 +43,8 @@ export interface CasPortfolioStrings {
   freq: string;
   /** The CSV button. */
   download: string;
+  /** Below a table of more than 100 holdings, which shows the first 100: `{n}`, how many. */
+  more: string;
   /** Asset classes: mutual funds by scheme type, then demat holdings, NPS and insurance. */
   mfEquity: string;
   mfDebt: string;
@@ -88,6 +90,7 @@ export const en: CasPortfolioStrings = {
   premium: 'Premium',
   freq: 'Frequency',
   download: 'Download CSV',
+  more: 'Show all {n}',
   mfEquity: 'Equity mutual funds',
   mfDebt: 'Debt mutual funds',
   mfHybrid: 'Hybrid mutual funds',
