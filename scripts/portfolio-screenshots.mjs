@@ -1,7 +1,8 @@
 // `npm run screenshots:portfolio` (after `npm run build`): <cas-portfolio> from
 // dist/cdn/cas-portfolio.js showing test/mocks/smart-parse-response.json, light and dark, wide
 // and 320 px, in English and Hindi, and in forced-colours mode, as PNG files in screenshots/
-// (git-ignored). `--docs` also copies the light, wide one to docs/cas-portfolio-light.png.
+// (git-ignored). `--docs` also writes the top of the light one, 760 px wide, to
+// docs/cas-portfolio-light.png.
 //
 //   node scripts/portfolio-screenshots.mjs [--only=name-substring] [--docs]
 import http from 'node:http';
@@ -47,17 +48,18 @@ await mkdir(out, { recursive: true });
 const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs });
 const written = [];
 try {
-  for (const [name, scheme, width, lang, forcedColors] of [
+  for (const [name, scheme, width, lang, forcedColors, height] of [
     ['light-desktop', 'light', 960, 'en'],
     ['dark-desktop', 'dark', 960, 'en'],
     ['light-320', 'light', 320, 'en'],
     ['dark-320', 'dark', 320, 'en'],
     ['hindi-light-desktop', 'light', 960, 'hi'],
     ['forced-colors-desktop', 'dark', 960, 'en', 'active'],
+    ['docs', 'light', 760, 'en', undefined, 1080],
   ]) {
     const file = `portfolio-${name}.png`;
-    if (only && !file.includes(only)) continue;
-    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, forcedColors, deviceScaleFactor: 1 });
+    if ((only && !file.includes(only)) || (name === 'docs' && !process.argv.includes('--docs'))) continue;
+    const page = await browser.newPage({ viewport: { width, height: height ?? 900 }, colorScheme: scheme, forcedColors, deviceScaleFactor: 1 });
     await page.goto(origin);
     if (lang !== 'en') await page.evaluate((l) => (document.documentElement.lang = l), lang);
     await page.waitForFunction(() => document.documentElement.dataset.ready);
@@ -65,7 +67,8 @@ try {
     await page.waitForFunction((l) => document.querySelector('cas-portfolio').shadowRoot.querySelector('section')?.lang === l, lang);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     if (scroll > 0) console.warn(`${file}: the page scrolls sideways by ${scroll} px`);
-    await page.locator('#wrap').screenshot({ path: out + file });
+    if (height) await page.screenshot({ path: out + file, clip: { x: 0, y: 0, width, height } });
+    else await page.locator('#wrap').screenshot({ path: out + file });
     written.push(file);
     await page.close();
   }
@@ -73,5 +76,5 @@ try {
   await browser.close();
   server.close();
 }
-if (process.argv.includes('--docs')) await copyFile(`${out}portfolio-light-desktop.png`, `${root}docs/cas-portfolio-light.png`);
+if (process.argv.includes('--docs')) await copyFile(`${out}portfolio-docs.png`, `${root}docs/cas-portfolio-light.png`);
 console.log(`${written.length} screenshots in screenshots/`);
