@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,41 @@ function mswWorker(): Plugin {
   };
 }
 
+/**
+ * A script-tag build: one self-contained, minified file per format, Lit bundled and English
+ * built in: `<file>.js` (ES module) and `<file>.iife.js` (classic script, sets `window[name]`).
+ * Hindi is left out: `hiLoader`, put in place of `./load-hi.js`, imports it from beside the
+ * script, from `<file>.hi.js` (mode `cdn-hi`, built after the script-tag builds).
+ */
+function scriptTag(entry: string, name: string, file: string, hiLoader: string, emptyOutDir: boolean): UserConfig {
+  return {
+    define,
+    resolve: { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here(hiLoader) }] },
+    build: {
+      outDir: 'dist/cdn',
+      emptyOutDir,
+      minify: true,
+      target: 'es2022',
+      lib: {
+        entry: here(entry),
+        name,
+        formats: ['es', 'iife'],
+        fileName: (format) => (format === 'es' ? `${file}.js` : `${file}.iife.js`),
+      },
+      rolldownOptions: {
+        // Library mode keeps whitespace in ES output; minify every format fully.
+        output: { minify: true },
+        onLog(level, log, handler) {
+          // load-hi.cdn.ts reads `import.meta.url` for the module and `document.currentScript`
+          // for the classic script, where `import.meta` becomes `{}` as intended.
+          if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/load-hi.cdn.ts')) return;
+          handler(level, log);
+        },
+      },
+    },
+  };
+}
+
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     // `npm start`: the demo page, with the API and the token endpoint mocked in the browser.
@@ -32,63 +67,13 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   if (mode === 'cdn') {
-    // One self-contained, minified file per format, Lit bundled and English built in: the
-    // script-tag build. Hindi is left out: `load-hi.cdn.ts` imports it, from beside the
-    // script, from `cas-upload.hi.js` (mode `cdn-hi`, built after this one).
-    return {
-      define,
-      resolve: { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') }] },
-      build: {
-        outDir: 'dist/cdn',
-        emptyOutDir: true,
-        minify: true,
-        target: 'es2022',
-        lib: {
-          entry: here('./src/cdn.ts'),
-          name: 'CasUpload',
-          formats: ['es', 'iife'],
-          fileName: (format) => (format === 'es' ? 'cas-upload.js' : 'cas-upload.iife.js'),
-        },
-        rolldownOptions: {
-          // Library mode keeps whitespace in ES output; minify every format fully.
-          output: { minify: true },
-          onLog(level, log, handler) {
-            // load-hi.cdn.ts reads `import.meta.url` for the module and `document.currentScript`
-            // for the classic script, where `import.meta` becomes `{}` as intended.
-            if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/load-hi.cdn.ts')) return;
-            handler(level, log);
-          },
-        },
-      },
-    };
+    // The script-tag build of <cas-upload>: `cas-upload.js` and `cas-upload.iife.js`.
+    return scriptTag('./src/cdn.ts', 'CasUpload', 'cas-upload', './src/i18n/load-hi.cdn.ts', true);
   }
   if (mode === 'cdn-portfolio') {
-    // `dist/cdn/cas-portfolio.js` and `.iife.js`: <cas-portfolio> alone, Lit and English
-    // bundled; its Hindi is `cas-portfolio.hi.js` (mode `cdn-hi`). Built after mode `cdn`, into
+    // <cas-portfolio> alone: `cas-portfolio.js` and `.iife.js`. Built after mode `cdn`, into
     // the same folder, which it therefore leaves as it is.
-    return {
-      resolve: { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/portfolio/load-hi.cdn.ts') }] },
-      build: {
-        outDir: 'dist/cdn',
-        emptyOutDir: false,
-        minify: true,
-        target: 'es2022',
-        lib: {
-          entry: here('./src/portfolio/cdn.ts'),
-          name: 'CasPortfolio',
-          formats: ['es', 'iife'],
-          fileName: (format) => (format === 'es' ? 'cas-portfolio.js' : 'cas-portfolio.iife.js'),
-        },
-        rolldownOptions: {
-          output: { minify: true },
-          onLog(level, log, handler) {
-            // As in mode `cdn`: the classic script finds its URL through `document.currentScript`.
-            if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/load-hi.cdn.ts')) return;
-            handler(level, log);
-          },
-        },
-      },
-    };
+    return scriptTag('./src/portfolio/cdn.ts', 'CasPortfolio', 'cas-portfolio', './src/portfolio/load-hi.cdn.ts', false);
   }
   if (mode === 'cdn-hi') {
     // `dist/cdn/cas-upload.hi.js` and `cas-portfolio.hi.js`: the Hindi strings as minified ES
