@@ -43,6 +43,10 @@ const join = (...parts: unknown[]) => parts.filter(Boolean).join(' · ');
 
 /** Rows a table shows until the visitor asks for all of them. */
 const FIRST = 100;
+/** Rows one render builds at once (the first tables); later tables are filled in idle time. */
+const EAGER = 300;
+/** Runs `f` when the page is idle (within 100 ms), or soon where there is no idle callback. */
+const idle = (f: (d?: IdleDeadline) => void): true => ((globalThis.requestIdleCallback?.(f, { timeout: 100 }) ?? setTimeout(f)), true);
 
 /**
  * A table body, its rows built with DOM calls when first shown (thousands render fast) and
@@ -127,6 +131,10 @@ export class CasPortfolioElement extends LitElement {
   #bodies = new WeakMap<Line[], Body>();
   /** Tables whose every row is shown. */
   #all = new WeakSet<Line[]>();
+  /** Rows this render may still build at once; tables to fill in idle time; whether that is scheduled. */
+  #budget = 0;
+  #later: (() => void)[] = [];
+  #idle = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -222,6 +230,7 @@ export class CasPortfolioElement extends LitElement {
 
   // The templates are written without line breaks between tags: their text ships as is.
   protected override render() {
+    this.#budget = EAGER;
     const t = this.#t;
     const p = this.#p;
     if (!p) return html`<p class="m" lang=${this.#speaks}>${t.empty}</p>`;
@@ -283,18 +292,42 @@ export class CasPortfolioElement extends LitElement {
     }`;
   }
 
+  /**
+   * The table body of `lines`. The first {@link EAGER} rows of a render are built at once; the
+   * tables after them are filled in idle time, table by table, so that a large statement does
+   * not hold the page up.
+   */
   #body(t: Strings, cols: string[], lines: Line[]): HTMLTableSectionElement {
     let b = this.#bodies.get(lines);
     if (b?.t != t) this.#bodies.set(lines, (b = { t, el: document.createElement('tbody'), rows: new Map() }));
-    const order = this.#sorts.get(lines)?.[2] ?? lines;
-    const all = this.#all.has(lines);
-    if (b.shown?.[0] != order || b.shown[1] != all) {
-      const rows = b.rows;
-      b.el.replaceChildren(...(all ? order : order.slice(0, FIRST)).map((l) => rows.get(l) ?? row(t, cols, l, rows)));
-      b.shown = [order, all];
-    }
-    return b.el;
+    const body = b;
+    const fill = () => {
+      const order = this.#sorts.get(lines)?.[2] ?? lines;
+      const all = this.#all.has(lines);
+      if (body.shown?.[0] != order || body.shown[1] != all) {
+        const rows = body.rows;
+        const shown = all ? order : order.slice(0, FIRST);
+        body.el.replaceChildren(...shown.map((l) => rows.get(l) ?? row(t, cols, l, rows)));
+        if (!body.shown) this.#budget -= shown.length;
+        body.shown = [order, all];
+      }
+    };
+    if (body.shown || this.#budget > 0) fill();
+    else this.#later.push(() => this.#bodies.get(lines) == body && fill());
+    return body.el;
   }
+
+  protected override updated(): void {
+    if (this.#later.length && !this.#idle) this.#idle = idle(this.#work);
+  }
+
+  /** Fills waiting tables for a few milliseconds at a time. */
+  #work = (deadline?: IdleDeadline) => {
+    const end = performance.now() + 8;
+    do this.#later.shift()?.();
+    while (this.#later.length && (deadline ? deadline.timeRemaining() : end - performance.now()) > 1);
+    this.#idle = !!this.#later.length && idle(this.#work);
+  };
 
   /** Sorts a table by column `c`: ascending first, then the other way; blanks stay last. */
   #sort(t: Strings, lines: Line[], c: string) {
