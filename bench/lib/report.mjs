@@ -74,25 +74,25 @@ function summaryRows(r) {
     const e = pf.render['element-50'];
     rows.push(
       [
-        '<cas-portfolio>: first render, 2,000 schemes in 50 folios, main-thread ms, median of ' + pf.runs,
+        '`<cas-portfolio>`: first render, 2,000 schemes in 50 folios, main-thread ms, median of ' + pf.runs,
         `${ms(e.ms)} (95% interval ${ms(e.interval[0])}–${ms(e.interval[1])})`,
         '≤ 100 ms',
         yes(e.ms <= 100),
       ],
       [
-        '<cas-portfolio>: that render / the same 2,000 rows as one plain DOM-built <table>',
+        '`<cas-portfolio>`: that render / the same 2,000 rows as one plain DOM-built `<table>`',
         `${x(pf.ratio50.ratio)} (95% interval ${x(pf.ratio50.interval[0])}–${x(pf.ratio50.interval[1])}; plain ${ms(pf.render['plain-50'].ms)})`,
         '≤ 1.5×',
         yes(pf.ratio50.ratio <= 1.5),
       ],
       [
-        '<cas-portfolio>: one folio of 2,000 schemes with all rows shown / plain <table>',
+        '`<cas-portfolio>`: one folio of 2,000 schemes with all rows shown / plain `<table>`',
         `${x(pf.ratio1.ratio)} (95% interval ${x(pf.ratio1.interval[0])}–${x(pf.ratio1.interval[1])}; ${ms(pf.render['element-1-all'].ms)} vs ${ms(pf.render['plain-1'].ms)})`,
         '≤ 1.5×',
         yes(pf.ratio1.ratio <= 1.5),
       ],
       [
-        '<cas-portfolio>: re-sort of the 2,000-scheme folio by value, median of ' + pf.sort.first.n,
+        '`<cas-portfolio>`: re-sort of the 2,000-scheme folio by value, median of ' + pf.sort.first.n,
         `${ms(pf.sort.first.ms)} as shown (first 100 rows); ${ms(pf.sort.all.ms)} with all 2,000 rows shown`,
         '≤ 30 ms',
         yes(pf.sort.first.ms <= 30),
@@ -153,6 +153,9 @@ export function render(r) {
     md.push(mdTable(SIZE_HEADERS, sizeRows(r.size)), '');
     if (r.size.extras?.length) {
       const what = (f) => {
+        if (f === 'cas-portfolio.js') return 'the `<cas-portfolio>` element, loaded only by pages that show a statement';
+        if (f === 'cas-portfolio.iife.js') return 'its classic-script build';
+        if (f === 'cas-portfolio.hi.js') return 'its Hindi strings, fetched only for `lang="hi"`';
         if (f.endsWith('.iife.js')) return 'the classic-script build of the same code, loaded instead of it';
         const lang = /\.([a-z]{2,3})\.js$/.exec(f)?.[1];
         return lang ? `UI strings, fetched only for \`lang="${lang}"\`` : 'fetched only when needed';

@@ -221,7 +221,7 @@ export class CasPortfolioElement extends LitElement {
   #date(s: string): string {
     const d = /^\d{4}-\d\d-\d\d$/.test(s) ? new Date(`${s}T00:00Z`) : null;
     const l = this.#speaks;
-    return d && d.getTime() ? (dates[l] ??= new Intl.DateTimeFormat(`${l}-IN`, { dateStyle: 'medium', timeZone: 'UTC' })).format(d) : s;
+    return d && !isNaN(+d) ? (dates[l] ??= new Intl.DateTimeFormat(`${l}-IN`, { dateStyle: 'medium', timeZone: 'UTC' })).format(d) : s;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
