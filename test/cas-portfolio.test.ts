@@ -224,6 +224,24 @@ describe('<cas-portfolio> sorting', () => {
     expect(root(el).querySelector('button.more')).to.equal(null);
     expect(el.toCSV().trim().split('\r\n')).to.have.length(151, 'the CSV has every holding');
   });
+
+  it('a table still waiting to be filled in idle time sorts at once when asked', async () => {
+    const mutual_funds = Array.from({ length: 10 }, (_, f) => ({
+      amc: `AMC ${f}`,
+      schemes: Array.from({ length: 40 }, (_, i) => ({ name: `F${f}-${i}`, value: (i * 7) % 40 })),
+    }));
+    // No task between the render and the checks: the idle callback cannot have run.
+    const el = await fixture<CasPortfolioElement>(html`<cas-portfolio .result=${{ mutual_funds }}></cas-portfolio>`);
+    const tables = root(el).querySelectorAll('[part=holdings] table');
+    const last = tables[tables.length - 1];
+    expect(last.querySelectorAll('tbody tr'), 'past the first 300 rows: not built yet').to.have.length(0);
+    [...last.querySelectorAll<HTMLButtonElement>('thead button')].find((b) => b.textContent!.startsWith('Value'))!.click();
+    await el.updateComplete;
+    const values = [...last.querySelectorAll('tbody tr')].map((tr) => tr.lastElementChild!.textContent);
+    expect(values).to.have.length(40);
+    expect(values.slice(0, 2)).to.deep.equal(['₹0.00', '₹1.00']);
+    await waitUntil(() => root(el).querySelectorAll('[part=holdings] tbody tr').length === 400, 'the rest in idle time');
+  });
 });
 
 describe('<cas-portfolio> CSV', () => {
@@ -477,7 +495,7 @@ describe('<cas-portfolio> with malformed or large results', () => {
     const el = await show({ mutual_funds });
     const rows = () => root(el).querySelectorAll('[part=holdings] tbody tr').length;
     // The first tables at once, the others in idle time just after.
-    expect(rows()).to.be.within(300, 1999);
+    expect(rows()).to.be.at.least(300);
     await waitUntil(() => rows() === 2000, 'every row built', { timeout: 5000 });
     expect(root(el).textContent).to.not.include('TXN-');
     expect(el.toCSV().split('\r\n')).to.have.length(2002);
