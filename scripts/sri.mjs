@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const files = ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js'];
+const files = ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js', 'cas-portfolio.js', 'cas-portfolio.iife.js', 'cas-portfolio.hi.js'];
 let readme = readFileSync('README.md', 'utf8');
 for (const file of files) {
   const integrity = `sha384-${createHash('sha384').update(readFileSync(`dist/cdn/${file}`)).digest('base64')}`;
