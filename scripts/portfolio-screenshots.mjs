@@ -65,6 +65,15 @@ try {
     await page.waitForFunction(() => document.documentElement.dataset.ready);
     await page.evaluate(() => document.querySelector('cas-portfolio').updateComplete);
     await page.waitForFunction((l) => document.querySelector('cas-portfolio').shadowRoot.querySelector('section')?.lang === l, lang);
+    // A tall element is captured past the viewport, where tables are skipped until scrolled to
+    // (content-visibility: auto): draw them all for the picture, and let idle-time rows arrive.
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('.x{content-visibility:visible!important}');
+      const root = document.querySelector('cas-portfolio').shadowRoot;
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    });
+    await page.waitForTimeout(300);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     if (scroll > 0) console.warn(`${file}: the page scrolls sideways by ${scroll} px`);
     if (height) await page.screenshot({ path: out + file, clip: { x: 0, y: 0, width, height } });

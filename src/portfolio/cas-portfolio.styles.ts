@@ -23,11 +23,13 @@ rect{fill:var(--_a)}
 .x{overflow-x:auto}
 [part=holdings] .x,[part=insurance] .x{content-visibility:auto;contain-intrinsic-size:auto 10em}
 table{width:100%;border-collapse:collapse;font-size:.9375em}
-th,td{padding:.375em .5em;border-bottom:1px solid var(--_l);text-align:start;vertical-align:top;font-weight:400}
+th,td{padding:.375em;border-bottom:1px solid var(--_l);text-align:start;vertical-align:top;font-weight:400}
 thead th{font-weight:600;white-space:nowrap;vertical-align:bottom}
 td{overflow-wrap:normal}
 tbody th{min-width:9em}
 [part=allocation-table] th{min-width:0}
+[part=allocation-table] :is(th,td):first-child{padding-inline-start:0}
+[part=allocation-table] :is(th,td):last-child{padding-inline-end:0}
 .n{text-align:end;white-space:nowrap;font-variant-numeric:tabular-nums}
 .up{color:var(--_s)}
 .dn{color:var(--_d)}
