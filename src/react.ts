@@ -97,10 +97,15 @@ export type CasUploadJsxProps = React.DetailedHTMLProps<React.HTMLAttributes<Cas
   CasUploadAttributes &
   CasUploadEventProps;
 
+/** What `<cas-portfolio>` accepts in React JSX: `result`, `for` (or `htmlFor`), `strings`. */
+export type CasPortfolioJsxProps = React.DetailedHTMLProps<React.HTMLAttributes<CasPortfolioElement>, CasPortfolioElement> &
+  Partial<Pick<CasPortfolioElement, 'result' | 'htmlFor' | 'strings'>> & { for?: string };
+
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'cas-upload': CasUploadJsxProps;
+      'cas-portfolio': CasPortfolioJsxProps;
     }
   }
 }
