@@ -503,16 +503,19 @@ describe('<cas-portfolio> with malformed or large results', () => {
 });
 
 describe('<cas-portfolio> built files (dist/cdn, after npm run build)', () => {
-  it('the classic script and the module on one page: one definition, window.CasPortfolio, Hindi from beside them', async () => {
+  it('the classic script and the module on one page under the CSP of §7: one definition, window.CasPortfolio, Hindi from beside them', async () => {
     const iframe = document.createElement('iframe');
-    iframe.srcdoc = `<!doctype html><html lang="hi"><body><script>window.__errors = []; addEventListener('error', (e) => __errors.push(e.message));</script>
+    const csp = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+    iframe.srcdoc = `<!doctype html><html lang="hi"><head><meta http-equiv="Content-Security-Policy" content="${csp}"></head>
+      <body><script src="/test/portfolio/csp-probe.js"></script>
       <cas-portfolio></cas-portfolio>
       <script src="/dist/cdn/cas-portfolio.iife.js"></script><script type="module" src="/dist/cdn/cas-portfolio.js"></script></body></html>`;
     const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
     document.body.append(iframe);
     try {
       await loaded;
-      const win = iframe.contentWindow as Window & typeof globalThis & { CasPortfolio?: { CasPortfolioElement: unknown }; __errors: string[] };
+      const win = iframe.contentWindow as Window &
+        typeof globalThis & { CasPortfolio?: { CasPortfolioElement: unknown }; __errors: string[]; __violations: string[] };
       await win.customElements.whenDefined('cas-portfolio');
       expect(win.CasPortfolio?.CasPortfolioElement, 'window.CasPortfolio names the class in use').to.equal(win.customElements.get('cas-portfolio'));
       const el = win.document.querySelector('cas-portfolio') as CasPortfolioElement;
@@ -522,6 +525,7 @@ describe('<cas-portfolio> built files (dist/cdn, after npm run build)', () => {
       const files = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
       expect(files.filter((f) => f.endsWith('.hi.js')), 'Hindi from beside the script').to.deep.equal(['/dist/cdn/cas-portfolio.hi.js']);
       expect(win.__errors).to.deep.equal([]);
+      expect(win.__violations).to.deep.equal([]);
     } finally {
       iframe.remove();
     }
