@@ -47,6 +47,8 @@ describe('<cas-portfolio> shows each kind of statement', () => {
     expect(part(el, 'heading')!.textContent).to.equal('MEERA IYER');
     expect(root(el).querySelector('section > p.m')!.textContent).to.equal('CDSL · Statement period: 1 May 2026 – 31 May 2026');
     expect(part(el, 'total')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Total value ₹14,24,800.00');
+    expect(part(el, 'gain')!.textContent, 'over the holdings with a cost').to.equal('Gain +₹90,000.00 (+29.03%) on a cost of ₹3,10,000.00');
+    expect(part(el, 'gain')!.className).to.equal('up');
     expect(allocation(el)).to.deep.equal([
       ['Equity mutual funds', '₹4,00,000.00', '28.1%'],
       ['Shares', '₹3,18,860.00', '22.4%'],
@@ -131,9 +133,11 @@ describe('<cas-portfolio> shows each kind of statement', () => {
     for (const lang of ['en', 'hi']) {
       const el = await show({ summary: { total_value: 1234567.89 } }, lang);
       expect(part(el, 'total')!.querySelector('b')!.textContent, lang).to.equal('₹12,34,567.89');
+      expect(part(el, 'gain'), 'no cost, no gain').to.equal(null);
     }
     const el = await show(CDSL, 'hi');
     expect(part(el, 'total')!.querySelector('span')!.textContent).to.equal('कुल मूल्य');
+    expect(part(el, 'gain')!.textContent).to.equal('₹3,10,000.00 की लागत पर लाभ +₹90,000.00 (+29.03%)');
     expect(allocation(el)[0]).to.deep.equal(['इक्विटी म्यूचुअल फ़ंड', '₹4,00,000.00', '28.1%']);
     expect(part(el, 'download')!.textContent).to.equal('CSV डाउनलोड करें');
   });

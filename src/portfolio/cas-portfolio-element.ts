@@ -72,6 +72,7 @@ interface Body {
  *
  * @csspart heading - The investor's name (or "Portfolio").
  * @csspart total - The total value.
+ * @csspart gain - The gain over the holdings whose cost the statement gives.
  * @csspart chart - The allocation chart (`<svg>`).
  * @csspart allocation-table - The allocation table, beside the chart.
  * @csspart holdings - The accounts and folios, each with its holdings table.
@@ -239,6 +240,8 @@ export class CasPortfolioElement extends LitElement {
     return html`<section lang=${this.#speaks} aria-labelledby="h"><h2 id="h" part="heading">${p.name || t.portfolio}</h2>${
       about ? html`<p class="m">${about}</p>` : nothing
     }${p.total == null ? nothing : html`<p part="total"><span class="m">${t.total}</span> <b>${MONEY.format(p.total)}</b></p>`}${
+      p.cost ? html`<p part="gain" class=${p.gain > 0 ? 'up' : p.gain < 0 ? 'dn' : nothing}>${this.#gain(t, p)}</p>` : nothing
+    }${
       p.classes.length ? this.#allocation(t, p) : nothing
     }${
       p.accounts.length
@@ -253,6 +256,16 @@ export class CasPortfolioElement extends LitElement {
         ? html`<p><button part="download" @click=${this.#download}>${t.download}</button></p>`
         : nothing
     }</section>`;
+  }
+
+  /** "Gain +₹90,000.00 (+29.03%) on a cost of ₹3,10,000.00", in the UI language. */
+  #gain(t: Strings, p: Portfolio): string {
+    const v: Record<string, string> = {
+      gain: NUMBERS.gain.format(p.gain),
+      pct: NUMBERS.pct.format(p.gain / p.cost),
+      cost: MONEY.format(p.cost),
+    };
+    return t.gainOn.replace(/\{(\w+)\}/g, (m, k: string) => v[k] ?? m);
   }
 
   /** The chart (bars labelled with their class and share) and the table of the same figures. */

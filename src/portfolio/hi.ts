@@ -9,6 +9,7 @@ export const hi: CasPortfolioStrings = {
   portfolio: 'पोर्टफ़ोलियो',
   period: 'स्टेटमेंट अवधि',
   total: 'कुल मूल्य',
+  gainOn: '{cost} की लागत पर लाभ {gain} ({pct})',
   allocation: 'आवंटन',
   class: 'परिसंपत्ति वर्ग',
   share: 'हिस्सा',

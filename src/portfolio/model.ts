@@ -42,6 +42,9 @@ export interface Portfolio {
   from: string;
   to: string;
   total: number | null;
+  /** Over the holdings whose cost the statement gives: their cost and their gain. */
+  cost: number;
+  gain: number;
   /** Value by asset class, largest first; only classes with a value. */
   classes: [AssetClass, number][];
   accounts: Account[];
@@ -144,6 +147,11 @@ export function portfolio(result: unknown): Portfolio | null {
   const classes = CLASSES.filter((c) => by.get(c)).map((c): [AssetClass, number] => [c, by.get(c)!]);
   classes.sort((a, b) => b[1] - a[1]);
 
+  let cost = 0;
+  let gain = 0;
+  for (const l of accounts.flatMap((a) => a.lines)) {
+    if (l.cost != null && l.gain != null) (cost += l.cost as number), (gain += l.gain as number);
+  }
   const total = num(obj(r.summary).total_value) ?? (classes.length ? classes.reduce((s, c) => s + c[1], 0) : null);
   const investor = obj(r.investor);
   return {
@@ -152,6 +160,8 @@ export function portfolio(result: unknown): Portfolio | null {
     from: str(period.from),
     to: str(period.to),
     total,
+    cost,
+    gain,
     classes,
     accounts,
     policies,

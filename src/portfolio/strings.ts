@@ -11,6 +11,8 @@ export interface CasPortfolioStrings {
   period: string;
   /** Label of the total value. */
   total: string;
+  /** Below the total, over the holdings with a cost: `{gain}`, `{pct}`, `{cost}`. */
+  gainOn: string;
   /** Heading of the allocation chart and table. */
   allocation: string;
   /** Allocation table headers. */
@@ -65,6 +67,7 @@ export const en: CasPortfolioStrings = {
   portfolio: 'Portfolio',
   period: 'Statement period',
   total: 'Total value',
+  gainOn: 'Gain {gain} ({pct}) on a cost of {cost}',
   allocation: 'Allocation',
   class: 'Asset class',
   share: 'Share',
