@@ -46,6 +46,10 @@ export default [
   npm('cas-upload/react (no React, no Lit)', 'dist/react.js'),
   npm('cas-upload/server (server only)', 'dist/server.js'),
   npm('cas-upload/server/redis (server only)', 'dist/server-redis.js'),
+  cdn('dist/cdn/cas-portfolio.js (Lit and English)', 'dist/cdn/cas-portfolio.js', '12 KiB'),
+  cdn('dist/cdn/cas-portfolio.iife.js (Lit and English)', 'dist/cdn/cas-portfolio.iife.js'),
+  cdn('dist/cdn/cas-portfolio.hi.js (Hindi, loaded on demand)', 'dist/cdn/cas-portfolio.hi.js'),
+  npm('cas-upload/portfolio (no Lit)', 'dist/portfolio.js'),
   cdn('dist/cdn/cas-connect.js (Lit, English, every flow)', 'dist/cdn/cas-connect.js', '18 KiB'),
   npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '9.5 KiB'),
 ];

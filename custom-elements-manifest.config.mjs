@@ -22,6 +22,7 @@ const EDITORS = 'dist/editors';
 const ELEMENTS = [
   { src: 'src/cas-upload-element.ts', module: 'dist/element.js', defines: 'dist/index.js', tag: 'cas-upload', name: 'CasUploadElement', state: 'CasUploadState' },
   { src: 'src/cdsl-fetch/cas-cdsl-fetch-element.ts', module: 'dist/cdsl-fetch.js', defines: 'dist/cdsl-fetch.js', tag: 'cas-cdsl-fetch', name: 'CasCdslFetchElement', state: 'CasCdslFetchState' },
+  { src: 'src/portfolio/cas-portfolio-element.ts', module: 'dist/portfolio.js', defines: 'dist/portfolio.js', tag: 'cas-portfolio', name: 'CasPortfolioElement' },
 ];
 const SHIPPED = Object.fromEntries(ELEMENTS.map((e) => [e.src, e.module]));
 /** The base class the elements share: not API of its own; its members are listed on each element. */
@@ -54,7 +55,7 @@ function literalConstants() {
   return consts;
 }
 
-/** Keeps the manifest to the public API of `<cas-upload>`, as the package ships it. */
+/** Keeps the manifest to the public API of the elements, as the package ships it. */
 function publicApi() {
   const unions = literalUnions();
   const consts = literalConstants();

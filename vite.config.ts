@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Alias, type Plugin, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ function mswWorker(): Plugin {
 }
 
 /**
+/**
  * The script-tag builds load Hindi and the success summary from files beside the script
  * (`cas-upload.hi.js`, `cas-upload.summary.js`, mode `cdn-hi`) instead of npm chunks.
  */
@@ -29,6 +30,44 @@ const besideTheScript = [
   { find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') },
   { find: /^\.\/load-summary\.js$/, replacement: here('./src/load-summary.cdn.ts') },
 ];
+
+/**
+ * A script-tag build: one self-contained, minified file per format, Lit bundled and English
+ * built in: `<file>.js` (ES module) and `<file>.iife.js` (classic script, sets `window[name]`),
+ * each with its source map (for the browser's devtools, fetched only when they are open; not
+ * counted in the size budgets). What loads on first use (Hindi, the success summary) is left
+ * out: `alias` puts loaders in place that import it from beside the script (mode `cdn-hi`,
+ * built after the script-tag builds).
+ */
+function scriptTag(entry: string, name: string, file: string, alias: Alias[], emptyOutDir: boolean): UserConfig {
+  return {
+    define,
+    resolve: { alias },
+    build: {
+      outDir: 'dist/cdn',
+      emptyOutDir,
+      minify: true,
+      sourcemap: true,
+      target: 'es2022',
+      lib: {
+        entry: here(entry),
+        name,
+        formats: ['es', 'iife'],
+        fileName: (format) => (format === 'es' ? `${file}.js` : `${file}.iife.js`),
+      },
+      rolldownOptions: {
+        // Library mode keeps whitespace in ES output; minify every format fully.
+        output: { minify: true },
+        onLog(level, log, handler) {
+          // load-hi.cdn.ts reads `import.meta.url` for the module and `document.currentScript`
+          // for the classic script, where `import.meta` becomes `{}` as intended.
+          if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/load-hi.cdn.ts')) return;
+          handler(level, log);
+        },
+      },
+    },
+  };
+}
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
@@ -41,38 +80,14 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   if (mode === 'cdn') {
-    // One self-contained, minified file per format, Lit bundled and English built in: the
-    // script-tag build. Hindi is left out: `load-hi.cdn.ts` imports it, from beside the
-    // script, from `cas-upload.hi.js` (mode `cdn-hi`, built after this one).
-    return {
-      define,
-      resolve: { alias: besideTheScript },
-      build: {
-        outDir: 'dist/cdn',
-        emptyOutDir: true,
-        minify: true,
-        // cas-upload.js.map beside each file, for the browser's devtools (fetched only when
-        // they are open); not counted in the size budgets.
-        sourcemap: true,
-        target: 'es2022',
-        lib: {
-          entry: here('./src/cdn.ts'),
-          name: 'CasUpload',
-          formats: ['es', 'iife'],
-          fileName: (format) => (format === 'es' ? 'cas-upload.js' : 'cas-upload.iife.js'),
-        },
-        rolldownOptions: {
-          // Library mode keeps whitespace in ES output; minify every format fully.
-          output: { minify: true },
-          onLog(level, log, handler) {
-            // load-hi.cdn.ts reads `import.meta.url` for the module and `document.currentScript`
-            // for the classic script, where `import.meta` becomes `{}` as intended.
-            if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/load-hi.cdn.ts')) return;
-            handler(level, log);
-          },
-        },
-      },
-    };
+    // The script-tag build of <cas-upload>: `cas-upload.js` and `cas-upload.iife.js`.
+    return scriptTag('./src/cdn.ts', 'CasUpload', 'cas-upload', besideTheScript, true);
+  }
+  if (mode === 'cdn-portfolio') {
+    // <cas-portfolio> alone: `cas-portfolio.js` and `.iife.js`. Built after mode `cdn`, into
+    // the same folder, which it therefore leaves as it is.
+    const alias = [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/portfolio/load-hi.cdn.ts') }];
+    return scriptTag('./src/portfolio/cdn.ts', 'CasPortfolio', 'cas-portfolio', alias, false);
   }
   if (mode === 'cdn-connect') {
     // `dist/cdn/cas-connect.js` (contract §10): one ES module that defines `<cas-upload>` and
@@ -95,9 +110,10 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   if (mode === 'cdn-hi') {
-    // `dist/cdn/cas-upload.hi.js`: the Hindi strings as a minified ES module exporting `hi`,
-    // which the script-tag files import the first time an element speaks Hindi. Built after
-    // mode `cdn`, into the same folder, which it therefore leaves as it is.
+    // `dist/cdn/cas-upload.hi.js` and `cas-portfolio.hi.js`: the Hindi strings as minified ES
+    // modules exporting `hi`, which the script-tag files import the first time an element
+    // speaks Hindi. Built after the other CDN modes, into the same folder, which it therefore
+    // leaves as it is.
     return {
       build: {
         outDir: 'dist/cdn',
@@ -107,7 +123,11 @@ export default defineConfig(({ command, mode }) => {
         target: 'es2022',
         // …and `cas-upload.summary.js`, the success summary, loaded when an upload starts.
         lib: {
-          entry: { 'cas-upload.hi': here('./src/i18n/hi.ts'), 'cas-upload.summary': here('./src/cas-upload-summary.ts') } as Record<string, string>,
+          entry: {
+            'cas-upload.hi': here('./src/i18n/hi.ts'),
+            'cas-upload.summary': here('./src/cas-upload-summary.ts'),
+            'cas-portfolio.hi': here('./src/portfolio/hi.ts'),
+          } as Record<string, string>,
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },
@@ -132,6 +152,7 @@ export default defineConfig(({ command, mode }) => {
           'server-redis': here('./src/server/redis.ts'),
           react: here('./src/react.ts'),
           'cdsl-fetch': here('./src/cdsl-fetch/index.ts'),
+          portfolio: here('./src/portfolio/index.ts'),
         },
         formats: ['es'],
       },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: size, upload overhead, token requests, memory and start-up of cas-upload,
-// measured side by side with peers and with a bare XMLHttpRequest in one run. Prints a table
+// measured side by side with peers and with a bare XMLHttpRequest in one run, and the render and
+// re-sort times of <cas-portfolio> against a plain DOM-built table. Prints a table
 // and writes BENCHMARKS.md at the package root.
 //
 // Every ratio is measured in --rounds separate rounds (default 2; each on a new page), and each
@@ -9,7 +10,7 @@
 // least 5), --link-pairs N (upload pairs per round on the throttled link, default 4),
 // --link-mbit N (its speed, default 10 Mbit/s), --loads N (start-up loads of each page per
 // round, default 15), --reps N (memory repetitions, default 3), --only
-// size,upload,link,tokens,memory,startup (a partial run; BENCHMARKS.md is then not written),
+// size,upload,link,tokens,memory,startup,portfolio (a partial run; BENCHMARKS.md is then not written),
 // --build (rebuild the package first), --no-write (print only).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, copyFileSync, readdirSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { findChromium, chromiumArgs } from '../scripts/chromium.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = join(benchDir, '..');
-const ALL = ['size', 'upload', 'link', 'tokens', 'memory', 'startup'];
+const ALL = ['size', 'upload', 'link', 'tokens', 'memory', 'startup', 'portfolio'];
 
 function parseArgs(argv) {
   const opts = { rounds: 2, pairs: 20, linkPairs: 4, linkMbit: 10, loads: 15, reps: 3, only: ALL, build: false, write: true };
@@ -60,7 +61,8 @@ async function main() {
   if (!existsSync(join(benchDir, 'node_modules/playwright-core')) || !existsSync(join(benchDir, 'node_modules/esbuild'))) {
     run('npm', ['ci', '--prefix', benchDir, '--no-audit', '--no-fund'], rootDir);
   }
-  if (opts.build || !existsSync(join(rootDir, 'dist/cdn/cas-upload.js')) || !existsSync(join(rootDir, 'dist/index.js'))) {
+  const built = ['dist/cdn/cas-upload.js', 'dist/cdn/cas-portfolio.js', 'dist/index.js'].every((f) => existsSync(join(rootDir, f)));
+  if (opts.build || !built) {
     run('npm', ['run', 'build'], rootDir);
   }
 
@@ -70,6 +72,7 @@ async function main() {
   const pages = await import('./lib/pages.mjs');
   const m = await import('./lib/measure.mjs');
   const { render } = await import('./lib/report.mjs');
+  const { portfolioPage, measurePortfolio } = await import('./lib/portfolio.mjs');
 
   const started = new Date();
   const loadStart = os.loadavg();
@@ -77,6 +80,8 @@ async function main() {
   // A snapshot of the built script, so that a rebuild during the run changes nothing.
   const shipped = join(outDir, 'cas-upload.js');
   copyFileSync(join(rootDir, 'dist/cdn/cas-upload.js'), shipped);
+  const portfolioScript = join(outDir, 'cas-portfolio.js');
+  copyFileSync(join(rootDir, 'dist/cdn/cas-portfolio.js'), portfolioScript);
   // The other files of dist/cdn, named under the size table (not part of the script-tag load).
   const extras = readdirSync(join(rootDir, 'dist/cdn'))
     .filter((f) => f.endsWith('.js') && f !== 'cas-upload.js')
@@ -114,12 +119,14 @@ async function main() {
           '/cas-upload.js': shipped,
           '/floor.js': results.size.files['lit-floor'],
           '/bench-helpers.js': helpers,
+          '/cas-portfolio.js': portfolioScript,
         },
         pages: {
           '/upload.html': () => pages.uploadPage(origin),
           '/tokens.html': () => pages.tokensPage(origin),
           '/start-cas.html': () => pages.startupPage('/cas-upload.js', 'cas-upload', 'token-url="/token"'),
           '/start-floor.html': () => pages.startupPage('/floor.js', 'min-element'),
+          '/portfolio.html': portfolioPage,
         },
       });
       origin = server.origin;
@@ -159,6 +166,10 @@ async function main() {
         results.startup = await rounds(`start-up: ${opts.loads} page loads each, alternating`, () =>
           m.measureStartup(browser, server, { loads: opts.loads }),
         );
+      }
+      if (opts.only.includes('portfolio')) {
+        console.log('portfolio: first render of 2,000 schemes, 10 new pages each way and shape, then 10 re-sorts…');
+        results.portfolio = await measurePortfolio(browser, server);
       }
     }
   } finally {

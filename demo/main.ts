@@ -29,7 +29,7 @@ function line(list: HTMLOListElement, text: string, kind = ''): HTMLLIElement {
 // ---- controls (wired first, so that they work while the mocks start) -------------------------
 
 $<HTMLSelectElement>('lang').addEventListener('change', (e) => {
-  $('host').lang = (e.target as HTMLSelectElement).value;
+  $('host').lang = $('parsed').lang = (e.target as HTMLSelectElement).value;
 });
 $<HTMLSelectElement>('theme').addEventListener('change', (e) => {
   document.documentElement.dataset.theme = (e.target as HTMLSelectElement).value;
@@ -78,9 +78,10 @@ if (live) {
 } else {
   await startMocks();
 }
-// Register the element only once the mocks (if any) are listening.
+// Register the elements only once the mocks (if any) are listening.
 await import('../src/index.js');
 await import('../src/cdsl-fetch/index.js');
+await import('../src/portfolio/index.js');
 const { version } = await import('../src/element.js');
 
 /** Starts msw in the page, fills the scenario picker and logs what the mocks answer. */

@@ -13,6 +13,9 @@
  * />
  * ```
  *
+ * `<CasPortfolio>` wraps `<cas-portfolio>` (`result={…}` or `htmlFor="upload-id"`); register that
+ * element once with `import 'cas-upload/portfolio'`, so that pages that only upload do not load it.
+ *
  * This module also types `<cas-upload>` in React's JSX (`React.JSX.IntrinsicElements`), for
  * React 19 code that uses the element directly (`oncas-upload-success={…}`).
  */
@@ -21,6 +24,7 @@ import { createComponent, type EventName } from '@lit/react';
 import './cas-upload-define.js';
 import { CasUploadElement } from './cas-upload-element.js';
 import type { CasUploadEventMap } from './events.js';
+import { CasPortfolioElement } from './portfolio/cas-portfolio-element.js';
 
 /** The React prop of each event, for example `onCasUploadSuccess` for `cas-upload-success`. */
 const events = {
@@ -44,6 +48,9 @@ export const CasUpload = createComponent({
   events,
   displayName: 'CasUpload',
 });
+
+/** `<cas-portfolio>` as a React component; `import 'cas-upload/portfolio'` registers the element. */
+export const CasPortfolio = /* @__PURE__ */ createComponent({ react: React, tagName: 'cas-portfolio', elementClass: CasPortfolioElement, displayName: 'CasPortfolio' });
 
 /** The props of {@link CasUpload}. */
 export type CasUploadProps = React.ComponentProps<typeof CasUpload>;
@@ -90,13 +97,18 @@ export type CasUploadJsxProps = React.DetailedHTMLProps<React.HTMLAttributes<Cas
   CasUploadAttributes &
   CasUploadEventProps;
 
+/** What `<cas-portfolio>` accepts in React JSX: `result`, `for` (or `htmlFor`), `strings`. */
+export type CasPortfolioJsxProps = React.DetailedHTMLProps<React.HTMLAttributes<CasPortfolioElement>, CasPortfolioElement> &
+  Partial<Pick<CasPortfolioElement, 'result' | 'htmlFor' | 'strings'>> & { for?: string };
+
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'cas-upload': CasUploadJsxProps;
+      'cas-portfolio': CasPortfolioJsxProps;
     }
   }
 }
 
-export { CasUploadElement };
+export { CasUploadElement, CasPortfolioElement };
 export type * from './events.js';

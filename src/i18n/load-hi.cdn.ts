@@ -14,11 +14,13 @@ import type { CasUploadStrings } from './en.js';
 const script = import.meta.url ? null : document.currentScript;
 const base = import.meta.url || (script instanceof HTMLScriptElement ? script.src : '');
 
-/** Imports `file` from the folder of this script (Hindi, the success summary). */
+/**
+ * Imports `file` from the folder of the script that runs this code (Hindi, the success
+ * summary). Without a usable script URL (no real `<script>`; a `blob:` or `data:` URL, against
+ * which nothing resolves), a relative specifier: import() resolves it against the script's own
+ * URL where the browser knows one (an external classic script), else against the page.
+ */
 export function besideScript<T>(file: string): Promise<T> {
-  // Without a usable script URL (no real `<script>`; a `blob:` or `data:` URL, against which
-  // nothing resolves), a relative specifier: import() resolves it against the script's own URL
-  // where the browser knows one (an external classic script), else against the page.
   let url = `./${file}`;
   try {
     if (base) url = new URL(file, base).href;

@@ -31,7 +31,7 @@ const packed: string[] = (() => {
 })();
 
 test('npm pack holds only the built files, the manifest, README, LICENSE, CHANGELOG and package.json', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect)[.\w-]*\.js(\.map)?|cdn\/chunks\/[\w-]+\.js(\.map)?|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts|editors\/[\w.-]+\.(d\.ts|json)))$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect|cas-portfolio)[.\w-]*\.js(\.map)?|cdn\/chunks\/[\w-]+\.js(\.map)?|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts|editors\/[\w.-]+\.(d\.ts|json)))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
     [],
@@ -52,12 +52,16 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/cdn/cas-upload.js',
     'dist/cdn/cas-upload.iife.js',
     'dist/cdn/cas-upload.hi.js',
+    'dist/cdn/cas-portfolio.js',
+    'dist/cdn/cas-portfolio.iife.js',
+    'dist/cdn/cas-portfolio.hi.js',
     'dist/index.js',
     'dist/element.js',
     'dist/core.js',
     'dist/react.js',
     'dist/server.js',
     'dist/server-redis.js',
+    'dist/portfolio.js',
     'dist/types/index.d.ts',
     'dist/types/element.d.ts',
     'dist/types/core/index.d.ts',
@@ -67,6 +71,7 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/cdn/cas-connect.js',
     'dist/cdsl-fetch.js',
     'dist/types/cdsl-fetch/index.d.ts',
+    'dist/types/portfolio/index.d.ts',
   ];
   assert.deepEqual(
     expected.filter((path) => !packed.includes(path)),
@@ -74,8 +79,8 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
   );
 });
 
-test('dist/cdn holds the script-tag files, each with its source map, Hindi and the success summary beside them, and the chunks of cas-connect.js', () => {
-  const files = ['cas-connect.js', 'cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js', 'cas-upload.summary.js'];
+test('dist/cdn holds the script-tag files, each with its source map, Hindi and the success summary beside them, those of the portfolio, and the chunks of cas-connect.js', () => {
+  const files = ['cas-connect.js', 'cas-portfolio.hi.js', 'cas-portfolio.iife.js', 'cas-portfolio.js', 'cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js', 'cas-upload.summary.js'];
   assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), [...files.flatMap((f) => [f, `${f}.map`]), 'chunks'].sort());
   // Only what loads on first use sits in chunks/ (cas-connect.js defines every element itself).
   for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^(hi|summary)-[\w-]+\.js(\.map)?$/, f);
@@ -114,6 +119,7 @@ test('every exports target, types, main and customElements are in the tarball', 
     './element',
     './jsx',
     './package.json',
+    './portfolio',
     './preact',
     './react',
     './server',
@@ -136,15 +142,15 @@ test('every exports target, types, main and customElements are in the tarball', 
   assert.ok(pkg.dependencies.lit, 'Lit is a dependency (kept external in the npm build)');
 });
 
-test('the files that register <cas-upload> are exactly the ones marked sideEffects', () => {
+test('the files that register <cas-upload> and <cas-portfolio> are exactly the ones marked sideEffects', () => {
   // The registration call, as the npm build writes it (Lit external, not minified).
   const registering = ['dist', 'dist/chunks']
     .flatMap((dir) => readdirSync(`${root}${dir}`).filter((f) => f.endsWith('.js')).map((f) => `${dir}/${f}`))
-    .filter((path) => /\.define\(["']cas-upload["']\)/.test(readFileSync(`${root}${path}`, 'utf8')));
-  assert.ok(registering.length > 0, 'found the registering module');
+    .filter((path) => /\.define\(["']cas-(upload|portfolio)["']\)/.test(readFileSync(`${root}${path}`, 'utf8')));
+  assert.ok(registering.length > 1, 'found the registering modules');
   for (const path of registering) assert.ok(pkg.sideEffects.includes(`./${path}`), `${path} is in sideEffects`);
   // The entries that import it are marked too, and the side-effect-free ones are not.
-  for (const entry of ['./dist/index.js', './dist/react.js']) assert.ok(pkg.sideEffects.includes(entry), entry);
+  for (const entry of ['./dist/index.js', './dist/react.js', './dist/portfolio.js']) assert.ok(pkg.sideEffects.includes(entry), entry);
   for (const entry of ['./dist/element.js', './dist/core.js', './dist/server.js', './dist/server-redis.js']) {
     assert.ok(!pkg.sideEffects.includes(entry), `${entry} has no side effects`);
   }
@@ -154,7 +160,7 @@ test('the npm entries keep Lit and React external; the script-tag files bundle L
   const chunks = readdirSync(`${root}dist/chunks`).map((f) => `dist/chunks/${f}`);
   // Lit registers its version in these globals: present where Lit is bundled, only there.
   const litItself = /litHtmlVersions|reactiveElementVersions/;
-  for (const path of ['dist/index.js', 'dist/element.js', 'dist/core.js', 'dist/react.js', 'dist/server.js', ...chunks]) {
+  for (const path of ['dist/index.js', 'dist/element.js', 'dist/core.js', 'dist/react.js', 'dist/server.js', 'dist/portfolio.js', ...chunks]) {
     assert.doesNotMatch(readFileSync(`${root}${path}`, 'utf8'), litItself, `${path} does not bundle Lit`);
   }
   assert.match(readFileSync(`${root}dist/chunks/cas-upload-element.js`, 'utf8'), /from "lit"/);
@@ -162,7 +168,7 @@ test('the npm entries keep Lit and React external; the script-tag files bundle L
   assert.match(react, /from "react"/);
   assert.match(react, /from "@lit\/react"/);
   assert.doesNotMatch(readFileSync(`${root}dist/core.js`, 'utf8'), /from "lit/);
-  for (const path of ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.iife.js']) {
+  for (const path of ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.iife.js', 'dist/cdn/cas-portfolio.js', 'dist/cdn/cas-portfolio.iife.js']) {
     const code = readFileSync(`${root}${path}`, 'utf8');
     assert.match(code, litItself, `${path} bundles Lit`);
     assert.doesNotMatch(code, /\bfrom\s*["']lit/, `${path} imports no bare module`);

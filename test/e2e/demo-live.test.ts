@@ -66,7 +66,7 @@ test('with no CASPARSER_API_KEY: the sandbox key mints the token, and an upload 
   await page.waitForFunction(() => ['success', 'error'].includes(document.querySelector('cas-upload')?.getAttribute('state') ?? ''));
   assert.equal(await page.locator('cas-upload').getAttribute('state'), 'success');
   assert.match(await page.locator('cas-upload [part~="summary"]').innerText(), new RegExp(INVESTOR));
-  assert.deepEqual(JSON.parse(await page.locator('#result').innerText()), JSON.parse(PARSE_BODY));
+  assert.deepEqual(JSON.parse((await page.locator('#result').textContent())!), JSON.parse(PARSE_BODY));
 
   const mint = api.requests.filter((r) => r.path === '/v1/token');
   assert.equal(mint.length, 1, 'one token minted');

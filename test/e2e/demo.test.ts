@@ -118,8 +118,11 @@ test('success: the parsed statement is summarised, logged and shown as JSON', { 
     assert.match(await summary.innerText(), new RegExp(FIXTURE.investor.name));
     assert.equal(await part(page, 'error').count(), 0, 'no error is shown');
 
+    const total = page.locator('cas-portfolio [part=total]');
+    assert.match(await total.innerText(), /₹17,08,126\.56/, '<cas-portfolio for> shows the parsed statement');
+    await page.locator('#raw summary').click();
     const result = await page.locator('#result').innerText();
-    assert.deepEqual(JSON.parse(result), FIXTURE, 'the parsed-result view shows the API body unchanged');
+    assert.deepEqual(JSON.parse(result), FIXTURE, 'the raw JSON, behind its toggle, is the API body unchanged');
 
     const log = await lines(page, 'log');
     const types = log.map((l) => l.split(' ')[1]);
@@ -150,7 +153,7 @@ test('wrong password: the error says so, the password field is empty again, no r
     assert.match(await error.innerText(), /password/i);
     assert.equal(await part(page, 'summary').count(), 0, 'no summary');
     assert.equal(await part(page, 'password-input').inputValue(), '', 'the password was cleared');
-    assert.equal(await page.locator('#result').innerText(), 'No result: invalid-password.');
+    assert.equal(await page.locator('#result').textContent(), 'No result: invalid-password.');
 
     const log = await lines(page, 'log');
     const last = log.at(-1)!;
@@ -176,7 +179,7 @@ test('token expired: a 403, one fresh token, one retry, then the statement', { t
     assert.ok(await part(page, 'summary').isVisible(), 'the summary is on screen');
     assert.match(await part(page, 'summary').innerText(), new RegExp(FIXTURE.investor.name));
     assert.equal(await part(page, 'error').count(), 0, 'no error is shown');
-    assert.deepEqual(JSON.parse(await page.locator('#result').innerText()), FIXTURE);
+    assert.deepEqual(JSON.parse((await page.locator('#result').textContent())!), FIXTURE);
 
     const net = await lines(page, 'net');
     assert.equal(net.length, 4, net.join('\n'));

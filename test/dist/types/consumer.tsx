@@ -13,7 +13,8 @@ import {
 } from 'cas-upload';
 import { uploadCas, type UploadResult } from 'cas-upload/core';
 import { CasUploadElement as BareElement } from 'cas-upload/element';
-import { CasUpload, type CasUploadProps } from 'cas-upload/react';
+import { CasUpload, CasPortfolio, type CasUploadProps } from 'cas-upload/react';
+import { CasPortfolioElement, type CasPortfolioStrings } from 'cas-upload/portfolio';
 import { createTokenHandler } from 'cas-upload/server';
 import { createRedisStore } from 'cas-upload/server/redis';
 
@@ -123,3 +124,12 @@ export const direct = (
 );
 // @ts-expect-error: not a property or attribute of <cas-upload>
 export const unknownProp = <cas-upload tokenUrll="/token" />;
+
+// <cas-portfolio>: the element, its tag, and the React wrapper.
+export const portfolio: CasPortfolioElement | null = document.querySelector('cas-portfolio');
+export const csv: string = new CasPortfolioElement().toCSV();
+export const hindiTotal: Partial<CasPortfolioStrings> = { total: 'कुल मूल्य' };
+// @ts-expect-error: not a text of the element
+export const notAString: Partial<CasPortfolioStrings> = { heading: 'x' };
+export const portfolioView = <CasPortfolio htmlFor="upload" result={null} />;
+export const portfolioTag = <cas-portfolio for="upload" />;

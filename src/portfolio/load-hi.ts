@@ -1,0 +1,7 @@
+import type { CasPortfolioStrings } from './strings.js';
+
+/**
+ * Loads the Hindi strings of `<cas-portfolio>`: a chunk of its own in the npm build. The
+ * script-tag build uses `load-hi.cdn.ts` in place of this module (see vite.config.ts).
+ */
+export const loadHi = (): Promise<CasPortfolioStrings> => import('./hi.js').then((m) => m.hi);

@@ -1,0 +1,169 @@
+// What `<cas-portfolio>` shows, read from a parse result (API-NOTES §1.2). Every field may be
+// missing, null, of another type or negative: numbers may come as strings ("1,234.5"), text
+// as numbers; anything else is left out. Unknown fields are ignored. Transactions are not read.
+
+/** The asset classes, in the order the allocation lists them (before sorting by value). */
+export const CLASSES = [
+  'mfEquity',
+  'mfDebt',
+  'mfHybrid',
+  'mfOther',
+  'equities',
+  'bonds',
+  'gsecs',
+  'aifs',
+  'dematMf',
+  'nps',
+  'life',
+] as const;
+
+/** An asset class (its name is the string of that key). */
+export type AssetClass = (typeof CLASSES)[number];
+
+/** One line of a holdings or policies table: cells by column key; absent is `null` or `''`. */
+export type Line = Record<string, string | number | null>;
+
+/** A demat account, a mutual fund folio or an NPS account, with its holdings. */
+export interface Account {
+  /** What identifies it: `demat` (BO ID), `folio` or `pran`, and its value. */
+  id: ['demat' | 'folio' | 'pran', string];
+  /** Who keeps it: DP, AMC or CRA. */
+  title: string;
+  /** Depository, registrar. */
+  sub: string;
+  value: number | null;
+  lines: Line[];
+}
+
+/** A parse result as `<cas-portfolio>` shows it. */
+export interface Portfolio {
+  name: string;
+  source: string;
+  from: string;
+  to: string;
+  total: number | null;
+  /** Over the holdings whose cost the statement gives: their cost and their gain. */
+  cost: number;
+  gain: number;
+  /** Value by asset class, largest first; only classes with a value. */
+  classes: [AssetClass, number][];
+  accounts: Account[];
+  policies: Line[];
+}
+
+type Obj = Record<string, unknown>;
+
+/** A finite number from a number or a numeric string (commas allowed); `null` otherwise. */
+export const num = (v: unknown): number | null => {
+  const n = typeof v == 'number' ? v : typeof v == 'string' && v.trim() ? Number(v.replace(/,/g, '')) : NaN;
+  return Number.isFinite(n) ? n : null;
+};
+/** Text from a string or a finite number; `''` otherwise. */
+const str = (v: unknown): string => (typeof v == 'string' ? v.trim() : typeof v == 'number' && isFinite(v) ? String(v) : '');
+const obj = (v: unknown): Obj => (v && typeof v == 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter((x) => x && typeof x == 'object') : []);
+const sum = (lines: Line[], key = 'value'): number | null =>
+  lines.reduce<number | null>((s, l) => (l[key] == null ? s : (s ?? 0) + (l[key] as number)), null);
+const join = (...parts: unknown[]) => parts.map(str).filter(Boolean).join(' · ');
+
+/** Demat holding lists → asset class. */
+const DEMAT: Record<string, AssetClass> = {
+  equities: 'equities',
+  corporate_bonds: 'bonds',
+  government_securities: 'gsecs',
+  aifs: 'aifs',
+  demat_mutual_funds: 'dematMf',
+};
+/** Mutual fund scheme type → asset class. */
+const SCHEME: Record<string, AssetClass> = { equity: 'mfEquity', debt: 'mfDebt', hybrid: 'mfHybrid' };
+
+/** One holding: units, price (NAV, or value / units), value, cost and gain where given. */
+function line(h: Obj, type: AssetClass): Line {
+  const units = num(h.units);
+  const value = num(h.value);
+  const cost = num(h.cost);
+  const g = obj(h.gain);
+  const gain = num(g.absolute) ?? (cost != null && value != null ? value - cost : null);
+  const price = num(h.nav) ?? (units && value != null ? value / units : null);
+  return {
+    name: str(h.name),
+    isin: str(h.isin),
+    type,
+    units,
+    price,
+    value,
+    cost,
+    gain,
+    pct: num(g.percentage) ?? (gain != null && cost ? (gain / cost) * 100 : null),
+  };
+}
+
+/** Reads a parse result; `null` when it is not an object. */
+export function portfolio(result: unknown): Portfolio | null {
+  if (!result || typeof result != 'object' || Array.isArray(result)) return null;
+  const r = result as Obj;
+  const meta = obj(r.meta);
+  const period = obj(meta.statement_period);
+  const accounts: Account[] = [];
+
+  for (const a of list(r.demat_accounts)) {
+    const holdings = obj(a.holdings);
+    const lines = Object.keys(DEMAT).flatMap((k) => list(holdings[k]).map((h) => line(h, DEMAT[k])));
+    accounts.push({
+      id: ['demat', str(a.bo_id) || str(a.dp_id) + str(a.client_id)],
+      title: str(a.dp_name),
+      sub: str(a.demat_type),
+      value: num(a.value) ?? sum(lines),
+      lines,
+    });
+  }
+  for (const f of list(r.mutual_funds)) {
+    const lines = list(f.schemes).map((s) => line(s, SCHEME[str(s.type).toLowerCase()] ?? 'mfOther'));
+    accounts.push({ id: ['folio', str(f.folio_number)], title: str(f.amc), sub: str(f.registrar), value: num(f.value) ?? sum(lines), lines });
+  }
+  for (const n of list(r.nps)) {
+    const lines = list(n.funds).map((f) => line(f, 'nps'));
+    accounts.push({ id: ['pran', str(n.pran)], title: join('NPS', n.cra), sub: '', value: num(n.value) ?? sum(lines), lines });
+  }
+
+  const policies = list(obj(r.insurance).life_insurance_policies).map((p) => ({
+    name: str(p.policy_name),
+    provider: str(p.provider),
+    number: str(p.policy_number),
+    status: str(p.status),
+    sum: num(p.sum_assured),
+    premium: num(p.premium_amount),
+    freq: str(p.premium_frequency),
+  }));
+
+  const by = new Map<AssetClass, number>();
+  const add = (c: AssetClass, v: number | null) => v != null && by.set(c, (by.get(c) ?? 0) + v);
+  for (const a of accounts) {
+    if (a.id[0] == 'pran') add('nps', a.value);
+    else for (const l of a.lines) add(l.type as AssetClass, l.value as number | null);
+  }
+  // A policy has a sum assured, not a value: insurance counts only as the statement values it.
+  add('life', num(obj(obj(obj(r.summary).accounts).insurance).total_value) || null);
+  const classes = CLASSES.filter((c) => by.get(c)).map((c): [AssetClass, number] => [c, by.get(c)!]);
+  classes.sort((a, b) => b[1] - a[1]);
+
+  let cost = 0;
+  let gain = 0;
+  for (const l of accounts.flatMap((a) => a.lines)) {
+    if (l.cost != null && l.gain != null) (cost += l.cost as number), (gain += l.gain as number);
+  }
+  const total = num(obj(r.summary).total_value) ?? (classes.length ? classes.reduce((s, c) => s + c[1], 0) : null);
+  const investor = obj(r.investor);
+  return {
+    name: str(investor.name),
+    source: str(meta.cas_type).replace(/_KFINTECH$/i, '/KFintech'),
+    from: str(period.from),
+    to: str(period.to),
+    total,
+    cost,
+    gain,
+    classes,
+    accounts,
+    policies,
+  };
+}

@@ -1,0 +1,537 @@
+// <cas-portfolio>: what it shows for CDSL, NSDL and CAMS/KFintech statements, sorting by
+// keyboard, the CSV, accessibility (axe, light and dark, forced colours, 320 px), text-only
+// rendering of hostile strings, the `for` wiring (with a real <cas-upload> whose API is mocked
+// in the page) and malformed or very large results.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import '../src/portfolio/index.js';
+import '../src/index.js';
+import type { CasPortfolioElement } from '../src/portfolio/index.js';
+import type { CasUploadElement } from '../src/index.js';
+import { network, api, success } from './mocks/in-page.js';
+import SAMPLE from './mocks/smart-parse-response.json';
+import CDSL from './portfolio/cdsl.json';
+import NSDL from './portfolio/nsdl.json';
+import CAMS from './portfolio/cams.json';
+
+const root = (el: Element) => el.shadowRoot!;
+const part = (el: Element, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const texts = (nodes: Iterable<Element>) => [...nodes].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
+/** The allocation table as [class, value, share] rows. */
+const allocation = (el: Element) =>
+  [...part(el, 'allocation-table')!.querySelectorAll('tbody tr')].map((tr) => texts(tr.children));
+/** Every holdings table: its heading and its rows' cells. */
+const tables = (el: Element) =>
+  [...root(el).querySelectorAll('[part=holdings] table, [part=insurance] table')].map((t) => ({
+    title: root(el).getElementById(t.getAttribute('aria-labelledby')!)!.textContent,
+    head: texts(t.querySelectorAll('thead th')).map((h) => h.replace(/[↕▲▼]/g, '').trim()),
+    rows: [...t.querySelectorAll('tbody tr')].map((tr) => texts(tr.children)),
+  }));
+
+async function show(result: unknown, lang = 'en'): Promise<CasPortfolioElement> {
+  const el = await fixture<CasPortfolioElement>(html`<cas-portfolio lang=${lang} .result=${result}></cas-portfolio>`);
+  await waitUntil(() => root(el).querySelector('section, p')?.getAttribute('lang') === lang, `shown in ${lang}`);
+  return el;
+}
+
+let emulated = false;
+afterEach(async () => {
+  if (emulated) await emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
+  await setViewport({ width: 800, height: 600 });
+  emulated = false;
+});
+
+describe('<cas-portfolio> shows each kind of statement', () => {
+  it('CDSL: investor, period, total, every demat asset class and a folio', async () => {
+    const el = await show(CDSL);
+    expect(part(el, 'heading')!.textContent).to.equal('MEERA IYER');
+    expect(root(el).querySelector('section > p.m')!.textContent).to.equal('CDSL · Statement period: 1 May 2026 – 31 May 2026');
+    expect(part(el, 'total')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Total value ₹14,24,800.00');
+    expect(part(el, 'gain')!.textContent, 'over the holdings with a cost').to.equal('Gain +₹90,000.00 (+29.03%) on a cost of ₹3,10,000.00');
+    expect(part(el, 'gain')!.className).to.equal('up');
+    expect(allocation(el)).to.deep.equal([
+      ['Equity mutual funds', '₹4,00,000.00', '28.1%'],
+      ['Shares', '₹3,18,860.00', '22.4%'],
+      ['AIFs', '₹2,50,000.00', '17.5%'],
+      ['Government securities', '₹1,93,000.00', '13.5%'],
+      ['Mutual funds in demat', '₹1,61,740.00', '11.4%'],
+      ['Corporate bonds', '₹1,01,200.00', '7.1%'],
+    ]);
+    const [demat, folio] = tables(el);
+    expect(demat.title).to.equal('HDFC SECURITIES LIMITED');
+    expect(demat.head).to.deep.equal(['Name', 'ISIN', 'Type', 'Units', 'NAV/price', 'Value']);
+    expect(demat.rows.map((r) => r[2])).to.deep.equal(['Shares', 'Shares', 'Corporate bonds', 'Government securities', 'AIFs', 'Mutual funds in demat']);
+    expect(demat.rows[0]).to.deep.equal(['RELIANCE INDUSTRIES LTD', 'INE002A01018', 'Shares', '100', '₹1,478.35', '₹1,47,835.00']);
+    expect(folio.title).to.equal('SBI Mutual Fund');
+    expect(folio.head).to.deep.equal(['Name', 'ISIN', 'Type', 'Units', 'NAV/price', 'Value', 'Cost', 'Gain', 'Gain %']);
+    expect(folio.rows[0]).to.deep.equal(['SBI Bluechip Fund - Direct Growth', 'INF200K01RJ1', 'Equity mutual funds', '4,200.5', '₹95.2268', '₹4,00,000.00', '₹3,10,000.00', '+₹90,000.00', '+29.03%']);
+    expect(root(el).textContent).to.include('BO ID 1203320000998877 · CDSL · ₹10,24,800.00');
+    expect(part(el, 'insurance')).to.equal(null, 'no policies, no insurance section');
+  });
+
+  it('NSDL: demat, NPS funds and an insurance policy, valued as the statement says', async () => {
+    const el = await show(NSDL);
+    expect(allocation(el)).to.deep.equal([
+      ['NPS', '₹11,98,000.00', '53%'],
+      ['Shares', '₹6,41,900.50', '28.4%'],
+      ['Insurance', '₹2,50,000.00', '11.1%'],
+      ['Government securities', '₹1,70,500.00', '7.5%'],
+    ]);
+    const [demat, nps, policies] = tables(el);
+    expect(demat.title).to.equal('AXIS BANK LIMITED');
+    expect(root(el).textContent).to.include('BO ID IN30012611223344 · NSDL');
+    expect(nps.title).to.equal('NPS · Protean CRA');
+    expect(nps.head).to.deep.equal(['Name', 'Units', 'NAV/price', 'Value', 'Cost', 'Gain', 'Gain %'], 'no type column: all NPS');
+    expect(nps.rows[0]).to.deep.equal(['SBI Pension Fund Scheme E - Tier I', '21,000.25', '₹38.1122', '₹8,00,367.00', '₹6,10,000.00', '+₹1,90,367.00', '+31.21%']);
+    expect(root(el).textContent).to.include('PRAN 110091234567');
+    expect(policies.title).to.equal('Insurance');
+    expect(policies.head).to.deep.equal(['Name', 'Insurer', 'Policy number', 'Status', 'Sum assured', 'Premium', 'Frequency']);
+    expect(policies.rows).to.deep.equal([
+      ['LIC New Jeevan Anand', 'Life Insurance Corporation of India', 'LIC-884422119', 'In force', '₹10,00,000.00', '₹42,180.00', 'Yearly'],
+    ]);
+  });
+
+  it('CAMS/KFintech: folios with equity, debt, hybrid and other schemes, losses marked', async () => {
+    const el = await show(CAMS);
+    expect(part(el, 'heading')!.textContent).to.equal('प्रिया शर्मा');
+    expect(root(el).querySelector('section > p.m')!.textContent).to.equal('CAMS/KFintech · Statement period: 1 Apr 2025 – 31 Mar 2026');
+    expect(allocation(el).map((r) => r[0])).to.deep.equal(['Equity mutual funds', 'Hybrid mutual funds', 'Debt mutual funds', 'Other mutual funds']);
+    const [, quant] = tables(el);
+    expect(quant.rows[1].slice(-2)).to.deep.equal(['-₹8,000.00', '-13.33%']);
+    const loss = root(el).querySelectorAll('[part=holdings] table')[1].querySelectorAll('tbody tr')[1].lastElementChild!;
+    expect(loss.className).to.equal('n dn');
+    expect(root(el).querySelector('.up')).to.exist;
+  });
+
+  it('the fixture of the test suite (all of API-NOTES §1.2 that a CDSL CAS has)', async () => {
+    const el = await show(SAMPLE);
+    expect(part(el, 'total')!.textContent).to.include('₹17,08,126.56');
+    expect(tables(el).map((t) => t.title)).to.deep.equal([
+      'ZERODHA BROKING LIMITED',
+      'ICICI BANK LIMITED',
+      'HDFC Mutual Fund',
+      'PPFAS Mutual Fund',
+      'ICICI Prudential Mutual Fund',
+      'Insurance',
+    ]);
+  });
+
+  it('the chart: one labelled bar per class, its share as wide, and a name for screen readers', async () => {
+    const el = await show(CDSL);
+    const chart = part(el, 'chart')!;
+    expect(chart.getAttribute('role')).to.equal('img');
+    expect(chart.getAttribute('aria-label')).to.equal(
+      'Allocation: Equity mutual funds 28.1%, Shares 22.4%, AIFs 17.5%, Government securities 13.5%, Mutual funds in demat 11.4%, Corporate bonds 7.1%',
+    );
+    const bars = [...chart.querySelectorAll('rect:not(.k)')].map((r) => parseFloat(r.getAttribute('width')!));
+    expect(bars.map((w) => w.toFixed(1))).to.deep.equal(['28.1', '22.4', '17.5', '13.5', '11.4', '7.1']);
+    // Labelled directly: every bar's class and share is text beside it, not a colour to match.
+    expect(texts(chart.querySelectorAll('text')).slice(0, 4)).to.deep.equal(['Equity mutual funds', '28.1%', 'Shares', '22.4%']);
+  });
+
+  it('money in rupees with Indian grouping, in English and in Hindi', async () => {
+    for (const lang of ['en', 'hi']) {
+      const el = await show({ summary: { total_value: 1234567.89 } }, lang);
+      expect(part(el, 'total')!.querySelector('b')!.textContent, lang).to.equal('₹12,34,567.89');
+      expect(part(el, 'gain'), 'no cost, no gain').to.equal(null);
+    }
+    const el = await show(CDSL, 'hi');
+    expect(part(el, 'total')!.querySelector('span')!.textContent).to.equal('कुल मूल्य');
+    expect(part(el, 'gain')!.textContent).to.equal('₹3,10,000.00 की लागत पर लाभ +₹90,000.00 (+29.03%)');
+    expect(allocation(el)[0]).to.deep.equal(['इक्विटी म्यूचुअल फ़ंड', '₹4,00,000.00', '28.1%']);
+    expect(part(el, 'download')!.textContent).to.equal('CSV डाउनलोड करें');
+  });
+
+  it('follows a change of `lang` on an ancestor', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="en"><cas-portfolio .result=${CDSL}></cas-portfolio></div>`);
+    const el = wrap.firstElementChild as CasPortfolioElement;
+    await el.updateComplete;
+    wrap.lang = 'hi-IN';
+    await waitUntil(() => part(el, 'total')?.textContent?.includes('कुल मूल्य'), 'Hindi');
+  });
+});
+
+describe('<cas-portfolio> sorting', () => {
+  it('sorts by any column from the keyboard, with aria-sort on the sorted header only', async () => {
+    const el = await show(CDSL);
+    const table = root(el).querySelector('[part=holdings] table')!;
+    const header = (name: string) => [...table.querySelectorAll('thead th')].find((th) => th.textContent!.includes(name))!;
+    const names = () => [...table.querySelectorAll('tbody tr')].map((tr) => tr.firstElementChild!.textContent);
+    const values = () => [...table.querySelectorAll('tbody tr')].map((tr) => tr.lastElementChild!.textContent);
+    expect([...table.querySelectorAll('[aria-sort]')]).to.have.length(0);
+
+    header('Value').querySelector('button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(header('Value').getAttribute('aria-sort')).to.equal('ascending');
+    expect(values()).to.deep.equal(['₹1,01,200.00', '₹1,47,835.00', '₹1,61,740.00', '₹1,71,025.00', '₹1,93,000.00', '₹2,50,000.00']);
+
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(header('Value').getAttribute('aria-sort')).to.equal('descending');
+    expect(values()[0]).to.equal('₹2,50,000.00');
+
+    // To the Name header with Shift+Tab (through ISIN, Type, Units, NAV/price).
+    for (let i = 0; i < 5; i++) await sendKeys({ press: 'Shift+Tab' });
+    expect(root(el).activeElement!.textContent).to.include('Name');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(header('Name').getAttribute('aria-sort')).to.equal('ascending');
+    expect(header('Value').hasAttribute('aria-sort')).to.equal(false);
+    expect(names()).to.deep.equal([
+      'ALPHA GROWTH FUND CAT III',
+      'HDFC LTD 7.80% NCD 2032',
+      'NIPPON INDIA ETF NIFTY 50 BEES',
+      'RELIANCE INDUSTRIES LTD',
+      'SGB 2.50% 2031 SERIES III',
+      'TATA CONSULTANCY SERVICES LTD',
+    ]);
+    expect(root(el).activeElement!.textContent, 'focus stays on the header').to.include('Name');
+  });
+
+  it('keeps blanks last both ways, and sorts numbers as numbers', async () => {
+    const schemes = [
+      { name: 'B', value: 9 },
+      { name: 'A', value: null },
+      { name: 'C', value: '10' },
+      { name: 'D', value: -5 },
+    ];
+    const el = await show({ mutual_funds: [{ amc: 'X', schemes }] });
+    const table = root(el).querySelector('[part=holdings] table')!;
+    const names = () => [...table.querySelectorAll('tbody tr')].map((tr) => tr.firstElementChild!.textContent);
+    const valueButton = [...table.querySelectorAll('thead button')].find((b) => b.textContent!.startsWith('Value')) as HTMLButtonElement;
+    valueButton.click();
+    await el.updateComplete;
+    expect(names()).to.deep.equal(['D', 'B', 'C', 'A']);
+    valueButton.click();
+    await el.updateComplete;
+    expect(names()).to.deep.equal(['C', 'B', 'D', 'A']);
+  });
+
+  it('a table of more than 100 holdings shows 100 until "Show all", and sorts them all', async () => {
+    const schemes = Array.from({ length: 150 }, (_, i) => ({ name: `S${i}`, value: i }));
+    const el = await show({ mutual_funds: [{ amc: 'Big', schemes }] });
+    const rows = () => [...root(el).querySelectorAll('[part=holdings] tbody tr')].map((tr) => tr.firstElementChild!.textContent);
+    expect(rows()).to.have.length(100);
+    const more = root(el).querySelector<HTMLButtonElement>('button.more')!;
+    expect(more.textContent).to.equal('Show all 150');
+    const value = [...root(el).querySelectorAll<HTMLButtonElement>('thead button')].find((b) => b.textContent!.startsWith('Value'))!;
+    value.click();
+    value.click();
+    await el.updateComplete;
+    expect(rows().slice(0, 2), 'the largest of all 150 come first').to.deep.equal(['S149', 'S148']);
+    expect(rows()).to.have.length(100);
+    more.click();
+    await el.updateComplete;
+    expect(rows()).to.have.length(150);
+    expect(rows().at(-1)).to.equal('S0');
+    expect(root(el).querySelector('button.more')).to.equal(null);
+    expect(el.toCSV().trim().split('\r\n')).to.have.length(151, 'the CSV has every holding');
+  });
+
+  it('a table still waiting to be filled in idle time sorts at once when asked', async () => {
+    const mutual_funds = Array.from({ length: 10 }, (_, f) => ({
+      amc: `AMC ${f}`,
+      schemes: Array.from({ length: 40 }, (_, i) => ({ name: `F${f}-${i}`, value: (i * 7) % 40 })),
+    }));
+    // No task between the render and the checks: the idle callback cannot have run.
+    const el = await fixture<CasPortfolioElement>(html`<cas-portfolio .result=${{ mutual_funds }}></cas-portfolio>`);
+    const tables = root(el).querySelectorAll('[part=holdings] table');
+    const last = tables[tables.length - 1];
+    expect(last.querySelectorAll('tbody tr'), 'past the first 300 rows: not built yet').to.have.length(0);
+    [...last.querySelectorAll<HTMLButtonElement>('thead button')].find((b) => b.textContent!.startsWith('Value'))!.click();
+    await el.updateComplete;
+    const values = [...last.querySelectorAll('tbody tr')].map((tr) => tr.lastElementChild!.textContent);
+    expect(values).to.have.length(40);
+    expect(values.slice(0, 2)).to.deep.equal(['₹0.00', '₹1.00']);
+    await waitUntil(() => root(el).querySelectorAll('[part=holdings] tbody tr').length === 400, 'the rest in idle time');
+  });
+});
+
+describe('<cas-portfolio> CSV', () => {
+  const hostile = {
+    meta: { statement_period: { to: '2026-06-30' } },
+    mutual_funds: [
+      {
+        amc: 'Acme, "Best" Fund',
+        folio_number: '12/34',
+        schemes: [
+          { name: '=HYPERLINK("http://evil.example","x")', isin: 'INF000000001', type: 'Equity', units: 1.5, nav: 10, value: 15, cost: 20, gain: { absolute: -5, percentage: -25 } },
+          { name: '+1+2', isin: '-2+3', type: 'Debt', units: '2', value: '1,000.5' },
+          { name: '@SUM(A1)', type: 'Hybrid' },
+          { name: 'एचडीएफसी बैलेंस्ड फ़ंड, "ग्रोथ"', type: 'Other', value: 7 },
+          { name: '\tTab\nand line', value: 0 },
+        ],
+      },
+    ],
+  };
+
+  it('quotes text, doubles quotes, keeps Hindi, neutralises formulas, leaves numbers as numbers', async () => {
+    const el = await show(hostile);
+    const lines = el.toCSV().split('\r\n');
+    expect(lines[0]).to.equal('\ufeff"Account","Name","ISIN","Type","Units","NAV/price","Value","Cost","Gain","Gain %"');
+    const account = '"Acme, ""Best"" Fund · Folio 12/34"';
+    expect(lines.slice(1)).to.deep.equal([
+      `${account},"'=HYPERLINK(""http://evil.example"",""x"")","INF000000001","Equity mutual funds",1.5,10,15,20,-5,-25`,
+      `${account},"'+1+2","'-2+3","Debt mutual funds",2,500.25,1000.5,,,`,
+      `${account},"'@SUM(A1)",,"Hybrid mutual funds",,,,,,`,
+      `${account},"एचडीएफसी बैलेंस्ड फ़ंड, ""ग्रोथ""",,"Other mutual funds",,,7,,,`,
+      `${account},"Tab\nand line",,"Other mutual funds",,,0,,,`,
+      '',
+    ]);
+  });
+
+  it('neutralises a formula behind leading white space (names are trimmed)', async () => {
+    const el = await show({ mutual_funds: [{ schemes: [{ name: ' \t=1+1' }] }] });
+    expect(el.toCSV().split('\r\n')[1]).to.equal(`,"'=1+1",,"Other mutual funds",,,,,,`);
+  });
+
+  it('the download button saves exactly that text as portfolio-<date>.csv', async () => {
+    const el = await show(hostile);
+    const saved: { blob?: Blob; name?: string } = {};
+    const create = URL.createObjectURL;
+    const click = HTMLAnchorElement.prototype.click;
+    URL.createObjectURL = (blob: Blob) => ((saved.blob = blob), create.call(URL, blob));
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      saved.name = this.download;
+    };
+    try {
+      part(el, 'download')!.click();
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(saved.name).to.equal('portfolio-2026-06-30.csv');
+    expect(saved.blob!.type).to.equal('text/csv;charset=utf-8');
+    // Blob.text() would drop the byte order mark: compare the bytes.
+    expect(new Uint8Array(await saved.blob!.arrayBuffer())).to.deep.equal(new TextEncoder().encode(el.toCSV()));
+  });
+});
+
+describe('<cas-portfolio> accessibility and layout', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`axe finds no violations (${scheme})`, async () => {
+      emulated = true;
+      await emulateMedia({ colorScheme: scheme });
+      for (const result of [SAMPLE, NSDL, CAMS, null]) {
+        const el = await show(result);
+        await expect(el).to.be.accessible();
+      }
+    });
+  }
+
+  it('axe finds no violations in Hindi', async () => {
+    await expect(await show(SAMPLE, 'hi')).to.be.accessible();
+  });
+
+  it('fits 320 px without scrolling the page; wide tables scroll inside themselves', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await show(SAMPLE);
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    let scrolls = 0;
+    // Each table's box is laid out once on screen (content-visibility: auto): look at each there.
+    for (const x of root(el).querySelectorAll<HTMLElement>('.x')) {
+      x.scrollIntoView();
+      await frame();
+      await frame();
+      expect(x.getBoundingClientRect().right).to.be.at.most(320);
+      if (x.scrollWidth > x.clientWidth) scrolls++;
+    }
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    expect(scrolls, 'the holdings tables scroll inside their boxes').to.be.at.least(5);
+  });
+
+  it('in forced-colours mode the bars take system colours, distinct from their tracks', async () => {
+    emulated = true;
+    await emulateMedia({ forcedColors: 'active' });
+    const el = await show(CDSL);
+    const chart = part(el, 'chart')!;
+    const bar = getComputedStyle(chart.querySelector('rect:not(.k)')!);
+    const track = getComputedStyle(chart.querySelector('rect.k')!);
+    expect(bar.fill).to.not.equal(track.fill);
+    expect(track.stroke).to.equal(bar.fill, 'the track is outlined in the bar colour');
+  });
+});
+
+describe('<cas-portfolio> renders everything as text', () => {
+  const payloads = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=1</script>', '"><svg onload="window.__xss=1">'];
+
+  /** A result with `payload` in every string field of the schema. */
+  const everywhere = (x: string) => ({
+    meta: { cas_type: x, statement_period: { from: x, to: x }, generated_at: x },
+    investor: { name: x, pan: x, email: x, address: x, pincode: x, mobile: x, cas_id: x },
+    demat_accounts: [
+      {
+        demat_type: x,
+        dp_id: x,
+        dp_name: x,
+        client_id: x,
+        bo_id: x,
+        value: 1,
+        linked_holders: [{ name: x, pan: x }],
+        holdings: Object.fromEntries(
+          ['equities', 'corporate_bonds', 'government_securities', 'aifs', 'demat_mutual_funds'].map((k) => [k, [{ isin: x, name: x, units: 1, value: 1 }]]),
+        ),
+        additional_info: { nominee: x },
+      },
+    ],
+    mutual_funds: [
+      {
+        folio_number: x,
+        amc: x,
+        registrar: x,
+        linked_holders: [{ name: x, pan: x }],
+        schemes: [{ isin: x, name: x, type: x, units: 1, value: 1, nominees: [x], additional_info: { advisor: x } }],
+      },
+    ],
+    insurance: { life_insurance_policies: [{ policy_number: x, provider: x, policy_name: x, life_assured: x, status: x, premium_frequency: x }] },
+    nps: [{ pran: x, cra: x, funds: [{ name: x, value: 1 }] }],
+  });
+
+  for (const payload of payloads) {
+    it(`shows ${payload} as text, wherever it is`, async () => {
+      delete (window as { __xss?: number }).__xss;
+      const el = await show(everywhere(payload));
+      expect(root(el).querySelectorAll('img, script, svg [onload], [onerror]')).to.have.length(0);
+      const shown = root(el).textContent!;
+      // Name, period, account, holding and policy fields: each shown as the text it is.
+      expect(shown.split(payload).length - 1).to.be.at.least(20);
+      const chart = part(el, 'chart')!;
+      expect(chart.querySelectorAll('text').length).to.be.greaterThan(0);
+      expect(el.toCSV()).to.include(payload.replace(/"/g, '""'));
+      await new Promise((r) => setTimeout(r, 50));
+      expect((window as { __xss?: number }).__xss).to.equal(undefined);
+    });
+  }
+});
+
+describe('<cas-portfolio for>', () => {
+  before(() => network.enable());
+  after(() => network.disable());
+  beforeEach(() => (api.answer = success));
+
+  it('shows the result of the <cas-upload> it names, also one added to the page later', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div><cas-portfolio for="up"></cas-portfolio></div>`);
+    const el = page.querySelector('cas-portfolio')!;
+    await el.updateComplete;
+    expect(root(el).textContent).to.include('No statement to show yet.');
+    page.insertAdjacentHTML('beforeend', '<cas-upload id="up"></cas-upload><cas-upload id="other"></cas-upload>');
+    const [up, other] = page.querySelectorAll('cas-upload') as unknown as CasUploadElement[];
+    up.tokenProvider = other.tokenProvider = async () => 'at_portfolio';
+    // The host stops the event on its way up: the element hears it all the same.
+    page.addEventListener('cas-upload-success', (e) => e.stopPropagation());
+
+    await other.upload(new File(['%PDF-1.7\n'], 'a.pdf'), 'x');
+    await el.updateComplete;
+    expect(el.result, 'another uploader is not followed').to.equal(undefined);
+
+    await up.upload(new File(['%PDF-1.7\n'], 'a.pdf'), 'x');
+    await el.updateComplete;
+    expect(el.result).to.deep.equal(SAMPLE);
+    expect(part(el, 'total')!.textContent).to.include('₹17,08,126.56');
+  });
+
+  it('hears an element inside another shadow root through its host id (as <cas-connect>)', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div><div id="connect"></div><cas-portfolio for="connect"></cas-portfolio></div>`);
+    const inner = document.createElement('div');
+    inner.id = 'connect'; // the same id inside the shadow root is not the one named
+    page.querySelector('#connect')!.attachShadow({ mode: 'open' }).append(inner);
+    const el = page.querySelector('cas-portfolio')!;
+    inner.dispatchEvent(new CustomEvent('cas-upload-success', { bubbles: true, composed: true, detail: { result: CAMS } }));
+    await el.updateComplete;
+    expect(el.result).to.equal(CAMS);
+    el.htmlFor = 'elsewhere';
+    inner.dispatchEvent(new CustomEvent('cas-upload-success', { bubbles: true, composed: true, detail: { result: NSDL } }));
+    expect(el.result).to.equal(CAMS);
+  });
+
+  it('stops listening once removed from the page', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div><span id="src"></span><cas-portfolio for="src"></cas-portfolio></div>`);
+    const el = page.querySelector('cas-portfolio')!;
+    el.remove();
+    page.firstElementChild!.dispatchEvent(new CustomEvent('cas-upload-success', { bubbles: true, composed: true, detail: { result: CAMS } }));
+    expect(el.result).to.equal(undefined);
+  });
+});
+
+describe('<cas-portfolio> with malformed or large results', () => {
+  it('shows the empty message for anything that is not an object', async () => {
+    for (const result of [undefined, null, 42, 'text', [], true]) {
+      const el = await show(result);
+      expect(root(el).textContent!.trim(), String(result)).to.equal('No statement to show yet.');
+    }
+  });
+
+  it('reads numeric strings, ignores unknown fields, nulls and wrong types, and lists negative values', async () => {
+    const el = await show({
+      extra: { anything: [1, 2] },
+      meta: { cas_type: null, statement_period: { from: '2026-13-45', to: null }, surprise: true },
+      investor: { name: 42 },
+      summary: { total_value: '1,00,000.50', accounts: null },
+      demat_accounts: [null, 'x', { dp_name: null, holdings: { equities: [{ name: 'NEG', value: -2500, units: '10' }, null, 7], unknown: [{ name: 'IGNORED', value: 9 }] } }],
+      mutual_funds: [{ schemes: [{ name: 'S', type: 'equity', value: '1000', units: 'ten', nav: {}, cost: '800' }] }, { schemes: null }],
+      nps: [],
+      insurance: { life_insurance_policies: [] },
+    });
+    expect(part(el, 'heading')!.textContent).to.equal('42');
+    expect(root(el).querySelector('section > p.m')!.textContent).to.equal('Statement period: 2026-13-45');
+    expect(part(el, 'total')!.textContent).to.include('₹1,00,000.50');
+    // Negative value: listed with its figure, no share of the chart.
+    expect(allocation(el)).to.deep.equal([
+      ['Equity mutual funds', '₹1,000.00', '100%'],
+      ['Shares', '-₹2,500.00', '0%'],
+    ]);
+    const [demat, folio] = tables(el);
+    expect(demat.head).to.deep.equal(['Name', 'Type', 'Units', 'NAV/price', 'Value'], 'no ISIN column: none given');
+    expect(demat.rows).to.deep.equal([['NEG', 'Shares', '10', '-₹250.00', '-₹2,500.00']]);
+    expect(root(el).textContent).to.not.include('IGNORED');
+    expect(folio.rows).to.deep.equal([['S', 'Equity mutual funds', '₹1,000.00', '₹800.00', '+₹200.00', '+25%']]);
+    expect(part(el, 'insurance')).to.equal(null);
+  });
+
+  it('renders a statement of 2,000 schemes and 20,000 transactions, without listing transactions', async () => {
+    const transactions = Array.from({ length: 10 }, (_, i) => ({ date: '2026-01-01', description: `TXN-${i}`, type: 'PURCHASE', amount: 100, units: 1 }));
+    const mutual_funds = Array.from({ length: 50 }, (_, f) => ({
+      folio_number: `F${f}`,
+      amc: `AMC ${f}`,
+      schemes: Array.from({ length: 40 }, (_, s) => ({ name: `Scheme ${f}-${s}`, isin: `INF${f}X${s}`, type: 'Equity', units: s + 1, nav: 10, value: (s + 1) * 10, transactions })),
+    }));
+    const el = await show({ mutual_funds });
+    const rows = () => root(el).querySelectorAll('[part=holdings] tbody tr').length;
+    // The first tables at once, the others in idle time just after.
+    expect(rows()).to.be.at.least(300);
+    await waitUntil(() => rows() === 2000, 'every row built', { timeout: 5000 });
+    expect(root(el).textContent).to.not.include('TXN-');
+    expect(el.toCSV().split('\r\n')).to.have.length(2002);
+  });
+});
+
+describe('<cas-portfolio> built files (dist/cdn, after npm run build)', () => {
+  it('the classic script and the module on one page under the CSP of §7: one definition, window.CasPortfolio, Hindi from beside them', async () => {
+    const iframe = document.createElement('iframe');
+    const csp = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+    iframe.srcdoc = `<!doctype html><html lang="hi"><head><meta http-equiv="Content-Security-Policy" content="${csp}"></head>
+      <body><script src="/test/portfolio/csp-probe.js"></script>
+      <cas-portfolio></cas-portfolio>
+      <script src="/dist/cdn/cas-portfolio.iife.js"></script><script type="module" src="/dist/cdn/cas-portfolio.js"></script></body></html>`;
+    const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+    document.body.append(iframe);
+    try {
+      await loaded;
+      const win = iframe.contentWindow as Window &
+        typeof globalThis & { CasPortfolio?: { CasPortfolioElement: unknown }; __errors: string[]; __violations: string[] };
+      await win.customElements.whenDefined('cas-portfolio');
+      expect(win.CasPortfolio?.CasPortfolioElement, 'window.CasPortfolio names the class in use').to.equal(win.customElements.get('cas-portfolio'));
+      const el = win.document.querySelector('cas-portfolio') as CasPortfolioElement;
+      el.result = CDSL;
+      await waitUntil(() => root(el).querySelector('section')?.lang === 'hi', 'Hindi shown', { timeout: 5000 });
+      expect(part(el, 'total')!.textContent).to.equal('कुल मूल्य ₹14,24,800.00');
+      const files = win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+      expect(files.filter((f) => f.endsWith('.hi.js')), 'Hindi from beside the script').to.deep.equal(['/dist/cdn/cas-portfolio.hi.js']);
+      expect(win.__errors).to.deep.equal([]);
+      expect(win.__violations).to.deep.equal([]);
+    } finally {
+      iframe.remove();
+    }
+  });
+});
