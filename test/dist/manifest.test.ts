@@ -142,6 +142,7 @@ test('every module path names a file the package ships, and `cas-upload` defines
       [
         { path: 'dist/index.js', kind: 'custom-element-definition', name: 'cas-upload', declaration: { name: 'CasUploadElement', module: 'dist/element.js' } },
         { path: 'dist/cdsl-fetch.js', kind: 'custom-element-definition', name: 'cas-cdsl-fetch', declaration: { name: 'CasCdslFetchElement', module: 'dist/cdsl-fetch.js' } },
+        { path: 'dist/portfolio.js', kind: 'custom-element-definition', name: 'cas-portfolio', declaration: { name: 'CasPortfolioElement', module: 'dist/portfolio.js' } },
       ].map((d) => JSON.stringify(d)),
     ),
   );

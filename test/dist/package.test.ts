@@ -184,7 +184,7 @@ test('the docs pin the package version in their CDN snippets, each with a sha384
   const tags = [...docs.matchAll(/<script\b[^>]*\bsrc="https:\/\/cdn\.jsdelivr\.net\/npm\/[^"]+"[^>]*>/g)].map((m) => m[0]);
   assert.ok(tags.length >= 2, 'a module and a classic snippet');
   for (const tag of tags) {
-    assert.match(tag, new RegExp(`cas-upload@${pkg.version.replace(/\./g, '\\.')}/dist/cdn/(cas-upload(\\.iife)?|cas-connect)\\.js"`), tag);
+    assert.match(tag, new RegExp(`cas-upload@${pkg.version.replace(/\./g, '\\.')}/dist/cdn/(cas-upload(\\.iife)?|cas-connect|cas-portfolio(\\.iife)?)\\.js"`), tag);
     assert.match(tag, /integrity="sha384-[A-Za-z0-9+/]{64}"/, `${tag} has a sha384 integrity value`);
     assert.match(tag, /crossorigin="anonymous"/, `${tag} is fetched with CORS, as SRI needs`);
   }

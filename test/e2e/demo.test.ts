@@ -114,6 +114,8 @@ test('success: the parsed statement is summarised, logged and shown as JSON', { 
     await settled(page, 'success');
 
     const summary = part(page, 'summary');
+    // The summary's code arrives on its own (loaded when the upload starts): wait for it.
+    await summary.waitFor({ state: 'visible', timeout: 5000 });
     assert.ok(await summary.isVisible(), 'the summary is on screen');
     assert.match(await summary.innerText(), new RegExp(FIXTURE.investor.name));
     assert.equal(await part(page, 'error').count(), 0, 'no error is shown');
@@ -254,7 +256,7 @@ test('CDSL: details, the OTP, the PAN refused, the statement password, then the 
     await cdsl('submit').click();
     await cdslState('success');
     assert.match(await cdsl('summary').innerText(), new RegExp(FIXTURE.investor.name));
-    assert.deepEqual(JSON.parse(await page.locator('#result').innerText()), FIXTURE);
+    assert.deepEqual(JSON.parse((await page.locator('#result').textContent()) ?? ''), FIXTURE);
     const log = (await lines(page, 'log')).join('\n');
     assert.match(log, /cas-upload-error \{"code":"invalid-password"/);
     assert.match(log, /cas-upload-success .*"source":"cdsl"/);
