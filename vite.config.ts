@@ -81,6 +81,42 @@ export default defineConfig(({ command, mode }) => {
       },
     };
   }
+  if (mode === 'cdn-connect-iife') {
+    // `dist/cdn/cas-connect.iife.js`: the classic script of every element, which sets
+    // `window.CasConnect`. A classic script cannot load ES chunks: every element and language
+    // is in it, but `<cas-upload>`'s Hindi (`cas-upload.hi.js`, as for `cas-upload.iife.js`).
+    return {
+      define,
+      resolve: { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') }] },
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        minify: true,
+        target: 'es2022',
+        lib: { entry: here('./src/cdn-connect-iife.ts'), name: 'CasConnect', formats: ['iife'], fileName: () => 'cas-connect.iife.js' },
+        rolldownOptions: {
+          output: { minify: true, codeSplitting: false },
+          onLog(level, log, handler) {
+            if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/load-hi.cdn.ts')) return;
+            handler(level, log);
+          },
+        },
+      },
+    };
+  }
+  if (mode === 'cdn-callback') {
+    // `dist/cdn/cas-inbox-callback.js`: the few lines of the host's OAuth return page.
+    return {
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        minify: true,
+        target: 'es2022',
+        lib: { entry: here('./src/inbox-callback.ts'), formats: ['es'], fileName: () => 'cas-inbox-callback.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
   if (mode === 'cdn-hi') {
     // `dist/cdn/cas-upload.hi.js`: the Hindi strings as a minified ES module exporting `hi`,
     // which the script-tag files import the first time an element speaks Hindi. Built after
@@ -112,6 +148,10 @@ export default defineConfig(({ command, mode }) => {
           server: here('./src/server/index.ts'),
           react: here('./src/react.ts'),
           'cdsl-fetch': here('./src/cdsl-fetch/index.ts'),
+          mailback: here('./src/mailback/index.ts'),
+          inbox: here('./src/inbox/index.ts'),
+          connect: here('./src/connect/index.ts'),
+          'inbox-callback': here('./src/inbox-callback.ts'),
         },
         formats: ['es'],
       },

@@ -1,5 +1,6 @@
 import type { CasCdslFetchStrings } from './en.js';
 import { hi as uploadHi } from '../i18n/hi.js';
+import { flowHi } from '../i18n/flow-hi.js';
 
 /**
  * Hindi for `<cas-cdsl-fetch>`, loaded the first time it speaks Hindi (a file of its own). The
@@ -35,10 +36,5 @@ export const hi: CasCdslFetchStrings = {
   investor: 'निवेशक',
   total: 'कुल मूल्य',
   another: 'फिर से मँगाएँ',
-  'invalid-details': 'कृपया आपके भरे गए विवरण जाँचें।',
-  'invalid-otp': 'यह OTP सही नहीं है। कृपया फिर से लिखें।',
-  'session-expired': 'OTP की समय-सीमा खत्म हो गई। कृपया नया OTP मँगाएँ।',
-  'fetch-failed': 'आपका स्टेटमेंट अभी नहीं मिल सका। कृपया फिर से कोशिश करें।',
-  'no-statements': 'कोई स्टेटमेंट नहीं मिला।',
-  'inbox-error': 'आपका मेलबॉक्स जोड़ा नहीं जा सका।',
+  ...flowHi,
 };

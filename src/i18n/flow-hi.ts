@@ -1,0 +1,11 @@
+import type { FlowErrorCode } from '../core/errors.js';
+
+/** Hindi for the codes of the flows without a PDF in hand (CDSL fetch, mailback, inbox); in each flow's Hindi file. */
+export const flowHi: Record<FlowErrorCode, string> = {
+  'invalid-details': 'कृपया आपके भरे गए विवरण जाँचें।',
+  'invalid-otp': 'यह OTP सही नहीं है। कृपया फिर से लिखें।',
+  'session-expired': 'OTP की समय-सीमा खत्म हो गई। कृपया नया OTP मँगाएँ।',
+  'fetch-failed': 'आपका स्टेटमेंट अभी नहीं मिल सका। कृपया फिर से कोशिश करें।',
+  'no-statements': 'कोई स्टेटमेंट नहीं मिला।',
+  'inbox-error': 'आपका मेलबॉक्स जोड़ा नहीं जा सका।',
+};
