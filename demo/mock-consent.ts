@@ -1,7 +1,7 @@
 // The mock provider's consent page (demo and tests): back to `redirect_uri` with `inbox_token`,
 // `email` and `state` (Allow), or `error=access_denied` and `state` (Deny). With `answer=allow`
 // or `answer=deny` in its own query it answers at once.
-import { MOCK_INBOX_TOKEN } from '../test/mocks/connect.js';
+import { MOCK_INBOX_TOKEN } from '../test/mocks/inbox-token.js';
 
 const query = new URLSearchParams(location.search);
 function answer(allow: boolean) {
@@ -15,4 +15,5 @@ function answer(allow: boolean) {
 }
 document.getElementById('allow')!.addEventListener('click', () => answer(true));
 document.getElementById('deny')!.addEventListener('click', () => answer(false));
+document.body.dataset.ready = '';
 if (query.get('answer')) answer(query.get('answer') !== 'deny');

@@ -16,7 +16,7 @@ export type CasInboxState = 'idle' | 'connecting' | 'listing' | 'choose' | 'pars
 const strings = catalog<CasInboxStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) });
 
 /** How often a closed consent window is looked for, in ms. */
-const POLL = 400;
+const POLL = 250;
 
 /**
  * `<cas-inbox>`: finds the investor's statements in their mailbox (Gmail, through the
@@ -163,8 +163,11 @@ export class CasInboxElement extends CasElement<CasInboxState, CasInboxStrings> 
     this.#popup = popup;
     const nonce = (this.#nonce = inboxState());
     addEventListener('message', this.#onMessage);
+    // Closed on two looks in a row: the return page's message, posted as it closes, comes first.
+    let closed = 0;
     this.#poll = setInterval(() => {
-      if (popup.closed && this.state === 'connecting') {
+      closed = popup.closed ? closed + 1 : 0;
+      if (closed > 1 && this.state === 'connecting') {
         this.#closePopup();
         this.stop();
         this.fail(new CasUploadError('inbox-error'), {}, this.t.closed);
@@ -263,7 +266,8 @@ export class CasInboxElement extends CasElement<CasInboxState, CasInboxStrings> 
     this.#password = '';
     this.error = undefined;
     this.status = file ? fill(this.t.chosen, { name: file.filename }) : this.t.found;
-    this.go('choose');
+    if (this.state === 'choose') this.requestUpdate();
+    else this.go('choose');
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(file ? '#pw' : '[part~=file]')?.focus());
   }
 

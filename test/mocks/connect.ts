@@ -31,8 +31,9 @@ export const INBOX_SCENARIOS: readonly InboxScenario[] = [
   'connect-fails',
 ];
 
-/** The inbox token the mocked provider hands back (a secret: tests look for it everywhere). */
-export const MOCK_INBOX_TOKEN = 'itk_mock_5e3c9a1f7b2d4e6a';
+import { MOCK_INBOX_TOKEN } from './inbox-token.js';
+
+export { MOCK_INBOX_TOKEN };
 /** The password of the statements found in the mocked mailbox. */
 export const MOCK_INBOX_PASSWORD = 'ABCDE1234F';
 /** The statements the mocked mailbox holds (not in date order, as a mailbox may answer). */
