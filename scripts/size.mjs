@@ -4,6 +4,8 @@
 //   dist/cdn/cas-upload.js (Lit included)          ≤ 12 KB
 //   cas-upload/element (element + core, no Lit)    ≤ 6 KB
 //   cas-upload/core                                ≤ 3 KB
+//   dist/cdn/cas-connect.js (Lit included)         ≤ 18 KB
+//   cas-upload/cdsl-fetch (no Lit)                 ≤ 9.5 KB
 // npm entries are measured as a bundler would ship them: the built file and what it imports
 // statically, minified by esbuild, with Lit, @lit/react and React left out. Languages loaded
 // on demand (`import()`) are separate files and are not counted in an entry; in the script-tag
@@ -56,6 +58,7 @@ const entries = [
   ['cas-upload/core', 'dist/core.js'],
   ['cas-upload/react', 'dist/react.js'],
   ['cas-upload/server', 'dist/server.js'],
+  ['cas-upload/cdsl-fetch', 'dist/cdsl-fetch.js'],
 ];
 for (const [name, file] of entries) {
   const { code } = await minified(file);
@@ -65,6 +68,7 @@ for (const [file, what] of [
   ['dist/cdn/cas-upload.js', 'script-tag module, Lit and English included'],
   ['dist/cdn/cas-upload.iife.js', 'classic script, Lit and English included'],
   ['dist/cdn/cas-upload.hi.js', 'Hindi, loaded by either from beside it on demand'],
+  ['dist/cdn/cas-connect.js', 'script-tag module of every flow (<cas-upload>, <cas-cdsl-fetch>), Lit and English included'],
 ]) {
   const code = readFileSync(file);
   rows.push({ name: file, what, min: code.length, gzip: gz(code) });
@@ -75,6 +79,8 @@ const budgets = [
   ['dist/cdn/cas-upload.js (Lit included)', 'dist/cdn/cas-upload.js', 12 * KB],
   ['element + core, ESM without Lit', 'cas-upload/element', 6 * KB],
   ['core alone', 'cas-upload/core', 3 * KB],
+  ['dist/cdn/cas-connect.js (Lit included)', 'dist/cdn/cas-connect.js', 18 * KB],
+  ['<cas-cdsl-fetch> + core, ESM without Lit', 'cas-upload/cdsl-fetch', 9.5 * KB],
 ].map(([label, name, limit]) => ({ label, name, actual: size(name), limit }));
 
 /** The README's size table (README "Size"). */
@@ -88,6 +94,8 @@ function readmeTable() {
     'cas-upload': '`cas-upload`',
     'cas-upload/react': '`cas-upload/react` (no React, no Lit)',
     'cas-upload/server': '`cas-upload/server` (server only)',
+    'dist/cdn/cas-connect.js': '`dist/cdn/cas-connect.js` (Lit, English, `<cas-upload>` and `<cas-cdsl-fetch>`)',
+    'cas-upload/cdsl-fetch': '`cas-upload/cdsl-fetch` (no Lit)',
   };
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
   const lines = [`| file (version ${version}) | min+gzip | budget |`, '| --- | ---: | ---: |'];

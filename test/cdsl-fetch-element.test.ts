@@ -72,6 +72,19 @@ async function toOtp(el: CasCdslFetchElement) {
   await until(el, 'otp');
 }
 
+/** Runs `scenario` to the OTP step, sends the OTP and waits for the error; returns it. */
+async function errorAfterOtp(scenario: CdslScenario) {
+  cdsl.scenario = scenario;
+  const el = await make();
+  await toOtp(el);
+  type(el, 'otp-input', MOCK_OTP);
+  const error = oneEvent(el, 'cas-upload-error');
+  await press(el, 'submit');
+  const { detail } = await error;
+  await until(el, 'error');
+  return { el, code: detail.code as string };
+}
+
 const fetches = () => cdsl.requests.filter((r) => r.path.endsWith('/cdsl/fetch'));
 const verifies = () => cdsl.requests.filter((r) => r.path.endsWith('/verify'));
 const parses = () => cdsl.requests.filter((r) => r.path.endsWith('/parse'));
@@ -189,14 +202,8 @@ describe('<cas-cdsl-fetch>', () => {
   });
 
   it('a wrong OTP keeps the session: the same session is verified again, then success', async () => {
-    cdsl.scenario = 'wrong-otp-then-right';
-    const el = await make();
-    await toOtp(el);
-    type(el, 'otp-input', MOCK_OTP);
-    const error = oneEvent(el, 'cas-upload-error');
-    await press(el, 'submit');
-    expect((await error).detail.code).to.equal('invalid-otp');
-    await until(el, 'error');
+    const { el, code } = await errorAfterOtp('wrong-otp-then-right');
+    expect(code).to.equal('invalid-otp');
     const otp = part(el, 'otp-input') as HTMLInputElement;
     expect(otp.getAttribute('aria-invalid')).to.equal('true');
     expect(otp.value, 'the wrong OTP is cleared').to.equal('');
@@ -209,14 +216,8 @@ describe('<cas-cdsl-fetch>', () => {
   });
 
   it('an expired session goes back to the details with what was typed, then asks for a new OTP', async () => {
-    cdsl.scenario = 'session-expired';
-    const el = await make();
-    await toOtp(el);
-    type(el, 'otp-input', MOCK_OTP);
-    const error = oneEvent(el, 'cas-upload-error');
-    await press(el, 'submit');
-    expect((await error).detail.code).to.equal('session-expired');
-    await until(el, 'error');
+    const { el, code } = await errorAfterOtp('session-expired');
+    expect(code).to.equal('session-expired');
     expect((part(el, 'pan-input') as HTMLInputElement).value).to.equal(PAN.toLowerCase());
     expect((part(el, 'bo-id-input') as HTMLInputElement).value).to.equal('1208 1600 0000 0001');
     expect((part(el, 'dob-input') as HTMLInputElement).value).to.equal(DOB);
@@ -227,14 +228,8 @@ describe('<cas-cdsl-fetch>', () => {
   });
 
   it('no statements: no-statements, back at the details', async () => {
-    cdsl.scenario = 'no-statements';
-    const el = await make();
-    await toOtp(el);
-    type(el, 'otp-input', MOCK_OTP);
-    const error = oneEvent(el, 'cas-upload-error');
-    await press(el, 'submit');
-    expect((await error).detail.code).to.equal('no-statements');
-    await until(el, 'error');
+    const { el, code } = await errorAfterOtp('no-statements');
+    expect(code).to.equal('no-statements');
     expect(part(el, 'pan-input')).to.exist;
     expect(parses()).to.have.length(0);
   });

@@ -10,5 +10,6 @@ export const styles = [
 [aria-invalid=true]{border-color:var(--_d)!important}
 [part=otp-input]{font-size:1.25em;letter-spacing:.2em;max-width:12ch}
 [part=wait]{display:grid;gap:.25em}
+dd{overflow-wrap:anywhere}
 `,
 ];

@@ -72,13 +72,13 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
   tokenProvider?: TokenProvider;
   /** API origin; `https:`, or `http:` on localhost, 127.0.0.1 or [::1]. */
   apiBase: string = DEFAULT_API_BASE;
-  /** ms to wait for the parse response before giving up, from when the bytes are sent (while sending: the longest pause in progress). */
+  /** ms to wait for each answer of the API before giving up (an upload: from when the bytes are sent; while sending, the longest pause in progress). */
   timeout = 60000;
   /** Extra attempts after a 429, 502, 503, 504 or a network failure. */
   retries = 2;
   /** Base backoff in ms: attempt n waits `retryDelay * 2^(n-1)` plus jitter, unless `Retry-After` says otherwise. */
   retryDelay = 1000;
-  /** No interaction, no upload. */
+  /** No interaction, no request. */
   disabled = false;
   /** Partial override of any UI text. */
   strings: Partial<S> = {};

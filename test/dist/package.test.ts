@@ -163,3 +163,13 @@ test('the README size table is the one `npm run size` measures for this build', 
   const inReadme = /<!-- size-table:start[^>]*-->\n([\s\S]*?)\n<!-- size-table:end -->/.exec(readme)?.[1];
   assert.equal(inReadme, table, 'README "Size" is out of date: run `npm run build && npm run size -- --write`');
 });
+
+test('cas-upload.js and cas-upload.iife.js hold no code of the other flows (contract §10: a page that only uploads pays nothing)', () => {
+  for (const file of ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.iife.js']) {
+    const code = readFileSync(`${root}${file}`, 'utf8');
+    for (const word of ['cdsl/fetch', 'cas-cdsl-fetch', 'one-time-code', 'session-expired']) {
+      assert.ok(!code.includes(word), `${file} holds "${word}"`);
+    }
+  }
+  assert.ok(readFileSync(`${root}dist/cdn/cas-connect.js`, 'utf8').includes('cas-cdsl-fetch'));
+});

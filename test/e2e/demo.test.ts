@@ -216,3 +216,38 @@ test('slow network: the progress bar moves while the bytes go out, then parsing,
     await close();
   }
 });
+
+test('CDSL: details, the OTP, the PAN refused, the statement password, then the statement', { timeout: 90_000 }, async () => {
+  const { page, errors, close } = await open('success');
+  try {
+    await page.selectOption('#cdsl-scenario', 'pan-not-password');
+    await page.check('#cdsl-fast');
+    const cdsl = (name: string) => page.locator(`cas-cdsl-fetch [part~="${name}"]`);
+    const cdslState = (s: string) =>
+      page.waitForFunction((s) => document.querySelector('cas-cdsl-fetch')?.getAttribute('state') === s, s, { timeout: 30_000 });
+    await cdsl('pan-input').fill(PASSWORD);
+    await cdsl('bo-id-input').fill('1208160000000001');
+    await cdsl('dob-input').fill('1990-01-15');
+    await cdsl('submit').click();
+    await cdslState('otp');
+    await cdsl('otp-input').fill('123456');
+    await cdsl('submit').click();
+    await cdslState('error');
+    await cdsl('password-input').fill('CDSL2025');
+    await cdsl('submit').click();
+    await cdslState('success');
+    assert.match(await cdsl('summary').innerText(), new RegExp(FIXTURE.investor.name));
+    assert.deepEqual(JSON.parse(await page.locator('#result').innerText()), FIXTURE);
+    const log = (await lines(page, 'log')).join('\n');
+    assert.match(log, /cas-upload-error \{"code":"invalid-password"/);
+    assert.match(log, /cas-upload-success .*"source":"cdsl"/);
+    for (const secret of [PASSWORD, '123456', 'CDSL2025', '1990-01-15']) assert.ok(!log.includes(secret), secret);
+    const net = (await lines(page, 'net')).join('\n');
+    assert.match(net, /POST https:\/\/api\.casparser\.in\/v4\/cdsl\/fetch → 200/);
+    assert.match(net, /POST https:\/\/api\.casparser\.in\/v4\/cdsl\/fetch\/[\w-]+\/verify → 200/);
+    assert.deepEqual(errors, []);
+    await screenshot(page, 'cdsl');
+  } finally {
+    await close();
+  }
+});

@@ -60,6 +60,14 @@ describe('<cas-cdsl-fetch> end to end (cas-connect.js, real HTTP servers)', () =
     expect(customElements.get('cas-cdsl-fetch')).to.exist;
   });
 
+  it('cas-upload.js loaded after it on the same page changes nothing and throws nothing', async () => {
+    const defined = customElements.get('cas-upload');
+    const upload = '/dist/cdn/cas-upload.js';
+    const mod = (await import(/* @vite-ignore */ upload)) as { CasUploadElement: unknown };
+    expect(customElements.get('cas-upload')).to.equal(defined);
+    expect(mod.CasUploadElement, 'it names the class in use').to.equal(defined);
+  });
+
   it('fetches, verifies and parses: three JSON calls with the issued token, CORS and all', async () => {
     s = await openSession({ api: [SESSION_ANSWER, FILES_ANSWER, {}] });
     const el = await make(s);
@@ -112,6 +120,20 @@ describe('<cas-cdsl-fetch> end to end (cas-connect.js, real HTTP servers)', () =
     expect((await error).detail.code).to.equal('server-error');
     await new Promise((r) => setTimeout(r, 100));
     expect((await s.stats()).apiRequests).to.equal(1);
+  });
+
+  it('speaks Hindi from the chunk beside cas-connect.js', async () => {
+    s = await openSession();
+    const box = document.createElement('div');
+    box.lang = 'hi';
+    box.innerHTML = `<cas-cdsl-fetch token-url="${s.tokenUrl}" api-base="${s.apiBase}"></cas-cdsl-fetch>`;
+    await fixture(box);
+    const el = box.firstElementChild as Fetcher;
+    const heading = () => el.shadowRoot!.querySelector('[part~=heading]')?.textContent ?? '';
+    for (let t = 0; !heading().includes('मँगाएँ') && t < 3000; t += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(heading()).to.include('अपना CDSL स्टेटमेंट मँगाएँ');
+    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
+    expect(loaded.some((u) => /\/dist\/cdn\/chunks\/hi-[\w-]+\.js$/.test(u))).to.equal(true);
   });
 
   it('a revoked token on the OTP request: one fresh token, one more try', async () => {

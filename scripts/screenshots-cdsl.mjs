@@ -1,0 +1,109 @@
+// `node scripts/screenshots-cdsl.mjs` (after `npm run build`): every state of <cas-cdsl-fetch>,
+// light and dark, as PNG files in screenshots/ (git-ignored), from dist/cdn/cas-connect.js
+// against a local stand-in for the API on 127.0.0.1 (OTP 123456; the statement's password is
+// CDSL2025, not the PAN, so the password step shows).
+import http from 'node:http';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { findChromium, chromiumArgs } from './chromium.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = `${root}screenshots/`;
+const result = await readFile(`${root}test/mocks/smart-parse-response.json`, 'utf8');
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cas-cdsl-fetch</title>
+<script type="module" src="/dist/cdn/cas-connect.js"></script>
+<style>body{margin:0;padding:24px;font:16px system-ui}html.dark{background:#121316;color-scheme:dark}html.light{color-scheme:light}</style>
+</head><body><cas-cdsl-fetch token-url="/token" api-base="http://127.0.0.1:PORT"></cas-cdsl-fetch></body></html>`;
+
+const send = (res, status, body) => {
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': 'x-api-key, content-type',
+    'access-control-expose-headers': 'X-Request-ID',
+    'x-request-id': 'req_shot',
+  });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+};
+const server = http.createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  if (req.method === 'OPTIONS') return send(res, 204, '');
+  if (url.pathname === '/') {
+    res.setHeader('content-type', 'text/html');
+    return res.end(PAGE.replace('PORT', String(server.address().port)));
+  }
+  if (url.pathname.startsWith('/dist/')) {
+    try {
+      const code = await readFile(`${root}${url.pathname.slice(1)}`);
+      res.setHeader('content-type', 'text/javascript');
+      return res.end(code);
+    } catch {
+      return send(res, 404, {});
+    }
+  }
+  if (url.pathname === '/token') return send(res, 200, { access_token: 'at_shot', expires_in: 3600 });
+  let body = '';
+  for await (const c of req) body += c;
+  const json = JSON.parse(body || '{}');
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  if (url.pathname === '/v4/cdsl/fetch') return wait(4000).then(() => send(res, 200, { status: 'success', session_id: 'shot' }));
+  if (url.pathname.endsWith('/verify')) {
+    await wait(2500);
+    if (json.otp !== '123456') return send(res, 400, { status: 'failed', msg: 'Invalid OTP' });
+    return send(res, 200, { status: 'success', files: [{ filename: 'CDSL_CAS_1208160000000001_NOV2025.pdf', url: 'https://files.example/nov.pdf' }] });
+  }
+  await wait(2500);
+  if (json.password !== 'CDSL2025') return send(res, 400, { status: 'failed', msg: 'Invalid PDF file or password.' });
+  send(res, 200, result);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+await mkdir(out, { recursive: true });
+
+const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+for (const scheme of ['light', 'dark']) {
+  const page = await browser.newPage({ viewport: { width: 640, height: 720 }, colorScheme: scheme });
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.evaluate((s) => document.documentElement.classList.add(s), scheme);
+  const el = page.locator('cas-cdsl-fetch');
+  await el.locator('[part~=submit]').waitFor();
+  const shot = async (name) => {
+    await page.waitForTimeout(150);
+    await el.screenshot({ path: `${out}cdsl-${name}-${scheme}.png` });
+    console.log(`screenshots/cdsl-${name}-${scheme}.png`);
+  };
+  const state = (s) => page.waitForFunction((s) => document.querySelector('cas-cdsl-fetch').state === s, s, { timeout: 10000 });
+  await shot('idle');
+  await el.locator('[part~=pan-input]').fill('ABCDE123');
+  await el.locator('[part~=submit]').click();
+  await state('error');
+  await shot('invalid-details');
+  await el.locator('[part~=pan-input]').fill('abcde1234f');
+  await el.locator('[part~=bo-id-input]').fill('1208 1600 0000 0001');
+  await el.locator('[part~=dob-input]').fill('1990-01-15');
+  await el.locator('[part~=submit]').click();
+  await state('requesting');
+  await page.waitForTimeout(2200);
+  await shot('requesting');
+  await state('otp');
+  await shot('otp');
+  await el.locator('[part~=otp-input]').fill('000000');
+  await el.locator('[part~=submit]').click();
+  await state('verifying');
+  await shot('verifying');
+  await state('error');
+  await shot('invalid-otp');
+  await el.locator('[part~=otp-input]').fill('123456');
+  await el.locator('[part~=submit]').click();
+  await state('parsing');
+  await shot('parsing');
+  await state('error');
+  await shot('password');
+  await el.locator('[part~=password-input]').fill('CDSL2025');
+  await el.locator('[part~=submit]').click();
+  await state('success');
+  await shot('success');
+  await page.close();
+}
+await browser.close();
+server.close();
