@@ -14,7 +14,7 @@ button{width:100%;display:grid;gap:.1em;min-height:2.75em;padding:.6em 1em;borde
 button:hover{border-color:var(--_a)}
 b{color:var(--_a)}
 span{color:var(--_m)}
-[part=back]{width:auto;display:inline-block;min-height:0;margin-bottom:.5em;padding:.25em .5em;border:0;color:var(--_a);font-weight:600}
+[part=back]{width:auto;display:inline-block;min-height:0;margin-bottom:.5em;padding:.25em .5em;border:0;background:var(--_b);color:var(--_a);font-weight:600}
 :disabled{opacity:.6;cursor:not-allowed}
 :focus-visible{outline:3px solid var(--_a);outline-offset:2px}
 @media (forced-colors:active){button{border-color:ButtonText}}
