@@ -35,7 +35,7 @@ function publicApiOnly() {
 }
 
 export default {
-  globs: ['src/cas-upload-element.ts', 'src/shared/cas-element.ts', 'src/cdsl-fetch/cas-cdsl-fetch-element.ts'],
+  globs: ['src/cas-upload-element.ts', 'src/shared/cas-element.ts', 'src/cdsl-fetch/cas-cdsl-fetch-element.ts', 'src/shared/flow-element.ts', 'src/mailback/cas-mailback-element.ts', 'src/inbox/cas-inbox-element.ts', 'src/connect/cas-connect-element.ts'],
   outdir: '.',
   litelement: true,
   dependencies: false,

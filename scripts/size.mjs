@@ -6,6 +6,11 @@
 //   cas-upload/core                                ≤ 3 KB
 //   dist/cdn/cas-connect.js (Lit included)         ≤ 18 KB
 //   cas-upload/cdsl-fetch (no Lit)                 ≤ 9.5 KB
+//   cas-connect.js before <cas-connect> renders    ≤ 20 KB (the file and the chunks it imports statically)
+//   cas-connect.js and everything behind it        ≤ 28 KB (every chunk it may load, English only)
+//   dist/cdn/cas-connect.iife.js                   ≤ 30 KB (every flow in one classic script)
+//   cas-upload/mailback, cas-upload/inbox          ≤ 9.5 KB each; cas-upload/connect ≤ 18 KB (no Lit)
+//   dist/cdn/cas-inbox-callback.js                 ≤ 0.5 KB
 // npm entries are measured as a bundler would ship them: the built file and what it imports
 // statically, minified by esbuild, with Lit, @lit/react and React left out. Languages loaded
 // on demand (`import()`) are separate files and are not counted in an entry; in the script-tag
@@ -59,6 +64,9 @@ const entries = [
   ['cas-upload/react', 'dist/react.js'],
   ['cas-upload/server', 'dist/server.js'],
   ['cas-upload/cdsl-fetch', 'dist/cdsl-fetch.js'],
+  ['cas-upload/mailback', 'dist/mailback.js'],
+  ['cas-upload/inbox', 'dist/inbox.js'],
+  ['cas-upload/connect', 'dist/connect.js'],
 ];
 for (const [name, file] of entries) {
   const { code } = await minified(file);
@@ -68,10 +76,39 @@ for (const [file, what] of [
   ['dist/cdn/cas-upload.js', 'script-tag module, Lit and English included'],
   ['dist/cdn/cas-upload.iife.js', 'classic script, Lit and English included'],
   ['dist/cdn/cas-upload.hi.js', 'Hindi, loaded by either from beside it on demand'],
-  ['dist/cdn/cas-connect.js', 'script-tag module of every flow (<cas-upload>, <cas-cdsl-fetch>), Lit and English included'],
+  ['dist/cdn/cas-connect.js', 'script-tag module: <cas-connect> (the flows are chunks beside it)'],
+  ['dist/cdn/cas-connect.iife.js', 'classic script of every flow, Lit and English included'],
+  ['dist/cdn/cas-inbox-callback.js', 'the OAuth return page script'],
 ]) {
   const code = readFileSync(file);
   rows.push({ name: file, what, min: code.length, gzip: gz(code) });
+}
+
+/**
+ * The files a page downloads for `file`: it and the chunks it imports statically, and with
+ * `lazy` also every chunk it may `import()` (but the languages other than English), each
+ * gzipped on its own as a browser fetches it.
+ */
+function graph(file, lazy, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  const dir = file.slice(0, file.lastIndexOf('/') + 1);
+  const statics = [...code.matchAll(/(?:from|import)\s*["`](\.\.?\/[^"`]+)["`]/g)].map((m) => m[1]);
+  const dynamics = lazy ? [...code.matchAll(/import\(\s*["`](\.\.?\/[^"`]+)["`]\s*\)/g)].map((m) => m[1]) : [];
+  for (const rel of [...statics, ...dynamics]) {
+    const target = new URL(rel, `file:///${dir}`).pathname.slice(1);
+    if (!/(^|\/)(flow-)?hi-[\w-]+\.js$/.test(target)) graph(target, lazy, seen);
+  }
+  return seen;
+}
+for (const [lazy, name, what] of [
+  [false, 'cas-connect.js first render', 'cas-connect.js and the chunks it imports: what a page loads before <cas-connect> renders'],
+  [true, 'cas-connect.js in all', 'cas-connect.js and every chunk behind it (English; each file gzipped alone)'],
+]) {
+  const files = [...graph('dist/cdn/cas-connect.js', lazy)];
+  const min = files.reduce((n, f) => n + readFileSync(f).length, 0);
+  rows.push({ name, what: `${what}: ${files.length} files`, min, gzip: files.reduce((n, f) => n + gz(readFileSync(f)), 0) });
 }
 
 const size = (name) => rows.find((r) => r.name === name).gzip;
@@ -79,8 +116,14 @@ const budgets = [
   ['dist/cdn/cas-upload.js (Lit included)', 'dist/cdn/cas-upload.js', 12 * KB],
   ['element + core, ESM without Lit', 'cas-upload/element', 6 * KB],
   ['core alone', 'cas-upload/core', 3 * KB],
-  ['dist/cdn/cas-connect.js (Lit included)', 'dist/cdn/cas-connect.js', 18 * KB],
+  ['cas-connect.js before <cas-connect> first renders', 'cas-connect.js first render', 20 * KB],
+  ['cas-connect.js and everything behind it', 'cas-connect.js in all', 28 * KB],
+  ['dist/cdn/cas-connect.iife.js (every flow, Lit included)', 'dist/cdn/cas-connect.iife.js', 30 * KB],
   ['<cas-cdsl-fetch> + core, ESM without Lit', 'cas-upload/cdsl-fetch', 9.5 * KB],
+  ['<cas-mailback> + core, ESM without Lit', 'cas-upload/mailback', 9.5 * KB],
+  ['<cas-inbox> + core, ESM without Lit', 'cas-upload/inbox', 9.5 * KB],
+  ['all five elements + core, ESM without Lit', 'cas-upload/connect', 18 * KB],
+  ['dist/cdn/cas-inbox-callback.js', 'dist/cdn/cas-inbox-callback.js', 0.5 * KB],
 ].map(([label, name, limit]) => ({ label, name, actual: size(name), limit }));
 
 /** The README's size table (README "Size"). */
@@ -94,8 +137,14 @@ function readmeTable() {
     'cas-upload': '`cas-upload`',
     'cas-upload/react': '`cas-upload/react` (no React, no Lit)',
     'cas-upload/server': '`cas-upload/server` (server only)',
-    'dist/cdn/cas-connect.js': '`dist/cdn/cas-connect.js` (Lit, English, `<cas-upload>` and `<cas-cdsl-fetch>`)',
+    'cas-connect.js first render': '`dist/cdn/cas-connect.js` before `<cas-connect>` renders (Lit, English)',
+    'cas-connect.js in all': '`dist/cdn/cas-connect.js` and every flow chunk behind it',
+    'dist/cdn/cas-connect.iife.js': '`dist/cdn/cas-connect.iife.js` (every flow, Lit, English)',
+    'dist/cdn/cas-inbox-callback.js': '`dist/cdn/cas-inbox-callback.js`',
     'cas-upload/cdsl-fetch': '`cas-upload/cdsl-fetch` (no Lit)',
+    'cas-upload/mailback': '`cas-upload/mailback` (no Lit)',
+    'cas-upload/inbox': '`cas-upload/inbox` (no Lit)',
+    'cas-upload/connect': '`cas-upload/connect` (all five elements, no Lit)',
   };
   const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
   const lines = [`| file (version ${version}) | min+gzip | budget |`, '| --- | ---: | ---: |'];

@@ -108,8 +108,8 @@ describe('<cas-connect>', () => {
     el.tokenProvider = provider;
     el.disabled = true;
     await el.updateComplete;
-    expect(el.flow!['tokenProvider']).to.equal(provider);
-    expect(el.flow!['disabled']).to.equal(true);
+    expect((el.flow as Flow).tokenProvider).to.equal(provider);
+    expect((el.flow as Flow).disabled).to.equal(true);
   });
 
   it('mailback end to end through <cas-connect>: events at the host, no back while sending, then on to the upload', async () => {

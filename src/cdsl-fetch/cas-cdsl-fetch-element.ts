@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-cdsl-fetch.styles.js';
 import { en, type CasCdslFetchStrings } from './en.js';
 import { catalog } from '../shared/catalog.js';
-import { CasElement } from '../shared/cas-element.js';
+import { FlowElement } from '../shared/flow-element.js';
 import { CasUploadError } from '../core/errors.js';
 import { requestCdslOtp, verifyCdslOtp, parseCasUrl, CdslDetailsError, type CdslField, type CdslFile } from '../core/cdsl.js';
 import { systemClock } from '../core/clock.js';
@@ -50,7 +50,7 @@ const strings = catalog<CasCdslFetchStrings>(en, { hi: () => import('./hi.js').t
  *
  * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring, progress (dark: #8ab4f8); every `--cas-upload-*` property of `<cas-upload>` applies.
  */
-export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFetchStrings> {
+export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslFetchStrings> {
   static override styles = styles;
 
   static override properties: PropertyDeclarations = {

@@ -10,13 +10,19 @@ export type CasConnectMethod = 'upload' | 'cdsl' | 'inbox' | 'mailback';
 /** `idle` while the choice is shown, else the method whose flow is shown. */
 export type CasConnectState = 'idle' | CasConnectMethod;
 
-/** Each method's element and the module that registers it (loaded when first needed). */
-const FLOWS: Record<CasConnectMethod, [tag: string, load: () => Promise<unknown>]> = {
-  upload: ['cas-upload', () => import('../cas-upload-define.js')],
-  cdsl: ['cas-cdsl-fetch', () => import('../cdsl-fetch/define.js')],
-  inbox: ['cas-inbox', () => import('../inbox/define.js')],
-  mailback: ['cas-mailback', () => import('../mailback/define.js')],
+/** Each method's element. */
+const FLOWS: Record<CasConnectMethod, string> = {
+  upload: 'cas-upload',
+  cdsl: 'cas-cdsl-fetch',
+  inbox: 'cas-inbox',
+  mailback: 'cas-mailback',
 };
+
+/**
+ * Registers every flow (one module: the flows share most of their code, and a page that shows
+ * the choice soon needs one of them), loaded when first needed.
+ */
+const loadFlows = () => import('./flows.js');
 
 /** The flows' states in which a request is in flight (no `back` then). */
 const BUSY = /^(uploading|parsing|requesting|verifying|sending|connecting|listing)$/;
@@ -125,10 +131,10 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
 
   /** Shows the flow of `method` (loading it first when needed). */
   async open(method: CasConnectMethod): Promise<void> {
-    const [tag, load] = FLOWS[method];
+    const tag = FLOWS[method];
     this.go(method);
     if (!customElements.get(tag)) {
-      await load();
+      await loadFlows();
       await customElements.whenDefined(tag);
       this.requestUpdate();
     }
@@ -199,7 +205,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
     const state = this.state;
     const offered = this.offered;
     if (state !== 'idle') {
-      const tag = FLOWS[state][0];
+      const tag = FLOWS[state];
       if (!customElements.get(tag)) return html`<p class="c" role="status">${t.loading}</p>`;
       const flow = this.flow?.localName === tag ? this.flow : document.createElement(tag);
       flow.setAttribute('part', 'flow');

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-inbox.styles.js';
 import { en, type CasInboxStrings } from './en.js';
 import { catalog, fill } from '../shared/catalog.js';
-import { CasElement } from '../shared/cas-element.js';
+import { FlowElement } from '../shared/flow-element.js';
 import { CasUploadError } from '../core/errors.js';
 import { connectInbox, listInboxStatements, disconnectInbox, inboxState, type InboxFile } from '../core/inbox.js';
 import { parseCasUrl } from '../core/cdsl.js';
@@ -52,7 +52,7 @@ const POLL = 250;
  *
  * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring (dark: #8ab4f8); every `--cas-upload-*` property of `<cas-upload>` applies.
  */
-export class CasInboxElement extends CasElement<CasInboxState, CasInboxStrings> {
+export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings> {
   static override styles = styles;
 
   static override properties: PropertyDeclarations = {

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-mailback.styles.js';
 import { en, type CasMailbackStrings } from './en.js';
 import { catalog, fill } from '../shared/catalog.js';
-import { CasElement } from '../shared/cas-element.js';
+import { FlowElement } from '../shared/flow-element.js';
 import { CasUploadError } from '../core/errors.js';
 import {
   requestMailback,
@@ -72,7 +72,7 @@ export function rangeOf(range: Range, today: Date = new Date()): [string, string
  *
  * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring (dark: #8ab4f8); every `--cas-upload-*` property of `<cas-upload>` applies.
  */
-export class CasMailbackElement extends CasElement<CasMailbackState, CasMailbackStrings> {
+export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbackStrings> {
   static override styles = styles;
 
   static override properties: PropertyDeclarations = {};

@@ -30,7 +30,7 @@ const packed: string[] = (() => {
 })();
 
 test('npm pack holds only the built files, the manifest, the README and package.json', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect)[.\w-]*\.js|cdn\/chunks\/[\w-]+\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect|cas-inbox-callback)[.\w-]*\.js|cdn\/chunks\/[\w-]+\.js|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
     [],
@@ -63,6 +63,13 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/cdn/cas-connect.js',
     'dist/cdsl-fetch.js',
     'dist/types/cdsl-fetch/index.d.ts',
+    'dist/mailback.js',
+    'dist/inbox.js',
+    'dist/connect.js',
+    'dist/inbox-callback.js',
+    'dist/types/connect/index.d.ts',
+    'dist/cdn/cas-connect.iife.js',
+    'dist/cdn/cas-inbox-callback.js',
   ];
   assert.deepEqual(
     expected.filter((path) => !packed.includes(path)),
@@ -71,9 +78,18 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
 });
 
 test('dist/cdn holds the two script-tag files, each one file, and Hindi beside them; cas-connect.js and its chunks', () => {
-  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), ['cas-connect.js', 'cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js', 'chunks']);
-  // Only lazily loaded languages sit in chunks/ (cas-connect.js defines every element itself).
-  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^hi-[\w-]+\.js$/, f);
+  assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), [
+    'cas-connect.iife.js',
+    'cas-connect.js',
+    'cas-inbox-callback.js',
+    'cas-upload.hi.js',
+    'cas-upload.iife.js',
+    'cas-upload.js',
+    'chunks',
+  ]);
+  // chunks/: what cas-connect.js shares with the flows (Lit, the base class), the flows, and
+  // the languages loaded on demand.
+  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^(cas-element|flows|(flow-)?hi)-[\w-]+\.js$/, f);
   assert.ok(packed.includes('dist/cdn/cas-upload.hi.js'));
 });
 
@@ -87,9 +103,13 @@ test('every exports target, types, main and customElements are in the tarball', 
   assert.deepEqual(Object.keys(pkg.exports).sort(), [
     '.',
     './cdsl-fetch',
+    './connect',
     './core',
     './custom-elements.json',
     './element',
+    './inbox',
+    './inbox-callback',
+    './mailback',
     './package.json',
     './react',
     './server',
