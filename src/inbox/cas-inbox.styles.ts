@@ -7,6 +7,6 @@ export const styles = [
   css`
 [part=file-list]{display:grid;gap:.5em;padding:0;list-style:none}
 [part=file-list] button{width:100%;display:grid;text-align:start;gap:.1em}
-[part=connect]{background:var(--_a);color:var(--_o)}
+[part~=connect]{background:var(--_a);color:var(--_o)}
 `,
 ];

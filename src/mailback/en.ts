@@ -74,7 +74,7 @@ export const en: CasMailbackStrings = {
   retry: 'Try again',
   cancelled: 'Cancelled.',
   sent: 'KFintech is e-mailing your statement to {email}.',
-  sentWhen: 'It usually arrives within 2 to 5 minutes, from KFintech (donotreply.cas@kfintech.com).',
+  sentWhen: 'It usually arrives within 2 to 5 minutes, from KFintech.',
   sentPassword: 'The PDF opens with the password you chose just now.',
   sentSpam: 'Nothing after 10 minutes? Look in your spam folder, then ask again.',
   upload: 'I have the PDF: upload it',

@@ -30,7 +30,7 @@ export const hi: CasMailbackStrings = {
   retry: 'फिर से कोशिश करें',
   cancelled: 'रद्द किया गया।',
   sent: 'KFintech आपका स्टेटमेंट {email} पर ई-मेल कर रहा है।',
-  sentWhen: 'यह आमतौर पर 2 से 5 मिनट में KFintech (donotreply.cas@kfintech.com) से आता है।',
+  sentWhen: 'यह आमतौर पर 2 से 5 मिनट में KFintech से आता है।',
   sentPassword: 'PDF उसी पासवर्ड से खुलेगी जो आपने अभी चुना।',
   sentSpam: '10 मिनट बाद भी कुछ नहीं? स्पैम फ़ोल्डर देखें, फिर दोबारा माँगें।',
   upload: 'PDF मिल गई: अपलोड करें',
