@@ -3,13 +3,11 @@
 // (git-ignored), from dist/cdn/cas-connect.js against a local stand-in for the API on 127.0.0.1,
 // with a consent page that answers after a moment and a return page on
 // dist/cdn/cas-inbox-callback.js. `--docs` also copies the choice (light) to docs/connect-choice.png.
-import http from 'node:http';
 import { mkdir, readFile, copyFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChromium, chromiumArgs } from './chromium.mjs';
+import { shotServer, send, root } from './shot-server.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}screenshots/`;
 const result = await readFile(`${root}test/mocks/smart-parse-response.json`, 'utf8');
 const head = (title) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>`;
@@ -30,46 +28,24 @@ const FILES = [
 ];
 
 let deny = false;
-const send = (res, status, body, type = 'application/json') => {
-  res.writeHead(status, {
-    'content-type': type,
-    'access-control-allow-origin': '*',
-    'access-control-allow-headers': 'x-api-key, x-inbox-token, content-type',
-    'access-control-expose-headers': 'X-Request-ID',
-    'x-request-id': 'req_shot',
-  });
-  res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
-};
-const server = http.createServer(async (req, res) => {
-  const url = new URL(req.url, 'http://x');
-  const port = server.address().port;
-  if (req.method === 'OPTIONS') return send(res, 204, '');
-  if (url.pathname === '/') return send(res, 200, PAGE.replace('PORT', String(port)), 'text/html');
-  if (url.pathname === '/callback.html') return send(res, 200, CALLBACK, 'text/html');
-  if (url.pathname === '/consent') return send(res, 200, consent(url.searchParams), 'text/html');
-  if (url.pathname.startsWith('/dist/')) {
-    try {
-      return send(res, 200, await readFile(`${root}${url.pathname.slice(1)}`), 'text/javascript');
-    } catch {
-      return send(res, 404, {});
+const server = await shotServer(
+  (port) => PAGE.replace('PORT', String(port)),
+  async (req, res, json, url) => {
+    const port = server.address().port;
+    if (url.pathname === '/callback.html') return send(res, 200, CALLBACK, 'text/html');
+    if (url.pathname === '/consent') return send(res, 200, consent(url.searchParams), 'text/html');
+    await new Promise((r) => setTimeout(r, 2500));
+    if (url.pathname === '/v4/kfintech/generate') return send(res, 200, { status: 'success', msg: 'CAS request submitted' });
+    if (url.pathname === '/v4/inbox/connect') {
+      const q = new URLSearchParams({ redirect_uri: json.redirect_uri, state: json.state, ...(deny ? { deny: '1' } : {}) });
+      return send(res, 200, { status: 'success', oauth_url: `http://127.0.0.1:${port}/consent?${q}`, expires_in: 600 });
     }
-  }
-  if (url.pathname === '/token') return send(res, 200, { access_token: 'at_shot', expires_in: 3600 });
-  let body = '';
-  for await (const c of req) body += c;
-  const json = JSON.parse(body || '{}');
-  await new Promise((r) => setTimeout(r, 2500));
-  if (url.pathname === '/v4/kfintech/generate') return send(res, 200, { status: 'success', msg: 'CAS request submitted' });
-  if (url.pathname === '/v4/inbox/connect') {
-    const q = new URLSearchParams({ redirect_uri: json.redirect_uri, state: json.state, ...(deny ? { deny: '1' } : {}) });
-    return send(res, 200, { status: 'success', oauth_url: `http://127.0.0.1:${port}/consent?${q}`, expires_in: 600 });
-  }
-  if (url.pathname === '/v4/inbox/cas') return send(res, 200, { status: 'success', count: 2, files: FILES });
-  if (url.pathname === '/v4/inbox/disconnect') return send(res, 200, { status: 'success' });
-  if (json.password !== 'ABCDE1234F') return send(res, 400, { status: 'failed', msg: 'Invalid PDF file or password.' });
-  send(res, 200, result);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    if (url.pathname === '/v4/inbox/cas') return send(res, 200, { status: 'success', count: 2, files: FILES });
+    if (url.pathname === '/v4/inbox/disconnect') return send(res, 200, { status: 'success' });
+    if (json.password !== 'ABCDE1234F') return send(res, 400, { status: 'failed', msg: 'Invalid PDF file or password.' });
+    send(res, 200, result);
+  },
+);
 await mkdir(out, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
