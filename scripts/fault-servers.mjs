@@ -22,7 +22,8 @@
 //
 // Pages for tests that need their own document (served with these headers):
 //   /fault/page/csp?session=<id>   contract section 7's CSP, the CDN module build
-//                                  (`&classic`: the classic build instead)
+//                                  (`&classic`: the classic build instead; `&connect`:
+//                                  cas-connect.js)
 //   /fault/page/double             the CDN module build twice (two URLs) and the classic build twice
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -228,7 +229,7 @@ export function faultServers() {
       });
       const script = url.searchParams.has('classic')
         ? `<script src="/dist/cdn/cas-upload.iife.js"></script>`
-        : `<script type="module" src="/dist/cdn/cas-upload.js"></script>`;
+        : `<script type="module" src="/dist/cdn/${url.searchParams.has('connect') ? 'cas-connect' : 'cas-upload'}.js"></script>`;
       return res.end(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title>` +
           `<script src="/fault/probe.js"></script>${script}</head><body></body></html>`,

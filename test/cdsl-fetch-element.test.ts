@@ -85,6 +85,26 @@ async function errorAfterOtp(scenario: CdslScenario) {
   return { el, code: detail.code as string };
 }
 
+/** The visitor asks for an OTP again (`button`), now answered: a second OTP request, then the OTP step. */
+async function askAgain(el: CasCdslFetchElement, button: 'submit' | 'retry') {
+  cdsl.scenario = 'success';
+  await press(el, button);
+  await until(el, 'otp');
+  expect(fetches()).to.have.length(2);
+}
+
+/** `pan-not-password` up to the password step (the PAN refused); returns the element and its events. */
+async function toPasswordStep() {
+  cdsl.scenario = 'pan-not-password';
+  const el = await make();
+  const events = record(el);
+  await toOtp(el);
+  type(el, 'otp-input', MOCK_OTP);
+  await press(el, 'submit');
+  await until(el, 'error');
+  return { el, events };
+}
+
 const fetches = () => cdsl.requests.filter((r) => r.path.endsWith('/cdsl/fetch'));
 const verifies = () => cdsl.requests.filter((r) => r.path.endsWith('/verify'));
 const parses = () => cdsl.requests.filter((r) => r.path.endsWith('/parse'));
@@ -195,10 +215,7 @@ describe('<cas-cdsl-fetch>', () => {
     const el = await make();
     await details(el);
     await until(el, 'error');
-    cdsl.scenario = 'success';
-    await press(el, 'retry');
-    await until(el, 'otp');
-    expect(fetches()).to.have.length(2);
+    await askAgain(el, 'retry');
   });
 
   it('a wrong OTP keeps the session: the same session is verified again, then success', async () => {
@@ -221,10 +238,7 @@ describe('<cas-cdsl-fetch>', () => {
     expect((part(el, 'pan-input') as HTMLInputElement).value).to.equal(PAN.toLowerCase());
     expect((part(el, 'bo-id-input') as HTMLInputElement).value).to.equal('1208 1600 0000 0001');
     expect((part(el, 'dob-input') as HTMLInputElement).value).to.equal(DOB);
-    cdsl.scenario = 'success';
-    await press(el, 'submit');
-    await until(el, 'otp');
-    expect(fetches()).to.have.length(2);
+    await askAgain(el, 'submit');
   });
 
   it('no statements: no-statements, back at the details', async () => {
@@ -235,13 +249,7 @@ describe('<cas-cdsl-fetch>', () => {
   });
 
   it('the PAN first, then the password the investor types (a wrong one is invalid-password again)', async () => {
-    cdsl.scenario = 'pan-not-password';
-    const el = await make();
-    const events = record(el);
-    await toOtp(el);
-    type(el, 'otp-input', MOCK_OTP);
-    await press(el, 'submit');
-    await until(el, 'error');
+    const { el, events } = await toPasswordStep();
     expect(events.at(-1)!.detail.code).to.equal('invalid-password');
     expect(events.at(-1)!.detail.message).to.equal(el.shadowRoot!.querySelector('[part=error]')!.textContent);
     expect(events.at(-1)!.detail.message).to.include('PAN');
@@ -357,17 +365,11 @@ describe('<cas-cdsl-fetch>', () => {
   });
 
   it('no personal data or secret in attributes, events, console or storage', async () => {
-    cdsl.scenario = 'pan-not-password';
     const logged: string[] = [];
     const original = { ...console };
     for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(a.map(String).join(' '));
     try {
-      const el = await make();
-      const events = record(el);
-      await toOtp(el);
-      type(el, 'otp-input', MOCK_OTP);
-      await press(el, 'submit');
-      await until(el, 'error');
+      const { el, events } = await toPasswordStep();
       type(el, 'password-input', MOCK_STATEMENT_PASSWORD);
       await press(el, 'submit');
       await until(el, 'success');

@@ -1,10 +1,10 @@
 import type { CasCdslFetchStrings } from './en.js';
 import { hi as uploadHi } from '../i18n/hi.js';
-import { flowHi } from '../i18n/flow-hi.js';
+import { flowMessagesHi } from '../shared/flow-messages.hi.js';
 
 /**
  * Hindi for `<cas-cdsl-fetch>`, loaded the first time it speaks Hindi (a file of its own). The
- * error sentences of an upload are `<cas-upload>`'s own.
+ * error sentences of an upload are `<cas-upload>`'s own, those of the flows shared.
  */
 export const hi: CasCdslFetchStrings = {
   ...uploadHi,
@@ -36,5 +36,5 @@ export const hi: CasCdslFetchStrings = {
   investor: 'निवेशक',
   total: 'कुल मूल्य',
   another: 'फिर से मँगाएँ',
-  ...flowHi,
+  ...flowMessagesHi,
 };

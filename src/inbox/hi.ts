@@ -1,6 +1,6 @@
 import type { CasInboxStrings } from './en.js';
 import { hi as uploadHi } from '../i18n/hi.js';
-import { flowHi } from '../i18n/flow-hi.js';
+import { flowMessagesHi } from '../shared/flow-messages.hi.js';
 
 /** Hindi for `<cas-inbox>`, loaded the first time it speaks Hindi (a file of its own). */
 export const hi: CasInboxStrings = {
@@ -30,5 +30,5 @@ export const hi: CasInboxStrings = {
   investor: 'निवेशक',
   total: 'कुल मूल्य',
   another: 'फिर से शुरू करें',
-  ...flowHi,
+  ...flowMessagesHi,
 };

@@ -1,6 +1,6 @@
 import type { CasMailbackStrings } from './en.js';
 import { hi as uploadHi } from '../i18n/hi.js';
-import { flowHi } from '../i18n/flow-hi.js';
+import { flowMessagesHi } from '../shared/flow-messages.hi.js';
 
 /** Hindi for `<cas-mailback>`, loaded the first time it speaks Hindi (a file of its own). */
 export const hi: CasMailbackStrings = {
@@ -35,5 +35,5 @@ export const hi: CasMailbackStrings = {
   sentSpam: '10 मिनट बाद भी कुछ नहीं? स्पैम फ़ोल्डर देखें, फिर दोबारा माँगें।',
   upload: 'PDF मिल गई: अपलोड करें',
   another: 'फिर से माँगें',
-  ...flowHi,
+  ...flowMessagesHi,
 };

@@ -137,6 +137,32 @@ describe('<cas-cdsl-fetch> end to end (cas-connect.js, real HTTP servers)', () =
     expect(loaded.some((u) => /\/dist\/cdn\/chunks\/hi-[\w-]+\.js$/.test(u))).to.equal(true);
   });
 
+  it('the whole flow, in Hindi, under the CSP of contract §7, with Trusted Types (cas-connect.js)', async () => {
+    s = await openSession({ api: [SESSION_ANSWER, FILES_ANSWER, {}] });
+    const iframe = document.createElement('iframe');
+    const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+    iframe.src = `/fault/page/csp?session=${s.id}&connect`;
+    document.body.append(iframe);
+    await loaded;
+    try {
+      const win = iframe.contentWindow as Window & typeof globalThis & { __probe: { violations: string[]; errors: string[]; console: string[] } };
+      await win.customElements.whenDefined('cas-cdsl-fetch');
+      const el = win.document.createElement('cas-cdsl-fetch') as Fetcher;
+      for (const [k, v] of Object.entries({ lang: 'hi', 'token-url': s.tokenUrl, 'api-base': s.apiBase })) el.setAttribute(k, v);
+      win.document.body.append(el);
+      for (let t = 0; field(el, 'submit')?.textContent !== 'OTP भेजें' && t < 3000; t += 20) await new Promise((r) => setTimeout(r, 20));
+      await details(el);
+      await until(el, 'otp');
+      type(el, 'otp-input', '123456');
+      await submit(el);
+      await until(el, 'success');
+      expect((await s.stats()).apiRequests).to.equal(3);
+      expect(win.__probe).to.deep.equal({ violations: [], errors: [], console: [] });
+    } finally {
+      iframe.remove();
+    }
+  });
+
   it('a revoked token on the OTP request: one fresh token, one more try', async () => {
     s = await openSession({ api: [SESSION_ANSWER], revokeFirstToken: true });
     const el = await make(s);

@@ -1,7 +1,10 @@
 import type { FlowErrorCode } from '../core/errors.js';
 
-/** Hindi for the codes of the flows without a PDF in hand (CDSL fetch, mailback, inbox); in each flow's Hindi file. */
-export const flowHi: Record<FlowErrorCode, string> = {
+/**
+ * Hindi sentences of the codes only the flows without a PDF in hand use (the English ones are
+ * `flowMessages` in core). Each flow element's Hindi file spreads them; they load with it.
+ */
+export const flowMessagesHi: Record<FlowErrorCode, string> = {
   'invalid-details': 'कृपया आपके भरे गए विवरण जाँचें।',
   'invalid-otp': 'यह OTP सही नहीं है। कृपया फिर से लिखें।',
   'session-expired': 'OTP की समय-सीमा खत्म हो गई। कृपया नया OTP मँगाएँ।',
