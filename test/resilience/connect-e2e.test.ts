@@ -161,3 +161,18 @@ describe('<cas-connect> end to end (cas-connect.js, real HTTP servers)', () => {
 
 /** The token demo/mock-consent.html hands back. */
 const INBOX_TOKEN_FROM_CONSENT = 'itk_mock_5e3c9a1f7b2d4e6a';
+
+describe('cas-connect.iife.js (classic script)', () => {
+  it('sets window.CasConnect with every class and the client; after cas-connect.js on one page, nothing throws', async () => {
+    const script = document.createElement('script');
+    script.src = '/dist/cdn/cas-connect.iife.js';
+    const loaded = new Promise((resolve, reject) => ((script.onload = resolve), (script.onerror = reject)));
+    document.head.append(script);
+    await loaded;
+    const api = (window as unknown as { CasConnect: Record<string, unknown> }).CasConnect;
+    for (const name of ['CasConnectElement', 'CasUploadElement', 'CasCdslFetchElement', 'CasInboxElement', 'CasMailbackElement', 'requestMailback', 'connectInbox', 'clearTokenCache', 'version']) {
+      expect(api[name], name).to.exist;
+    }
+    expectNoPageErrors();
+  });
+});
