@@ -98,7 +98,7 @@ function graph(file, lazy, seen = new Set()) {
   const dynamics = lazy ? [...code.matchAll(/import\(\s*["`](\.\.?\/[^"`]+)["`]\s*\)/g)].map((m) => m[1]) : [];
   for (const rel of [...statics, ...dynamics]) {
     const target = new URL(rel, `file:///${dir}`).pathname.slice(1);
-    if (!/(^|\/)(flow-)?hi-[\w-]+\.js$/.test(target)) graph(target, lazy, seen);
+    if (!/(^|\/)(flow-messages\.)?hi-[\w-]+\.js$/.test(target)) graph(target, lazy, seen);
   }
   return seen;
 }
