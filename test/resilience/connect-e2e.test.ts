@@ -162,6 +162,38 @@ describe('<cas-connect> end to end (cas-connect.js, real HTTP servers)', () => {
 /** The token demo/mock-consent.html hands back. */
 const INBOX_TOKEN_FROM_CONSENT = 'itk_mock_5e3c9a1f7b2d4e6a';
 
+describe('<cas-connect> under the CSP of contract §7, with Trusted Types', () => {
+  it('the choice, then the mailback, in Hindi: no violation, no error, nothing logged', async () => {
+    const s = await openSession({ api: [{ body: { status: 'success', msg: 'ok' } }] });
+    const iframe = document.createElement('iframe');
+    const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+    iframe.src = `/fault/page/csp?session=${s.id}&connect`;
+    document.body.append(iframe);
+    await loaded;
+    try {
+      const win = iframe.contentWindow as Window & typeof globalThis & { __probe: unknown };
+      await win.customElements.whenDefined('cas-connect');
+      const el = win.document.createElement('cas-connect') as El;
+      for (const [k, v] of Object.entries({ lang: 'hi', 'token-url': s.tokenUrl, 'api-base': s.apiBase })) el.setAttribute(k, v);
+      win.document.body.append(el);
+      await wait(() => part(el, 'method-mailback')?.textContent?.includes('ई-मेल से पाएँ'));
+      part(el, 'method-mailback').click();
+      await wait(() => el.flow?.localName === 'cas-mailback' && part(el.flow, 'submit'));
+      const flow = el.flow!;
+      type(flow, 'email-input', EMAIL);
+      type(flow, 'password-input', PASSWORD);
+      type(flow, 'confirm-input', PASSWORD);
+      part(flow, 'submit').click();
+      await wait(() => flow.state === 'sent');
+      expect((await s.stats()).requests.map((r) => r.path)).to.deep.equal(['/v4/kfintech/generate']);
+      expect(win.__probe).to.deep.equal({ violations: [], errors: [], console: [] });
+    } finally {
+      iframe.remove();
+      await s.close();
+    }
+  });
+});
+
 describe('cas-connect.iife.js (classic script)', () => {
   it('sets window.CasConnect with every class and the client; after cas-connect.js on one page, nothing throws', async () => {
     const script = document.createElement('script');
