@@ -22,11 +22,14 @@ const EDITORS = 'dist/editors';
 const ELEMENTS = [
   { src: 'src/cas-upload-element.ts', module: 'dist/element.js', defines: 'dist/index.js', tag: 'cas-upload', name: 'CasUploadElement', state: 'CasUploadState' },
   { src: 'src/cdsl-fetch/cas-cdsl-fetch-element.ts', module: 'dist/cdsl-fetch.js', defines: 'dist/cdsl-fetch.js', tag: 'cas-cdsl-fetch', name: 'CasCdslFetchElement', state: 'CasCdslFetchState' },
+  { src: 'src/mailback/cas-mailback-element.ts', module: 'dist/mailback.js', defines: 'dist/mailback.js', tag: 'cas-mailback', name: 'CasMailbackElement', state: 'CasMailbackState' },
+  { src: 'src/inbox/cas-inbox-element.ts', module: 'dist/inbox.js', defines: 'dist/inbox.js', tag: 'cas-inbox', name: 'CasInboxElement', state: 'CasInboxState' },
+  { src: 'src/connect/cas-connect-element.ts', module: 'dist/connect.js', defines: 'dist/connect.js', tag: 'cas-connect', name: 'CasConnectElement', state: 'CasConnectState' },
   { src: 'src/portfolio/cas-portfolio-element.ts', module: 'dist/portfolio.js', defines: 'dist/portfolio.js', tag: 'cas-portfolio', name: 'CasPortfolioElement' },
 ];
 const SHIPPED = Object.fromEntries(ELEMENTS.map((e) => [e.src, e.module]));
-/** The base class the elements share: not API of its own; its members are listed on each element. */
-const BASE = 'src/shared/cas-element.ts';
+/** The base classes the elements share: not API of their own; their members are listed on each element. */
+const BASES = ['src/shared/cas-element.ts', 'src/shared/flow-element.ts'];
 
 /** The string-literal unions the element's types name, read from the sources (alias → `'a' | 'b'`). */
 function literalUnions() {
@@ -64,7 +67,7 @@ function publicApi() {
   return {
     name: 'cas-upload-public-api',
     packageLinkPhase({ customElementsManifest }) {
-      customElementsManifest.modules = customElementsManifest.modules.filter((mod) => mod.path !== BASE);
+      customElementsManifest.modules = customElementsManifest.modules.filter((mod) => !BASES.includes(mod.path));
       for (const mod of customElementsManifest.modules) {
         const shipped = SHIPPED[mod.path];
         if (shipped) mod.path = shipped;
@@ -102,7 +105,7 @@ function publicApi() {
             if (item.type?.text === 'State' && own) item.type = { ...item.type, text: own.state };
             if (item.type) item.type = expand(item.type);
             // Inherited from the base class, which the package does not ship as a module of its own.
-            if (item.inheritedFrom?.module === BASE) delete item.inheritedFrom;
+            if (BASES.includes(item.inheritedFrom?.module)) delete item.inheritedFrom;
             if (item.default !== undefined) item.default = value(item.default);
           }
         }
@@ -162,7 +165,7 @@ function editorFiles() {
 }
 
 export default {
-  globs: [...ELEMENTS.map((e) => e.src), BASE],
+  globs: [...ELEMENTS.map((e) => e.src), ...BASES],
   outdir: '.',
   litelement: true,
   dependencies: false,

@@ -1,4 +1,4 @@
-import { defineConfig, type Alias, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type Alias, type Plugin, type LibraryOptions, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -22,42 +22,38 @@ function mswWorker(): Plugin {
 }
 
 /**
-/**
  * The script-tag builds load Hindi and the success summary from files beside the script
  * (`cas-upload.hi.js`, `cas-upload.summary.js`, mode `cdn-hi`) instead of npm chunks.
  */
-const besideTheScript = [
+const besideTheScript: Alias[] = [
   { find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') },
   { find: /^\.\/load-summary\.js$/, replacement: here('./src/load-summary.cdn.ts') },
 ];
 
 /**
- * A script-tag build: one self-contained, minified file per format, Lit bundled and English
- * built in: `<file>.js` (ES module) and `<file>.iife.js` (classic script, sets `window[name]`),
- * each with its source map (for the browser's devtools, fetched only when they are open; not
+ * A script-tag build into `dist/cdn/`: minified (every format fully), ES2022, Lit bundled, each
+ * file with its source map (for the browser's devtools, fetched only when they are open; not
  * counted in the size budgets). What loads on first use (Hindi, the success summary) is left
  * out: `alias` puts loaders in place that import it from beside the script (mode `cdn-hi`,
- * built after the script-tag builds).
+ * built after the script-tag builds). Only the `first` build empties the folder.
  */
-function scriptTag(entry: string, name: string, file: string, alias: Alias[], emptyOutDir: boolean): UserConfig {
+function cdnBuild(
+  lib: LibraryOptions,
+  { first = false, output = {}, alias = besideTheScript }: { first?: boolean; output?: Record<string, unknown>; alias?: Alias[] } = {},
+): UserConfig {
   return {
     define,
     resolve: { alias },
     build: {
       outDir: 'dist/cdn',
-      emptyOutDir,
+      emptyOutDir: first,
       minify: true,
       sourcemap: true,
       target: 'es2022',
-      lib: {
-        entry: here(entry),
-        name,
-        formats: ['es', 'iife'],
-        fileName: (format) => (format === 'es' ? `${file}.js` : `${file}.iife.js`),
-      },
+      lib,
       rolldownOptions: {
         // Library mode keeps whitespace in ES output; minify every format fully.
-        output: { minify: true },
+        output: { minify: true, ...output },
         onLog(level, log, handler) {
           // load-hi.cdn.ts reads `import.meta.url` for the module and `document.currentScript`
           // for the classic script, where `import.meta` becomes `{}` as intended.
@@ -80,60 +76,61 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   if (mode === 'cdn') {
-    // The script-tag build of <cas-upload>: `cas-upload.js` and `cas-upload.iife.js`.
-    return scriptTag('./src/cdn.ts', 'CasUpload', 'cas-upload', besideTheScript, true);
+    // The script-tag build of <cas-upload>: `cas-upload.js` and `cas-upload.iife.js` (sets
+    // `window.CasUpload`), Lit and English built in.
+    return cdnBuild(
+      { entry: here('./src/cdn.ts'), name: 'CasUpload', formats: ['es', 'iife'], fileName: (format) => (format === 'es' ? 'cas-upload.js' : 'cas-upload.iife.js') },
+      { first: true },
+    );
   }
   if (mode === 'cdn-portfolio') {
-    // <cas-portfolio> alone: `cas-portfolio.js` and `.iife.js`. Built after mode `cdn`, into
-    // the same folder, which it therefore leaves as it is.
-    const alias = [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/portfolio/load-hi.cdn.ts') }];
-    return scriptTag('./src/portfolio/cdn.ts', 'CasPortfolio', 'cas-portfolio', alias, false);
+    // <cas-portfolio> alone: `cas-portfolio.js` and `.iife.js` (sets `window.CasPortfolio`).
+    return cdnBuild(
+      {
+        entry: here('./src/portfolio/cdn.ts'),
+        name: 'CasPortfolio',
+        formats: ['es', 'iife'],
+        fileName: (format) => (format === 'es' ? 'cas-portfolio.js' : 'cas-portfolio.iife.js'),
+      },
+      { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/portfolio/load-hi.cdn.ts') }] },
+    );
   }
   if (mode === 'cdn-connect') {
-    // `dist/cdn/cas-connect.js` (contract §10): one ES module that defines `<cas-upload>` and
-    // `<cas-cdsl-fetch>` (the other flows join it later), Lit bundled, English built in; each
-    // element's Hindi is a file beside it, loaded on first use (`cas-upload.hi.js`, and a chunk
-    // under `chunks/`). Built after mode `cdn`, into the same folder, which it leaves as it is;
-    // `cas-upload.js` is not changed by it.
-    return {
-      define,
-      resolve: { alias: besideTheScript },
-      build: {
-        outDir: 'dist/cdn',
-        emptyOutDir: false,
-        minify: true,
-        sourcemap: true,
-        target: 'es2022',
-        lib: { entry: here('./src/cdn-connect.ts'), formats: ['es'], fileName: () => 'cas-connect.js' },
-        rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
-      },
-    };
+    // `dist/cdn/cas-connect.js` (contract §10): an ES module that defines `<cas-connect>` at
+    // once and the flows (`<cas-upload>`, `<cas-cdsl-fetch>`, `<cas-inbox>`, `<cas-mailback>`)
+    // from a chunk under `chunks/`, Lit bundled, English built in; each element's Hindi is a
+    // file beside it, loaded on first use. `cas-upload.js` is not changed by it.
+    return cdnBuild(
+      { entry: here('./src/cdn-connect.ts'), formats: ['es'], fileName: () => 'cas-connect.js' },
+      { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    );
+  }
+  if (mode === 'cdn-connect-iife') {
+    // `dist/cdn/cas-connect.iife.js`: the classic script of every element, which sets
+    // `window.CasConnect`. A classic script cannot load ES chunks: every element and language
+    // is in it, but `<cas-upload>`'s Hindi and summary (beside it, as for `cas-upload.iife.js`).
+    return cdnBuild(
+      { entry: here('./src/cdn-connect-iife.ts'), name: 'CasConnect', formats: ['iife'], fileName: () => 'cas-connect.iife.js' },
+      { output: { codeSplitting: false } },
+    );
+  }
+  if (mode === 'cdn-callback') {
+    // `dist/cdn/cas-inbox-callback.js`: the few lines of the host's OAuth return page.
+    return cdnBuild({ entry: here('./src/inbox-callback.ts'), formats: ['es'], fileName: () => 'cas-inbox-callback.js' });
   }
   if (mode === 'cdn-hi') {
-    // `dist/cdn/cas-upload.hi.js` and `cas-portfolio.hi.js`: the Hindi strings as minified ES
-    // modules exporting `hi`, which the script-tag files import the first time an element
-    // speaks Hindi. Built after the other CDN modes, into the same folder, which it therefore
-    // leaves as it is.
-    return {
-      build: {
-        outDir: 'dist/cdn',
-        emptyOutDir: false,
-        minify: true,
-        sourcemap: true,
-        target: 'es2022',
-        // …and `cas-upload.summary.js`, the success summary, loaded when an upload starts.
-        lib: {
-          entry: {
-            'cas-upload.hi': here('./src/i18n/hi.ts'),
-            'cas-upload.summary': here('./src/cas-upload-summary.ts'),
-            'cas-portfolio.hi': here('./src/portfolio/hi.ts'),
-          } as Record<string, string>,
-          formats: ['es'],
-          fileName: (_format, name) => `${name}.js`,
-        },
-        rolldownOptions: { output: { minify: true } },
-      },
-    };
+    // `cas-upload.hi.js` and `cas-portfolio.hi.js`: the Hindi strings as minified ES modules
+    // exporting `hi`, which the script-tag files import the first time an element speaks
+    // Hindi; and `cas-upload.summary.js`, the success summary, loaded when an upload starts.
+    return cdnBuild({
+      entry: {
+        'cas-upload.hi': here('./src/i18n/hi.ts'),
+        'cas-upload.summary': here('./src/cas-upload-summary.ts'),
+        'cas-portfolio.hi': here('./src/portfolio/hi.ts'),
+      } as Record<string, string>,
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    });
   }
   // The npm build: one file per entry and shared chunks; Lit, @lit/react and React external.
   return {
@@ -153,6 +150,10 @@ export default defineConfig(({ command, mode }) => {
           react: here('./src/react.ts'),
           'cdsl-fetch': here('./src/cdsl-fetch/index.ts'),
           portfolio: here('./src/portfolio/index.ts'),
+          mailback: here('./src/mailback/index.ts'),
+          inbox: here('./src/inbox/index.ts'),
+          connect: here('./src/connect/index.ts'),
+          'inbox-callback': here('./src/inbox-callback.ts'),
         },
         formats: ['es'],
       },

@@ -6,12 +6,13 @@
 //   (or to the origin in the meta's `data-api-base`).
 import { snippets } from './snippets.js';
 import type { CasUploadElement } from '../src/element.js';
+import type { CasConnectElement } from '../src/connect/index.js';
 import type { Scenario } from '../test/mocks/handlers.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const meta = document.querySelector<HTMLMetaElement>('meta[name="cas-upload-demo"]');
 const live = meta?.content === 'live';
-const el = document.querySelector('cas-upload') as CasUploadElement;
+const el = document.querySelector('cas-connect') as CasConnectElement;
 const log = $<HTMLOListElement>('log');
 const net = $<HTMLOListElement>('net');
 const result = $<HTMLPreElement>('result');
@@ -72,31 +73,41 @@ if (live) {
   $('scenario-field').hidden = true;
   $('cdsl-field').hidden = true;
   $('cdsl-fast').parentElement!.hidden = true;
+  $('mailback-field').hidden = true;
+  $('inbox-field').hidden = true;
   $('scenario-about').hidden = true;
+  // The mailbox needs the provider's consent for this site's return page: not offered live.
+  el.methods = 'upload cdsl mailback';
   document.title = 'cas-upload demo (live)';
   watchNetworkLive();
 } else {
   await startMocks();
 }
 // Register the elements only once the mocks (if any) are listening.
-await import('../src/index.js');
-await import('../src/cdsl-fetch/index.js');
+await import('../src/connect/index.js');
 await import('../src/portfolio/index.js');
 const { version } = await import('../src/element.js');
 
 /** Starts msw in the page, fills the scenario picker and logs what the mocks answer. */
 async function startMocks() {
-  const [{ setupWorker }, mocks, cdslMocks, { installSlowUplink }] = await Promise.all([
+  const [{ setupWorker }, mocks, cdslMocks, connectMocks, { installSlowUplink }] = await Promise.all([
     import('msw/browser'),
     import('../test/mocks/handlers.js'),
     import('../test/mocks/cdsl.js'),
+    import('../test/mocks/connect.js'),
     import('./slow-network.js'),
   ]);
   const state = mocks.createMockState({ slowMs: 4000 });
   // The CDSL fetch as the API does it: about 20 s for the OTP request (unless "at once").
   const cdsl = cdslMocks.createCdslState({ fetchMs: 20000, stepMs: 1500 });
   apiOrigin = mocks.API_BASE;
-  const worker = setupWorker(...cdslMocks.createCdslHandlers(cdsl), ...mocks.createHandlers(state));
+  // The mailback and the mailbox: the consent page is demo/mock-consent.html (Allow or Deny).
+  const flows = connectMocks.createConnectState({ consentUrl: '/mock-consent.html', stepMs: 1500 });
+  const worker = setupWorker(
+    ...connectMocks.createConnectHandlers(flows),
+    ...cdslMocks.createCdslHandlers(cdsl),
+    ...mocks.createHandlers(state),
+  );
   let tokens = 0;
   worker.events.on('response:mocked', async ({ request, response }) => {
     const url = new URL(request.url);
@@ -151,6 +162,34 @@ async function startMocks() {
   $<HTMLInputElement>('cdsl-fast').addEventListener('change', (e) => {
     cdsl.fetchMs = (e.target as HTMLInputElement).checked ? 0 : 20000;
   });
+
+  const MAILBACK_ABOUT: Record<string, string> = {
+    success: 'KFintech accepts the request; the statement would arrive by e-mail in 2-5 minutes.',
+    refused: 'The API answers 400 "Invalid email or PAN".',
+    'rate-limited': 'The API answers 429: the request is not sent again by itself.',
+    'server-error': 'The API answers 500.',
+  };
+  const INBOX_ABOUT: Record<string, string> = {
+    success: 'A mock consent page opens in a popup: Allow lists two statements, whose password is ABCDE1234F.',
+    'one-statement': 'One statement is found and chosen at once; its password is ABCDE1234F.',
+    refused: 'The consent page answers Deny (error=access_denied).',
+    'no-statements': 'The mailbox holds no statement.',
+    'wrong-password-then-right': 'The first password is refused; ABCDE1234F then opens it.',
+    'connect-fails': 'POST /v4/inbox/connect answers 400.',
+  };
+  for (const [id, all, about, set] of [
+    ['mailback', connectMocks.MAILBACK_SCENARIOS, MAILBACK_ABOUT, (s: string) => (flows.mailback = s as never)],
+    ['inbox', connectMocks.INBOX_SCENARIOS, INBOX_ABOUT, (s: string) => Object.assign(flows, { inbox: s, passwordRefused: false })],
+  ] as const) {
+    const picker = $<HTMLSelectElement>(`${id}-scenario`);
+    for (const s of all) picker.add(new Option(s, s));
+    const pick = (s: string) => {
+      set(s);
+      $(`${id}-about`).textContent = `${id === 'inbox' ? 'Mailbox' : 'Mailback'}: ${about[s]}`;
+    };
+    pick('success');
+    picker.addEventListener('change', () => pick(picker.value));
+  }
 }
 
 /** Live mode: the token and API requests the page makes, from the Resource Timing API. */
@@ -179,9 +218,11 @@ function samplePdf(): File {
   ];
   return new File(parts, 'sample-cas.pdf', { type: 'application/pdf' });
 }
-$('sample').addEventListener('click', () => {
-  // The sample password is the PAN of the sample investor; the mocks accept any password.
-  el.upload(samplePdf(), 'ABCDE1234F').catch(() => {});
+$('sample').addEventListener('click', async () => {
+  // The upload flow of <cas-connect>; the sample password is the PAN of the sample investor
+  // (the mocks accept any password).
+  await el.open('upload');
+  (el.flow as CasUploadElement).upload(samplePdf(), 'ABCDE1234F').catch(() => {});
 });
 
 // ---- the event log and the parsed result ----------------------------------------------------
@@ -193,11 +234,13 @@ const events = [
   'cas-upload-success',
   'cas-upload-error',
   'cas-upload-cancel',
+  'cas-upload-mailback-sent',
+  'cas-upload-mailback-upload',
 ] as const;
 /** The last progress line, updated in place while the same phase goes on. */
 let lastProgress: { li: HTMLLIElement; phase: string } | null = null;
 for (const type of events) {
-  // Both elements' events bubble to the box around them: one listener serves both.
+  // Every flow's events bubble out of <cas-connect> to the box around it: one listener serves all.
   $('host').addEventListener(type, (e) => {
     const { detail } = e as CustomEvent;
     const shown =

@@ -142,8 +142,9 @@ export function faultServers() {
   }
 
   function api(req, res) {
-    // A parse (multipart, or JSON with `pdf_url`), or the CDSL fetch's two JSON calls.
-    const m = /^\/s\/([^/]+)(\/v4\/(?:(smart|cdsl|nsdl|cams_kfintech)\/parse|cdsl\/fetch(?:\/[^/]+\/verify)?))$/.exec(req.url.split('?')[0]);
+    // A parse (multipart, or JSON with `pdf_url`), the CDSL fetch's two JSON calls, the
+    // mailback, or the mailbox import's three calls.
+    const m = /^\/s\/([^/]+)(\/v4\/(?:(smart|cdsl|nsdl|cams_kfintech)\/parse|cdsl\/fetch(?:\/[^/]+\/verify)?|kfintech\/generate|inbox\/(?:connect|cas|disconnect)))$/.exec(req.url.split('?')[0]);
     const s = m && sessions.get(m[1]);
     if (req.method === 'OPTIONS') {
       if (s) s.preflights++;
@@ -151,7 +152,7 @@ export function faultServers() {
       res.writeHead(ok ? 204 : 405, {
         ...cors(req),
         'access-control-allow-methods': 'POST',
-        'access-control-allow-headers': 'x-api-key, content-type',
+        'access-control-allow-headers': 'x-api-key, x-inbox-token, content-type',
         'access-control-max-age': '600',
       });
       return res.end();
@@ -168,6 +169,7 @@ export function faultServers() {
       path: m[2],
       parser: m[3] ?? null,
       json: null,
+      inboxToken: req.headers['x-inbox-token'] ?? null,
       keyIsIssued: tokenIndex >= 0,
       tokenIndex,
       cookie: req.headers.cookie ?? null,
@@ -224,7 +226,13 @@ export function faultServers() {
         if (s.revokeFirstToken && key === s.tokens[0]) return answer(403, AUTH_BODY);
         if (!entry.json && (!multipart || entry.fileName === null)) return answer(400, { status: 'failed', msg: 'No PDF file provided' });
         const status = st.status ?? 200;
-        answer(status, st.body ?? (status === 200 ? PARSE_BODY : { status: 'failed', msg: `HTTP ${status}` }), st.headers);
+        let body = st.body ?? (status === 200 ? PARSE_BODY : { status: 'failed', msg: `HTTP ${status}` });
+        // An OAuth URL may name the request's `{state}` and `{redirect_uri}`, as a provider's does.
+        if (typeof body?.oauth_url === 'string') {
+          const fillIn = (k) => encodeURIComponent(String(entry.json?.[k] ?? ''));
+          body = { ...body, oauth_url: body.oauth_url.replace('{state}', fillIn('state')).replace('{redirect_uri}', fillIn('redirect_uri')) };
+        }
+        answer(status, body, st.headers);
       });
     });
   }

@@ -2,13 +2,11 @@
 // light and dark, as PNG files in screenshots/ (git-ignored), from dist/cdn/cas-connect.js
 // against a local stand-in for the API on 127.0.0.1 (OTP 123456; the statement's password is
 // CDSL2025, not the PAN, so the password step shows).
-import http from 'node:http';
 import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChromium, chromiumArgs } from './chromium.mjs';
+import { shotServer, send, root } from './shot-server.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}screenshots/`;
 const result = await readFile(`${root}test/mocks/smart-parse-response.json`, 'utf8');
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cas-cdsl-fetch</title>
@@ -16,48 +14,21 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <style>body{margin:0;padding:24px;font:16px system-ui}html.dark{background:#121316;color-scheme:dark}html.light{color-scheme:light}</style>
 </head><body><cas-cdsl-fetch token-url="/token" api-base="http://127.0.0.1:PORT"></cas-cdsl-fetch></body></html>`;
 
-const send = (res, status, body) => {
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'access-control-allow-origin': '*',
-    'access-control-allow-headers': 'x-api-key, content-type',
-    'access-control-expose-headers': 'X-Request-ID',
-    'x-request-id': 'req_shot',
-  });
-  res.end(typeof body === 'string' ? body : JSON.stringify(body));
-};
-const server = http.createServer(async (req, res) => {
-  const url = new URL(req.url, 'http://x');
-  if (req.method === 'OPTIONS') return send(res, 204, '');
-  if (url.pathname === '/') {
-    res.setHeader('content-type', 'text/html');
-    return res.end(PAGE.replace('PORT', String(server.address().port)));
-  }
-  if (url.pathname.startsWith('/dist/')) {
-    try {
-      const code = await readFile(`${root}${url.pathname.slice(1)}`);
-      res.setHeader('content-type', 'text/javascript');
-      return res.end(code);
-    } catch {
-      return send(res, 404, {});
+const server = await shotServer(
+  (port) => PAGE.replace('PORT', String(port)),
+  async (req, res, json, url) => {
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    if (url.pathname === '/v4/cdsl/fetch') return wait(4000).then(() => send(res, 200, { status: 'success', session_id: 'shot' }));
+    if (url.pathname.endsWith('/verify')) {
+      await wait(2500);
+      if (json.otp !== '123456') return send(res, 400, { status: 'failed', msg: 'Invalid OTP' });
+      return send(res, 200, { status: 'success', files: [{ filename: 'CDSL_CAS_1208160000000001_NOV2025.pdf', url: 'https://files.example/nov.pdf' }] });
     }
-  }
-  if (url.pathname === '/token') return send(res, 200, { access_token: 'at_shot', expires_in: 3600 });
-  let body = '';
-  for await (const c of req) body += c;
-  const json = JSON.parse(body || '{}');
-  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
-  if (url.pathname === '/v4/cdsl/fetch') return wait(4000).then(() => send(res, 200, { status: 'success', session_id: 'shot' }));
-  if (url.pathname.endsWith('/verify')) {
     await wait(2500);
-    if (json.otp !== '123456') return send(res, 400, { status: 'failed', msg: 'Invalid OTP' });
-    return send(res, 200, { status: 'success', files: [{ filename: 'CDSL_CAS_1208160000000001_NOV2025.pdf', url: 'https://files.example/nov.pdf' }] });
-  }
-  await wait(2500);
-  if (json.password !== 'CDSL2025') return send(res, 400, { status: 'failed', msg: 'Invalid PDF file or password.' });
-  send(res, 200, result);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    if (json.password !== 'CDSL2025') return send(res, 400, { status: 'failed', msg: 'Invalid PDF file or password.' });
+    send(res, 200, result);
+  },
+);
 await mkdir(out, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });

@@ -1,11 +1,13 @@
 /**
- * `dist/cdn/cas-connect.js`: the script-tag module of every flow. Registers `<cas-upload>` and
- * `<cas-cdsl-fetch>` (a tag already defined, by another file or bundle, is skipped) and exports
- * their classes and the headless client. Each element's Hindi is a file beside it.
+ * `dist/cdn/cas-connect.js`: the script-tag module of every way to get a CAS. It registers
+ * `<cas-connect>` at once, then loads the flows (`<cas-upload>`, `<cas-cdsl-fetch>`,
+ * `<cas-inbox>`, `<cas-mailback>`) from chunks beside it without holding up the first render;
+ * `ready` resolves once all are defined, with their classes and the headless client. A tag
+ * already defined (by another file or bundle) is skipped. Each element's Hindi is a file beside it.
  */
-import './cas-upload-define.js';
-import './cdsl-fetch/define.js';
+import './connect/define.js';
 
-export { CasUploadElement, version } from './cas-upload-element.js';
-export { CasCdslFetchElement } from './cdsl-fetch/cas-cdsl-fetch-element.js';
-export * from './core/index.js';
+export { CasConnectElement } from './connect/cas-connect-element.js';
+
+/** Resolves once every element is defined: their classes, `version` and the headless client. */
+export const ready = import('./connect/flows.js');

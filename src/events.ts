@@ -59,3 +59,22 @@ export interface CasUploadEventMap {
 export interface CasCdslFetchCancelDetail {
   step: 'idle' | 'requesting' | 'otp' | 'verifying' | 'parsing' | 'success' | 'error';
 }
+
+/** `cas-upload-mailback-sent` of `<cas-mailback>`: KFintech accepted the request (the statement arrives by e-mail in 2-5 minutes). */
+export interface CasMailbackSentDetail {
+  /** First day of the statement, `YYYY-MM-DD`. */
+  fromDate: string;
+  /** Last day of the statement, `YYYY-MM-DD`. */
+  toDate: string;
+  requestId: string | null;
+}
+
+/** `cas-upload-cancel` of `<cas-mailback>`: the request in flight was cancelled. */
+export interface CasMailbackCancelDetail {
+  step: 'sending';
+}
+
+/** `cas-upload-cancel` of `<cas-inbox>`: the step that was cancelled. */
+export interface CasInboxCancelDetail {
+  step: 'idle' | 'connecting' | 'listing' | 'choose' | 'parsing' | 'success' | 'error';
+}

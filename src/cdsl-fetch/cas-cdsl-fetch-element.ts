@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-cdsl-fetch.styles.js';
 import { en, type CasCdslFetchStrings } from './en.js';
 import { catalog } from '../shared/catalog.js';
-import { CasElement } from '../shared/cas-element.js';
+import { FlowElement } from '../shared/flow-element.js';
 import { CasUploadError } from '../core/errors.js';
 import { requestCdslOtp, verifyCdslOtp, parseCasUrl, CdslDetailsError, type CdslField, type CdslFile } from '../core/cdsl.js';
 import { systemClock } from '../core/clock.js';
@@ -51,7 +51,7 @@ const strings = catalog<CasCdslFetchStrings>(en, { hi: () => import('./hi.js').t
  *
  * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring, progress (dark: #8ab4f8); every `--cas-upload-*` property of `<cas-upload>` applies.
  */
-export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFetchStrings> {
+export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslFetchStrings> {
   static override styles = styles;
 
   static override properties: PropertyDeclarations = {
@@ -84,13 +84,12 @@ export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFe
   #files?: CdslFile[];
   #result?: ParseResult;
   #bad: CdslField[] = [];
-  #run?: AbortController;
 
   /** Stops what is in flight (the request is really aborted), drops the OTP session and goes back to the details, kept; fires `cas-upload-cancel`. */
   cancel(): void {
     const from = this.state;
-    if (!this.#run && from !== 'otp' && this.#step === 'details') return;
-    this.#stop();
+    if (!this.run && from !== 'otp' && this.#step === 'details') return;
+    this.stop();
     this.#session = this.#files = undefined;
     this.#step = 'details';
     this.#otp = this.#password = this.#tried = '';
@@ -102,7 +101,7 @@ export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFe
 
   /** Back to `idle` with empty fields, clearing the session, result and error. */
   reset(): void {
-    this.#stop();
+    this.stop();
     this.#pan = this.#boId = this.#dob = this.#otp = this.#password = this.#tried = this.status = '';
     this.#session = this.#files = this.#result = this.error = undefined;
     this.#step = 'details';
@@ -110,38 +109,8 @@ export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFe
     this.go('idle');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Removed from the page (not only moved): nothing is left running.
-    queueMicrotask(() => this.isConnected || this.#stop());
-  }
-
-  #stop(): void {
-    this.#run?.abort();
-    this.#run = undefined;
-    this.tick(false);
-  }
-
-  /** Starts a step that waits on the API: a fresh abort controller, the state, the elapsed time. */
-  #begin(state: CasCdslFetchState, status: string): AbortController {
-    this.#stop();
-    this.error = undefined;
-    this.status = status;
-    this.tick(true);
-    this.go(state);
-    return (this.#run = new AbortController());
-  }
-
-  /** The run ended: `false` when it is no longer the current one (cancelled, or replaced). */
-  #ended(run: AbortController): boolean {
-    if (this.#run !== run) return false;
-    this.#run = undefined;
-    this.tick(false);
-    return true;
-  }
-
   #failed(run: AbortController, err: unknown, step: Step, message?: string): void {
-    if (!this.#ended(run)) return;
+    if (!this.ended(run)) return;
     const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
     const code = error.code;
     if (code === 'aborted') return this.go(this.#step === 'details' ? 'idle' : (this.#step as 'otp'));
@@ -156,11 +125,11 @@ export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFe
   }
 
   async #request(): Promise<void> {
-    const run = this.#begin('requesting', this.t.requesting);
+    const run = this.begin('requesting', this.t.requesting);
     this.#bad = [];
     try {
       const { sessionId } = await requestCdslOtp({ pan: this.#pan, boId: this.#boId, dob: this.#dob }, this.api(run.signal));
-      if (!this.#ended(run)) return;
+      if (!this.ended(run)) return;
       this.#session = sessionId;
       this.#otp = '';
       this.#step = 'otp';
@@ -173,11 +142,11 @@ export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFe
   }
 
   async #verify(): Promise<void> {
-    const run = this.#begin('verifying', this.t.verifying);
+    const run = this.begin('verifying', this.t.verifying);
     const started = systemClock.now();
     try {
       const { files } = await verifyCdslOtp(this.#session!, this.#otp, { ...this.api(run.signal), periods: this.periods });
-      if (this.#run !== run) return;
+      if (this.run !== run) return;
       this.#files = files;
       this.#parse(this.#panPassword, run, started);
     } catch (err) {
@@ -186,7 +155,7 @@ export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFe
   }
 
   /** Parses the newest statement with `password` (first the PAN, then what the investor types). */
-  async #parse(password: string, run = this.#begin('parsing', this.t.parsing), started = systemClock.now()): Promise<void> {
+  async #parse(password: string, run = this.begin('parsing', this.t.parsing), started = systemClock.now()): Promise<void> {
     if (this.state !== 'parsing') {
       this.status = this.t.parsing;
       this.go('parsing');
@@ -196,7 +165,7 @@ export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFe
     this.#tried = password;
     try {
       const { result, requestId } = await parseCasUrl(file.url, password, this.api(run.signal));
-      if (!this.#ended(run)) return;
+      if (!this.ended(run)) return;
       this.#result = result;
       this.#step = 'details';
       this.#session = undefined;
@@ -227,7 +196,7 @@ export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFe
 
   #submit(e: Event): void {
     e.preventDefault();
-    if (this.#run || this.disabled) return;
+    if (this.run || this.disabled) return;
     this.ui = true;
     const step = this.#step;
     if (step === 'otp') this.#verify();
@@ -250,52 +219,29 @@ export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFe
     }[state];
   }
 
-  /** A labelled text field of the form, bound to one of the private values. */
-  #field(
-    id: string,
-    part: string,
-    label: string,
-    value: string,
-    set: (v: string) => void,
-    attrs: { type?: string; hint?: string; invalid?: boolean; auto?: string; mode?: string; max?: string } = {},
-  ) {
-    const described = [this.error && 'err', attrs.hint && `${id}-h`].filter(Boolean).join(' ');
-    return html`<div class="f"><label for=${id}>${label}</label><input id=${id} part=${part} name=${id} type=${attrs.type ?? 'text'} autocomplete=${attrs.auto ?? 'off'} inputmode=${attrs.mode ?? nothing} max=${attrs.max ?? nothing} spellcheck="false" autocapitalize=${part === 'pan-input' ? 'characters' : 'off'} aria-describedby=${described || nothing} aria-invalid=${Boolean(attrs.invalid)} .value=${value} @input=${(e: Event) =>
-      set((e.target as HTMLInputElement).value)} />${attrs.hint ? html`<span id="${id}-h" class="m">${attrs.hint}</span>` : nothing}</div>`;
-  }
-
   // Templates are written without indentation: their text ships as is.
   protected override render() {
     const t = this.t;
     const state = this.state;
     const error = this.error;
     const code = error?.code;
-    const button = (part: string, label: string, click?: () => void) =>
-      html`<button part=${part} type=${click ? 'button' : 'submit'} @click=${click}>${label}</button>`;
+    const button = this.button.bind(this);
     const cancel = button('cancel', t.cancel, () => ((this.ui = true), this.cancel()));
     const main = (label: string) => (error?.retryable ? button('retry', t.retry) : button('submit', label));
     let body;
     if (state === 'requesting' || state === 'verifying' || state === 'parsing') {
-      body = html`<div part="wait" class="f"><span id="wl">${t[state]} <span class="m">${this.elapsed}</span></span>${state === 'requesting' ? html`<span class="m">${t.requestingHint}</span>` : nothing}<progress part="progress" class="parsing" aria-labelledby="wl"></progress></div><div class="a">${cancel}</div>`;
+      body = this.waitView(t[state], state === 'requesting' ? t.requestingHint : undefined, t.cancel);
     } else if (state === 'success') {
-      const r = this.#result ?? {};
-      const rows = [
-        [t.statement, this.#files?.[0]?.filename],
-        [t.investor, r.investor?.name],
-        [t.total, typeof r.summary?.total_value === 'number' ? this.fmt(r.summary.total_value, { style: 'currency', currency: 'INR' }) : undefined],
-      ];
-      body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl>${rows.map(([k, v]) =>
-        v ? html`<dt>${k}</dt><dd>${v}</dd>` : nothing,
-      )}</dl></div><div class="a">${button('another', t.another, () => ((this.ui = true), this.reset()))}</div>`;
+      body = this.resultView(t, this.#files?.[0]?.filename, this.#result);
     } else if (this.#step === 'otp') {
-      body = html`<p>${t.otpSent}</p>${error ? this.errorView() : nothing}${this.#field('otp', 'otp-input', t.otp, this.#otp, (v) => (this.#otp = v), {
+      body = html`<p>${t.otpSent}</p>${error ? this.errorView() : nothing}${this.field('otp', 'otp-input', t.otp, this.#otp, (v) => (this.#otp = v), {
         auto: 'one-time-code',
         mode: 'numeric',
         invalid: code === 'invalid-otp',
       })}<div class="a">${main(t.verify)}${button('back', t.back, () => ((this.ui = true), this.cancel()))}</div>`;
     } else if (this.#step === 'password') {
       body = html`${this.errorView()}${code === 'invalid-password'
-        ? this.#field('pw', 'password-input', t.password, this.#password, (v) => (this.#password = v), {
+        ? this.field('pw', 'password-input', t.password, this.#password, (v) => (this.#password = v), {
             type: 'password',
             hint: t.passwordHint,
             invalid: true,
@@ -303,14 +249,14 @@ export class CasCdslFetchElement extends CasElement<CasCdslFetchState, CasCdslFe
         : nothing}<div class="a">${main(t.parse)}${cancel}</div>`;
     } else {
       const bad = this.#bad;
-      body = html`<p class="m">${t.intro}</p>${error ? this.errorView() : nothing}${this.#field('pan', 'pan-input', t.pan, this.#pan, (v) => (this.#pan = v), {
+      body = html`<p class="m">${t.intro}</p>${error ? this.errorView() : nothing}${this.field('pan', 'pan-input', t.pan, this.#pan, (v) => (this.#pan = v), {
         hint: t.panHint,
         invalid: bad.includes('pan'),
-      })}${this.#field('bo', 'bo-id-input', t.boId, this.#boId, (v) => (this.#boId = v), {
+      })}${this.field('bo', 'bo-id-input', t.boId, this.#boId, (v) => (this.#boId = v), {
         hint: t.boIdHint,
         mode: 'numeric',
         invalid: bad.includes('boId'),
-      })}${this.#field('dob', 'dob-input', t.dob, this.#dob, (v) => (this.#dob = v), {
+      })}${this.field('dob', 'dob-input', t.dob, this.#dob, (v) => (this.#dob = v), {
         type: 'date',
         invalid: bad.includes('dob'),
         max: new Date().toISOString().slice(0, 10),

@@ -63,8 +63,8 @@ export function checkCdslDetails(details: CdslDetails, today: Date = new Date())
   return { pan, bo_id, dob };
 }
 
-/** The error with the sentence of a flow code, keeping status, API message and request id. */
-function worded(err: unknown): never {
+/** @internal The error with the sentence of a flow code, keeping status, API message and request id. */
+export function worded(err: unknown): never {
   const e = err as CasUploadError;
   const message = flowMessages[e.code as FlowErrorCode];
   throw message ? new CasUploadError(e.code, message, e) : e;

@@ -7,3 +7,7 @@ export { requestCdslOtp, verifyCdslOtp, parseCasUrl, checkCdslDetails, CdslDetai
 export type { CdslDetails, CdslFile, CdslField } from './cdsl.js';
 export type { ApiOptions } from './request.js';
 export { flowMessages } from './flow-messages.js';
+export { requestMailback, checkMailbackDetails, MailbackDetailsError, MAILBACK_EARLIEST, MAILBACK_MIN_PASSWORD } from './mailback.js';
+export type { MailbackDetails, MailbackField } from './mailback.js';
+export { connectInbox, listInboxStatements, disconnectInbox, inboxState } from './inbox.js';
+export type { InboxFile } from './inbox.js';

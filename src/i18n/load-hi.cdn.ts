@@ -23,7 +23,8 @@ const base = import.meta.url || (script instanceof HTMLScriptElement ? script.sr
 export function besideScript<T>(file: string): Promise<T> {
   let url = `./${file}`;
   try {
-    if (base) url = new URL(file, base).href;
+    // In `cas-connect.js` this code runs from a chunk in `chunks/` below the script's folder.
+    if (base) url = new URL(`${/\/chunks\/[^/]*$/.test(new URL(base).pathname) ? '../' : ''}${file}`, base).href;
   } catch {
     /* keep the relative URL */
   }

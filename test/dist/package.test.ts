@@ -31,7 +31,7 @@ const packed: string[] = (() => {
 })();
 
 test('npm pack holds only the built files, the manifest, README, LICENSE, CHANGELOG and package.json', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect|cas-portfolio)[.\w-]*\.js(\.map)?|cdn\/chunks\/[\w-]+\.js(\.map)?|chunks\/[\w-]+\.js|[\w-]+\.js|types\/.+\.d\.ts|editors\/[\w.-]+\.(d\.ts|json)))$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect|cas-portfolio|cas-inbox-callback)[.\w-]*\.js(\.map)?|cdn\/chunks\/[\w.-]+\.js(\.map)?|chunks\/[\w.-]+\.js|[\w-]+\.js|types\/.+\.d\.ts|editors\/[\w.-]+\.(d\.ts|json)))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
     [],
@@ -72,6 +72,13 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/cdsl-fetch.js',
     'dist/types/cdsl-fetch/index.d.ts',
     'dist/types/portfolio/index.d.ts',
+    'dist/mailback.js',
+    'dist/inbox.js',
+    'dist/connect.js',
+    'dist/inbox-callback.js',
+    'dist/types/connect/index.d.ts',
+    'dist/cdn/cas-connect.iife.js',
+    'dist/cdn/cas-inbox-callback.js',
   ];
   assert.deepEqual(
     expected.filter((path) => !packed.includes(path)),
@@ -80,10 +87,22 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
 });
 
 test('dist/cdn holds the script-tag files, each with its source map, Hindi and the success summary beside them, those of the portfolio, and the chunks of cas-connect.js', () => {
-  const files = ['cas-connect.js', 'cas-portfolio.hi.js', 'cas-portfolio.iife.js', 'cas-portfolio.js', 'cas-upload.hi.js', 'cas-upload.iife.js', 'cas-upload.js', 'cas-upload.summary.js'];
+  const files = [
+    'cas-connect.iife.js',
+    'cas-connect.js',
+    'cas-inbox-callback.js',
+    'cas-portfolio.hi.js',
+    'cas-portfolio.iife.js',
+    'cas-portfolio.js',
+    'cas-upload.hi.js',
+    'cas-upload.iife.js',
+    'cas-upload.js',
+    'cas-upload.summary.js',
+  ];
   assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), [...files.flatMap((f) => [f, `${f}.map`]), 'chunks'].sort());
-  // Only what loads on first use sits in chunks/ (cas-connect.js defines every element itself).
-  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^(hi|summary)-[\w-]+\.js(\.map)?$/, f);
+  // chunks/: what cas-connect.js shares with the flows (Lit, the base class), the flows, and
+  // what loads on first use (languages, the success summary).
+  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^(cas-element|flows|hi|flow-messages\.hi|summary)-[\w-]+\.js(\.map)?$/, f);
   for (const file of files) {
     assert.ok(packed.includes(`dist/cdn/${file}`) && packed.includes(`dist/cdn/${file}.map`), `${file} and its map are packed`);
     assert.ok(readFileSync(`${root}dist/cdn/${file}`, 'utf8').endsWith(`\n//# sourceMappingURL=${file}.map`), `${file} names its map`);
@@ -113,11 +132,15 @@ test('every exports target, types, main and customElements are in the tarball', 
     '.',
     './cdn/*',
     './cdsl-fetch',
+    './connect',
     './core',
     './custom-elements.json',
     './dist/cdn/*',
     './element',
+    './inbox',
+    './inbox-callback',
     './jsx',
+    './mailback',
     './package.json',
     './portfolio',
     './preact',
@@ -184,7 +207,7 @@ test('the docs pin the package version in their CDN snippets, each with a sha384
   const tags = [...docs.matchAll(/<script\b[^>]*\bsrc="https:\/\/cdn\.jsdelivr\.net\/npm\/[^"]+"[^>]*>/g)].map((m) => m[0]);
   assert.ok(tags.length >= 2, 'a module and a classic snippet');
   for (const tag of tags) {
-    assert.match(tag, new RegExp(`cas-upload@${pkg.version.replace(/\./g, '\\.')}/dist/cdn/(cas-upload(\\.iife)?|cas-connect|cas-portfolio(\\.iife)?)\\.js"`), tag);
+    assert.match(tag, new RegExp(`cas-upload@${pkg.version.replace(/\./g, '\\.')}/dist/cdn/(cas-upload(\\.iife)?|cas-connect|cas-inbox-callback|cas-portfolio(\\.iife)?)\\.js"`), tag);
     assert.match(tag, /integrity="sha384-[A-Za-z0-9+/]{64}"/, `${tag} has a sha384 integrity value`);
     assert.match(tag, /crossorigin="anonymous"/, `${tag} is fetched with CORS, as SRI needs`);
   }

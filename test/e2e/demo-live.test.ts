@@ -60,10 +60,12 @@ test('with no CASPARSER_API_KEY: the sandbox key mints the token, and an upload 
   assert.equal(await page.locator('#scenario-field').isVisible(), false, 'no scenario picker: nothing is mocked');
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0, 'no msw worker');
 
+  // The page shows <cas-connect>: the upload is one of its ways.
+  await page.locator('cas-connect [part="method-upload"]').click();
   await page.locator('cas-upload [part~="file-input"]').setInputFiles({ name: 'CAS.pdf', mimeType: 'application/pdf', buffer: PDF });
   await page.locator('cas-upload [part~="password-input"]').fill('ABCDE1234F');
   await page.locator('cas-upload [part~="submit"]').click();
-  await page.waitForFunction(() => ['success', 'error'].includes(document.querySelector('cas-upload')?.getAttribute('state') ?? ''));
+  await page.waitForFunction(() => ['success', 'error'].includes(document.querySelector('cas-connect')?.shadowRoot?.querySelector('cas-upload')?.getAttribute('state') ?? ''));
   assert.equal(await page.locator('cas-upload').getAttribute('state'), 'success');
   assert.match(await page.locator('cas-upload [part~="summary"]').innerText(), new RegExp(INVESTOR));
   assert.deepEqual(JSON.parse((await page.locator('#result').textContent())!), JSON.parse(PARSE_BODY));

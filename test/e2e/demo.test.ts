@@ -69,10 +69,12 @@ async function inDemo(scenario: string, body: (page: Page, errors: string[]) => 
   const run = async () => {
     await page.goto(url);
     // The page marks itself ready once msw's service worker listens and the element is
-    // defined; the element is idle once upgraded.
+    // defined.
     await page.locator('html[data-demo-ready="mock"]').waitFor({ state: 'attached' });
-    await page.locator('cas-upload[state="idle"]').waitFor({ state: 'attached' });
     await page.selectOption('#scenario', scenario);
+    // The page shows <cas-connect>: the upload is one of its ways; it is idle once upgraded.
+    await page.locator('cas-connect [part="method-upload"]').click();
+    await page.locator('cas-upload[state="idle"]').waitFor({ state: 'attached' });
     assert.equal(await state(page), 'idle');
     await body(page, errors);
   };
@@ -90,7 +92,7 @@ async function inDemo(scenario: string, body: (page: Page, errors: string[]) => 
 /** Chooses the PDF in the element's file input, types the password, presses Upload. */
 async function uploadThroughUi(page: Page) {
   await part(page, 'file-input').setInputFiles({ name: 'CAS_Jun2026.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await page.waitForFunction(() => document.querySelector('cas-upload')?.getAttribute('state') === 'ready');
+  await page.waitForFunction(() => document.querySelector('cas-connect')?.shadowRoot?.querySelector('cas-upload')?.getAttribute('state') === 'ready');
   await part(page, 'password-input').fill(PASSWORD);
   await part(page, 'submit').click();
 }
@@ -98,7 +100,7 @@ async function uploadThroughUi(page: Page) {
 /** Waits for the element to settle in `expected` (or fails with the state it settled in). */
 async function settled(page: Page, expected: 'success' | 'error') {
   await page.waitForFunction(
-    () => ['success', 'error'].includes(document.querySelector('cas-upload')?.getAttribute('state') ?? ''),
+    () => ['success', 'error'].includes(document.querySelector('cas-connect')?.shadowRoot?.querySelector('cas-upload')?.getAttribute('state') ?? ''),
     undefined,
     { timeout: 30_000 },
   );
@@ -227,7 +229,7 @@ test('slow network: the progress bar moves while the bytes go out, then parsing,
     await page.screenshot({ path: join(root, 'screenshots/e2e-slow.png'), fullPage: true, animations: 'disabled' });
     await until((v) => v > early, 'moved on');
     assert.equal(await state(page), 'uploading', 'still uploading while the bar moves');
-    await page.waitForFunction(() => document.querySelector('cas-upload')?.getAttribute('state') === 'parsing');
+    await page.waitForFunction(() => document.querySelector('cas-connect')?.shadowRoot?.querySelector('cas-upload')?.getAttribute('state') === 'parsing');
     await settled(page, 'success');
 
     const uploads = (await lines(page, 'log')).filter((l) => l.includes('cas-upload-progress'));
@@ -241,9 +243,11 @@ test('CDSL: details, the OTP, the PAN refused, the statement password, then the 
   await inDemo('success', async (page, errors) => {
     await page.selectOption('#cdsl-scenario', 'pan-not-password');
     await page.check('#cdsl-fast');
+    await page.locator('cas-connect [part="back"]').click();
+    await page.locator('cas-connect [part="method-cdsl"]').click();
     const cdsl = (name: string) => page.locator(`cas-cdsl-fetch [part~="${name}"]`);
     const cdslState = (s: string) =>
-      page.waitForFunction((s) => document.querySelector('cas-cdsl-fetch')?.getAttribute('state') === s, s, { timeout: 30_000 });
+      page.waitForFunction((s) => document.querySelector('cas-connect')?.shadowRoot?.querySelector('cas-cdsl-fetch')?.getAttribute('state') === s, s, { timeout: 30_000 });
     await cdsl('pan-input').fill(PASSWORD);
     await cdsl('bo-id-input').fill('1208160000000001');
     await cdsl('dob-input').fill('1990-01-15');
@@ -266,5 +270,42 @@ test('CDSL: details, the OTP, the PAN refused, the statement password, then the 
     assert.match(net, /POST https:\/\/api\.casparser\.in\/v4\/cdsl\/fetch\/[\w-]+\/verify → 200/);
     assert.deepEqual(errors, []);
     await screenshot(page, 'cdsl');
+  });
+});
+
+test('Mailbox: the consent popup, Allow, the list, the password, the statement; then the mailback', { timeout: 90_000 }, async () => {
+  await inDemo('success', async (page, errors) => {
+    await page.locator('cas-connect [part="back"]').click();
+    await page.locator('cas-connect [part="method-inbox"]').click();
+    const inbox = (name: string) => page.locator(`cas-inbox [part~="${name}"]`);
+    const popup = page.waitForEvent('popup');
+    await inbox('connect').click();
+    const consent = await popup;
+    await consent.locator('#allow').click();
+    await inbox('file').first().click();
+    await inbox('password-input').fill('ABCDE1234F');
+    await inbox('submit').click();
+    await inbox('summary').waitFor({ timeout: 30_000 });
+    assert.deepEqual(JSON.parse((await page.locator('#result').textContent()) ?? ''), FIXTURE);
+    const net = (await lines(page, 'net')).join('\n');
+    assert.match(net, /POST https:\/\/api\.casparser\.in\/v4\/inbox\/connect → 200/);
+    assert.match(net, /POST https:\/\/api\.casparser\.in\/v4\/inbox\/cas → 200/);
+    await page.waitForFunction(() => document.getElementById('net')!.textContent!.includes('/v4/inbox/disconnect → 200'));
+    assert.ok(!(await lines(page, 'log')).join('\n').includes('itk_'), 'no inbox token in the events');
+
+    await page.locator('cas-connect [part="back"]').click();
+    await page.locator('cas-connect [part="method-mailback"]').click();
+    const mail = (name: string) => page.locator(`cas-mailback [part~="${name}"]`);
+    await mail('email-input').fill('investor@example.com');
+    await mail('password-input').fill('Remember2025');
+    await mail('confirm-input').fill('Remember2025');
+    await mail('submit').click();
+    await mail('summary').waitFor({ timeout: 30_000 });
+    const log = (await lines(page, 'log')).join('\n');
+    assert.match(log, /cas-upload-mailback-sent \{"fromDate":"1990-01-01"/);
+    assert.ok(!log.includes('Remember2025') && !log.includes('investor@example.com'));
+    await mail('upload').click();
+    await page.locator('cas-upload').waitFor();
+    assert.deepEqual(errors, []);
   });
 });

@@ -39,6 +39,8 @@ export interface SeenRequest {
   path: string;
   /** The parser of a parse request, else `null`. */
   parser: string | null;
+  /** The `x-inbox-token` header, else `null`. */
+  inboxToken: string | null;
   /** A JSON request's body, else `null`. */
   json: Record<string, unknown> | null;
   keyIsIssued: boolean;

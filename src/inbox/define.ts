@@ -1,0 +1,10 @@
+import { CasInboxElement } from './cas-inbox-element.js';
+
+// Registers `<cas-inbox>` in the browser (not on a server, where there is no `document`).
+if (typeof document != 'undefined') CasInboxElement.define('cas-inbox');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cas-inbox': CasInboxElement;
+  }
+}

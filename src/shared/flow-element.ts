@@ -1,0 +1,99 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { CasElement, type BaseStrings } from './cas-element.js';
+import type { ParseResult } from '../core/types.js';
+
+/** The texts of {@link FlowElement.resultView}. */
+export interface ResultStrings {
+  done: string;
+  statement: string;
+  investor: string;
+  total: string;
+  another: string;
+}
+
+/**
+ * What the flows without a PDF in hand (`<cas-cdsl-fetch>`, `<cas-mailback>`, `<cas-inbox>`)
+ * share beyond {@link CasElement}: one step in flight with its abort controller (stopped when
+ * the element is removed), labelled fields, buttons, the wait view of a long step and the
+ * success summary. Apart from `CasElement`, so that `<cas-upload>` does not carry them.
+ *
+ * @internal Not registered; the flow elements extend it.
+ */
+export class FlowElement<State extends string, S extends BaseStrings> extends CasElement<State, S> {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Removed from the page (not only moved): nothing is left running.
+    queueMicrotask(() => this.isConnected || this.stop());
+  }
+
+  /** @internal The step in flight, if any: its abort controller. */
+  protected run?: AbortController;
+
+  /** @internal Aborts the step in flight (the request is really aborted) and stops its elapsed time. */
+  protected stop(): void {
+    this.run?.abort();
+    this.run = undefined;
+    this.tick(false);
+  }
+
+  /** @internal Starts a step that waits on the API: a fresh abort controller, the state, the elapsed time. */
+  protected begin(state: State, status: string): AbortController {
+    this.stop();
+    this.error = undefined;
+    this.status = status;
+    this.tick(true);
+    this.go(state);
+    return (this.run = new AbortController());
+  }
+
+  /** @internal The run ended: `false` when it is no longer the current one (cancelled, or replaced). */
+  protected ended(run: AbortController): boolean {
+    if (this.run !== run) return false;
+    this.run = undefined;
+    this.tick(false);
+    return true;
+  }
+
+  /** @internal A labelled field of the form (`<input>` with `id` and `part`), its value kept by `set`. */
+  protected field(
+    id: string,
+    part: string,
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    attrs: { type?: string; hint?: string; invalid?: boolean; auto?: string; mode?: string; max?: string; min?: string } = {},
+  ): TemplateResult {
+    const described = [this.error && 'err', attrs.hint && `${id}-h`].filter(Boolean).join(' ');
+    return html`<div class="f"><label for=${id}>${label}</label><input id=${id} part=${part} name=${id} type=${attrs.type ?? 'text'} autocomplete=${attrs.auto ?? 'off'} inputmode=${attrs.mode ?? nothing} max=${attrs.max ?? nothing} min=${attrs.min ?? nothing} spellcheck="false" autocapitalize=${part === 'pan-input' ? 'characters' : 'off'} aria-describedby=${described || nothing} aria-invalid=${Boolean(attrs.invalid)} .value=${value} @input=${(e: Event) =>
+      set((e.target as HTMLInputElement).value)} />${attrs.hint ? html`<span id="${id}-h" class="m">${attrs.hint}</span>` : nothing}</div>`;
+  }
+
+  /** @internal A button: `submit` without `click`. */
+  protected button(part: string, label: string, click?: () => void): TemplateResult {
+    return html`<button part=${part} type=${click ? 'button' : 'submit'} @click=${click}>${label}</button>`;
+  }
+
+  /**
+   * @internal A long step (part `wait`): what is happening, the seconds elapsed, an optional
+   * hint, the busy indicator, and Cancel.
+   */
+  protected waitView(label: string, hint: string | undefined, cancel: string): TemplateResult {
+    return html`<div part="wait" class="f"><span id="wl">${label} <span class="m">${this.elapsed}</span></span>${hint ? html`<span class="m">${hint}</span>` : nothing}<progress part="progress" class="parsing" aria-labelledby="wl"></progress></div><div class="a">${this.button('cancel', cancel, () => ((this.ui = true), (this as unknown as { cancel(): void }).cancel()))}</div>`;
+  }
+
+  /**
+   * @internal The success of a flow that parsed a fetched statement (part `summary`): the file,
+   * the investor, the total value, and the `another` button that resets.
+   */
+  protected resultView(t: ResultStrings, filename: string | undefined, r: ParseResult = {}): TemplateResult {
+    const rows = [
+      [t.statement, filename],
+      [t.investor, r.investor?.name],
+      [t.total, typeof r.summary?.total_value === 'number' ? this.fmt(r.summary.total_value, { style: 'currency', currency: 'INR' }) : undefined],
+    ];
+    return html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl>${rows.map(([k, v]) =>
+      v ? html`<dt>${k}</dt><dd>${v}</dd>` : nothing,
+    )}</dl></div><div class="a">${this.button('another', t.another, () => ((this.ui = true), (this as unknown as { reset(): void }).reset()))}</div>`;
+  }
+
+}

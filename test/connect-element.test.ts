@@ -1,0 +1,207 @@
+// <cas-connect> (contract §14) against the msw mocks: the choice (methods, what each needs,
+// inbox only with redirect-url), one method opened directly, every setting handed to the flow,
+// every event reaching the host's listener, back while nothing is in flight (and never while
+// something is), the mailback's way on to the upload, keyboard only, Hindi, axe light and dark.
+import { expect, fixture, oneEvent, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { setupWorker } from 'msw/browser';
+import { createHandlers, createMockState, resetMockState, TOKEN_URL } from './mocks/handlers.js';
+import { createCdslHandlers, createCdslState, MOCK_OTP } from './mocks/cdsl.js';
+import { createConnectHandlers, createConnectState } from './mocks/connect.js';
+import '../src/connect/index.js';
+import { CasConnectElement } from '../src/connect/index.js';
+import { clearTokenCache } from '../src/core/index.js';
+import { part } from './helpers.js';
+import { record, type, press, until, waitFor } from './flow-helpers.js';
+
+const tokens = createMockState();
+const cdsl = createCdslState();
+const mocks = createConnectState({ consentUrl: '/demo/mock-consent.html?answer=allow' });
+const worker = setupWorker(...createConnectHandlers(mocks), ...createCdslHandlers(cdsl), ...createHandlers(tokens));
+
+type Flow = HTMLElement & { state: string; updateComplete: Promise<unknown>; [k: string]: any };
+
+async function make(attrs = ''): Promise<CasConnectElement> {
+  const box = document.createElement('div');
+  box.innerHTML = `<cas-connect token-url="${TOKEN_URL}" retry-delay="0" ${attrs}></cas-connect>`;
+  return fixture<CasConnectElement>(box.firstElementChild as CasConnectElement);
+}
+
+/** The flow shown, once defined and rendered. */
+async function flow(el: CasConnectElement, tag: string): Promise<Flow> {
+  await waitFor(() => el.flow?.localName === tag && customElements.get(tag), `<${tag}> shown`);
+  const f = el.flow as Flow;
+  await f.updateComplete;
+  return f;
+}
+
+const methods = (el: CasConnectElement) => [...el.shadowRoot!.querySelectorAll('[part^=method-]')].map((b) => b.getAttribute('part'));
+
+describe('<cas-connect>', () => {
+  before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
+  after(() => worker.stop());
+  beforeEach(() => {
+    resetMockState(tokens);
+    Object.assign(cdsl, createCdslState());
+    Object.assign(mocks, createConnectState({ consentUrl: '/demo/mock-consent.html?answer=allow' }));
+    clearTokenCache();
+  });
+  afterEach(() => worker.resetHandlers());
+
+  it('registers all five elements; the default choice: upload, cdsl, mailback, each saying what it needs', async () => {
+    for (const tag of ['cas-connect', 'cas-upload', 'cas-cdsl-fetch', 'cas-inbox', 'cas-mailback']) expect(customElements.get(tag), tag).to.exist;
+    expect(() => CasConnectElement.define()).not.to.throw();
+    const el = await make();
+    expect(el.state).to.equal('idle');
+    expect(methods(el)).to.deep.equal(['method-upload', 'method-cdsl', 'method-mailback']);
+    expect(part(el, 'method-upload')!.textContent).to.include('your PDF and its password');
+    expect(part(el, 'method-cdsl')!.textContent).to.include('PAN, BO ID and your phone');
+    expect(part(el, 'method-mailback')!.textContent).to.include('your e-mail; the statement arrives in a few minutes');
+    expect(part(el, 'flow')).to.equal(null);
+  });
+
+  it('methods: in the order written, unknown words ignored, inbox only with redirect-url', async () => {
+    const el = await make('methods="inbox mailback nope upload"');
+    expect(methods(el)).to.deep.equal(['method-mailback', 'method-upload']);
+    el.redirectUrl = '/demo/inbox-callback.html';
+    await el.updateComplete;
+    expect(methods(el)).to.deep.equal(['method-inbox', 'method-mailback', 'method-upload']);
+    expect(part(el, 'method-inbox')!.textContent).to.include('your Gmail');
+  });
+
+  it('one method opens directly, with no back', async () => {
+    const el = await make('methods="cdsl"');
+    const f = await flow(el, 'cas-cdsl-fetch');
+    expect(el.state).to.equal('cdsl');
+    expect(part(el, 'back')).to.equal(null);
+    expect(methods(el)).to.deep.equal([]);
+    el.reset();
+    await flow(el, 'cas-cdsl-fetch');
+    expect(f.isConnected || el.flow).to.be.ok;
+  });
+
+  it('hands every setting to the flow', async () => {
+    const provider = async () => 'at_x';
+    const init = { headers: { 'x-csrf': '1' } };
+    const el = await make(
+      'api-base="https://api.example.in" timeout="5000" retries="1" token-method="POST" disabled redirect-url="/demo/inbox-callback.html" keep-connected parser="cdsl" max-size="2048" periods="3" methods="upload cdsl inbox mailback"',
+    );
+    el.tokenRequestInit = init;
+    el.retryDelay = 7;
+    el.strings = { heading: 'Mine' };
+    el.disabled = false;
+    await el.updateComplete;
+    for (const [method, tag] of [['upload', 'cas-upload'], ['cdsl', 'cas-cdsl-fetch'], ['inbox', 'cas-inbox'], ['mailback', 'cas-mailback']] as const) {
+      await el.open(method);
+      const f = await flow(el, tag);
+      expect(f.tokenUrl, tag).to.equal(TOKEN_URL);
+      expect(f.tokenMethod).to.equal('POST');
+      expect(f.tokenRequestInit).to.equal(init);
+      expect(f.apiBase).to.equal('https://api.example.in');
+      expect([f.timeout, f.retries, f.retryDelay]).to.deep.equal([5000, 1, 7]);
+      expect(f.strings).to.deep.equal({ heading: 'Mine' });
+      expect(f.disabled).to.equal(false);
+      if (tag === 'cas-inbox') expect([f.redirectUrl, f.keepConnected]).to.deep.equal(['/demo/inbox-callback.html', true]);
+      if (tag === 'cas-upload') expect([f.parser, f.maxSize]).to.deep.equal(['cdsl', 2048]);
+      if (tag === 'cas-cdsl-fetch') expect(f.periods).to.equal(3);
+    }
+    el.tokenProvider = provider;
+    el.disabled = true;
+    await el.updateComplete;
+    expect((el.flow as Flow).tokenProvider).to.equal(provider);
+    expect((el.flow as Flow).disabled).to.equal(true);
+  });
+
+  it('mailback end to end through <cas-connect>: events at the host, no back while sending, then on to the upload', async () => {
+    mocks.stepMs = 300;
+    const el = await make();
+    const events = record(el);
+    await press(el as unknown as Flow, 'method-mailback');
+    const f = await flow(el, 'cas-mailback');
+    expect(part(el, 'back')).to.exist;
+    type(f, 'email-input', 'investor@example.com');
+    type(f, 'password-input', 'Remember2025');
+    type(f, 'confirm-input', 'Remember2025');
+    await press(f, 'submit');
+    await until(f, 'sending');
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(part(el, 'back'), 'no back while sending').to.equal(null);
+    await until(f, 'sent');
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(part(el, 'back'), 'back once sent').to.exist;
+    expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-mailback-sent']);
+    await press(f, 'upload');
+    await flow(el, 'cas-upload');
+    expect(el.state).to.equal('upload');
+    expect(part(el, 'back')).to.exist;
+  });
+
+  it('cdsl through <cas-connect>: cas-upload-success at the host with source cdsl', async () => {
+    const el = await make();
+    await press(el as unknown as Flow, 'method-cdsl');
+    const f = await flow(el, 'cas-cdsl-fetch');
+    type(f, 'pan-input', 'ABCDE1234F');
+    type(f, 'bo-id-input', '1208160000000001');
+    type(f, 'dob-input', '1990-01-15');
+    await press(f, 'submit');
+    await until(f, 'otp');
+    type(f, 'otp-input', MOCK_OTP);
+    const success = oneEvent(el, 'cas-upload-success');
+    await press(f, 'submit');
+    expect((await success).detail.source).to.equal('cdsl');
+  });
+
+  it('back resets the flow (revoking a connected mailbox) and returns focus to its way', async () => {
+    const el = await make('redirect-url="/demo/inbox-callback.html" methods="inbox upload"');
+    part(el, 'method-inbox')!.focus();
+    await sendKeys({ press: 'Enter' });
+    const f = await flow(el, 'cas-inbox');
+    await aTimeout(0);
+    expect(f.shadowRoot!.activeElement, 'focus moves into the flow').to.equal(part(f, 'connect'));
+    await sendKeys({ press: 'Enter' });
+    await until(f, 'choose', 8000);
+    await el.updateComplete;
+    await press(el as unknown as Flow, 'back');
+    await waitFor(() => mocks.requests.some((r) => r.path === '/v4/inbox/disconnect'), 'revoked');
+    await el.updateComplete;
+    await aTimeout(0);
+    expect(el.state).to.equal('idle');
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'method-inbox'));
+  });
+
+  it('keyboard only: Tab to a way, Enter opens it with focus on its first field', async () => {
+    const el = await make();
+    part(el, 'method-upload')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'method-cdsl'));
+    await sendKeys({ press: 'Enter' });
+    const f = await flow(el, 'cas-cdsl-fetch');
+    await aTimeout(0);
+    expect(f.shadowRoot!.activeElement).to.equal(part(f, 'pan-input'));
+  });
+
+  it('speaks Hindi, and so do its flows', async () => {
+    const el = await make('lang="hi"');
+    for (let i = 0; i < 100 && !part(el, 'method-upload')!.textContent!.includes('PDF अपलोड करें'); i++) await aTimeout(20);
+    expect(part(el, 'method-upload')!.textContent).to.include('PDF अपलोड करें');
+    await press(el as unknown as Flow, 'method-mailback');
+    const f = await flow(el, 'cas-mailback');
+    for (let i = 0; i < 100 && !part(f, 'submit')!.textContent!.includes('ई-मेल'); i++) await aTimeout(20);
+    expect(part(f, 'submit')!.textContent).to.equal('मुझे मेरा स्टेटमेंट ई-मेल करें');
+    expect(part(el, 'back')!.textContent).to.include('दूसरे तरीके');
+  });
+
+  describe('accessibility (axe), light and dark', () => {
+    for (const scheme of ['light', 'dark']) {
+      it(`${scheme}: the choice (four ways), a flow with back`, async () => {
+        const el = await make(`style="color-scheme:${scheme}" redirect-url="/demo/inbox-callback.html" methods="upload cdsl inbox mailback"`);
+        await expect(el).to.be.accessible();
+        await press(el as unknown as Flow, 'method-upload');
+        await flow(el, 'cas-upload');
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+});

@@ -1,0 +1,334 @@
+// <cas-inbox> (contract §11, §13) with a real second window: the popup opened within the click,
+// the mock consent page (demo/mock-consent.html) sending it back to the return page
+// (demo/inbox-callback.html, which runs src/inbox-callback.ts), the message checked (origin and
+// state), the list, the password step, parsing by URL, the revoke call in every ending, secrets
+// kept, axe in every state (light and dark), Hindi and the keyboard. msw mocks the API only.
+import { expect, fixture, oneEvent, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { setupWorker } from 'msw/browser';
+import { createHandlers, createMockState, resetMockState, TOKEN_URL, PARSE_RESPONSE } from './mocks/handlers.js';
+import {
+  createConnectHandlers,
+  createConnectState,
+  MOCK_INBOX_TOKEN,
+  MOCK_INBOX_PASSWORD,
+  MOCK_INBOX_FILES,
+  type InboxScenario,
+} from './mocks/connect.js';
+import '../src/inbox/index.js';
+import { CasInboxElement } from '../src/inbox/index.js';
+import { clearTokenCache } from '../src/core/index.js';
+import { part } from './helpers.js';
+import { record, type, press, until, waitFor, expectSecretsKept } from './flow-helpers.js';
+
+const tokens = createMockState();
+const mocks = createConnectState();
+const worker = setupWorker(...createConnectHandlers(mocks), ...createHandlers(tokens));
+const REDIRECT = '/demo/inbox-callback.html';
+
+async function make(attrs = ''): Promise<CasInboxElement> {
+  const box = document.createElement('div');
+  box.innerHTML = `<cas-inbox token-url="${TOKEN_URL}" redirect-url="${REDIRECT}" retry-delay="0" ${attrs}></cas-inbox>`;
+  return fixture<CasInboxElement>(box.firstElementChild as CasInboxElement);
+}
+
+/** Presses `connect` with the real keyboard (a user activation, as a click is), so the popup may open. */
+async function connect(el: CasInboxElement) {
+  part(el, 'connect')!.focus();
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+}
+
+const calls = (path: string) => mocks.requests.filter((r) => r.path === `/v4/inbox/${path}`);
+/** The consent page in `popup`, once its script runs. */
+async function consent(popup: () => Window | null) {
+  await waitFor(() => popup()?.document?.body?.dataset.ready === '', 'consent page ready', 8000);
+  return popup()!.document;
+}
+
+const parses = () => mocks.requests.filter((r) => r.path.endsWith('/parse'));
+
+/** Connects with scenario `scenario` and waits for the list (or the state `to`). */
+async function toList(el: CasInboxElement, scenario: InboxScenario = 'success', to = 'choose') {
+  mocks.inbox = scenario;
+  await connect(el);
+  await until(el, to, 8000);
+}
+
+describe('<cas-inbox>', () => {
+  before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
+  after(() => worker.stop());
+  beforeEach(() => {
+    resetMockState(tokens);
+    Object.assign(mocks, createConnectState({ consentUrl: '/demo/mock-consent.html?answer=allow' }));
+    clearTokenCache();
+  });
+  afterEach(() => worker.resetHandlers());
+
+  it('is defined, idle, read-only state; without redirect-url: config-error and no popup', async () => {
+    expect(customElements.get('cas-inbox')).to.equal(CasInboxElement);
+    expect(() => CasInboxElement.define()).not.to.throw();
+    const el = await fixture<CasInboxElement>(`<cas-inbox token-url="${TOKEN_URL}"></cas-inbox>`);
+    expect(el.state).to.equal('idle');
+    el.setAttribute('state', 'success');
+    expect(el.getAttribute('state')).to.equal('idle');
+    const opened: unknown[] = [];
+    const open = window.open;
+    window.open = (...a: unknown[]) => (opened.push(a), null);
+    try {
+      const error = oneEvent(el, 'cas-upload-error');
+      await connect(el);
+      expect((await error).detail.code).to.equal('config-error');
+    } finally {
+      window.open = open;
+    }
+    expect(opened).to.have.length(0);
+    expect(mocks.requests).to.have.length(0);
+  });
+
+  it('the whole flow in a real popup: states, request bodies, list newest first, password, success, revoke', async () => {
+    const el = await make();
+    const events = record(el);
+    const states: string[] = [];
+    new MutationObserver(() => states.push(el.getAttribute('state')!)).observe(el, { attributeFilter: ['state'] });
+    await toList(el);
+    const [c] = calls('connect');
+    expect(c.body!.redirect_uri).to.equal(new URL(REDIRECT, location.href).href);
+    expect(c.body!.state).to.match(/^[0-9a-f]{32}$/);
+    expect(c.apiKey).to.equal('at_demo_1');
+    expect(calls('cas')[0].inboxToken).to.equal(MOCK_INBOX_TOKEN);
+    expect(calls('cas')[0].body).to.have.keys('start_date', 'end_date');
+    const buttons = [...part(el, 'file-list')!.querySelectorAll('[part=file]')];
+    expect(buttons.map((b) => b.textContent)).to.deep.equal([
+      'CAMS_CAS_NOV2025.pdfCAMS · 4 Nov 2025 · 234 kB',
+      'CDSL_CAS_OCT2025.pdfCDSL · 5 Oct 2025 · 178 kB',
+    ]);
+    (buttons[0] as HTMLElement).click();
+    await el.updateComplete;
+    type(el, 'password-input', MOCK_INBOX_PASSWORD);
+    const success = oneEvent(el, 'cas-upload-success');
+    await press(el, 'submit');
+    const { detail } = await success;
+    expect(parses()[0].body).to.deep.equal({ pdf_url: MOCK_INBOX_FILES[1].url, password: MOCK_INBOX_PASSWORD });
+    expect(detail.source).to.equal('inbox');
+    expect(detail.result).to.deep.equal(PARSE_RESPONSE);
+    expect(detail.file).to.deep.equal({ name: 'CAMS_CAS_NOV2025.pdf', size: null });
+    expect(detail.files.map((f: { filename: string }) => f.filename)).to.deep.equal(['CAMS_CAS_NOV2025.pdf', 'CDSL_CAS_OCT2025.pdf']);
+    await waitFor(() => calls('disconnect').length === 1, 'revoked after success');
+    expect(calls('disconnect')[0].inboxToken).to.equal(MOCK_INBOX_TOKEN);
+    expect(states).to.deep.equal(['connecting', 'listing', 'choose', 'parsing', 'success']);
+    expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-success']);
+    expect(tokens.tokenRequests).to.equal(1);
+  });
+
+  it('one statement is chosen at once; a wrong password keeps the mailbox for another try', async () => {
+    const el = await make();
+    mocks.passwordRefused = false;
+    await toList(el, 'wrong-password-then-right');
+    mocks.inbox = 'one-statement';
+    await el.updateComplete;
+    // Two files in this scenario: choose one, then the wrong password.
+    (part(el, 'file') as HTMLElement).click();
+    await el.updateComplete;
+    type(el, 'password-input', 'WRONG');
+    mocks.inbox = 'wrong-password-then-right';
+    await press(el, 'submit');
+    await until(el, 'error');
+    expect(part(el, 'password-input')).to.exist;
+    expect(calls('disconnect')).to.have.length(0);
+    type(el, 'password-input', MOCK_INBOX_PASSWORD);
+    await press(el, 'submit');
+    await until(el, 'success');
+    const el2 = await make();
+    await toList(el2, 'one-statement');
+    expect(part(el2, 'file-list')).to.equal(null);
+    expect(part(el2, 'password-input')).to.exist;
+    expect(el2.shadowRoot!.textContent).to.include('CAMS_CAS_NOV2025.pdf');
+  });
+
+  it('consent refused: inbox-error, no list, a way to try again', async () => {
+    const el = await make();
+    const error = oneEvent(el, 'cas-upload-error');
+    await toList(el, 'refused', 'error');
+    const { detail } = await error;
+    expect(detail.code).to.equal('inbox-error');
+    expect(detail.apiMessage).to.equal('access_denied');
+    expect(calls('cas')).to.have.length(0);
+    expect(part(el, 'retry')!.getAttribute('part')).to.equal('connect retry');
+  });
+
+  it('the popup closed before consent: inbox-error; Try again opens it again', async () => {
+    mocks.consentUrl = '/demo/mock-consent.html';
+    const el = await make();
+    const error = oneEvent(el, 'cas-upload-error');
+    let popup: Window | null = null;
+    const open = window.open;
+    window.open = (...a: Parameters<typeof open>) => (popup = open.apply(window, a));
+    try {
+      await connect(el);
+      await waitFor(() => calls('connect').length === 1 && popup, 'popup open');
+      await aTimeout(200);
+      popup!.close();
+      expect((await error).detail.code).to.equal('inbox-error');
+      expect(part(el, 'error')!.textContent).to.include('closed');
+      mocks.consentUrl = '/demo/mock-consent.html?answer=allow';
+      part(el, 'retry')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(el, 'choose', 8000);
+    } finally {
+      window.open = open;
+    }
+  });
+
+  it('the popup blocked: inbox-error with the way to try again', async () => {
+    const el = await make();
+    const open = window.open;
+    window.open = () => null;
+    try {
+      const error = oneEvent(el, 'cas-upload-error');
+      await connect(el);
+      expect((await error).detail.code).to.equal('inbox-error');
+      expect(part(el, 'error')!.textContent).to.include('pop-ups');
+      expect(part(el, 'retry')).to.exist;
+      expect(calls('connect')).to.have.length(0);
+    } finally {
+      window.open = open;
+    }
+  });
+
+  it('messages from another origin, or with another state, are ignored', async function () {
+    this.timeout(20000);
+    mocks.consentUrl = '/demo/mock-consent.html';
+    const el = await make();
+    let popup: Window | null = null;
+    const open = window.open;
+    window.open = (...a: Parameters<typeof open>) => (popup = open.apply(window, a));
+    try {
+      await connect(el);
+      await waitFor(() => calls('connect').length === 1, 'connect called');
+      const state = calls('connect')[0].body!.state as string;
+      // Another state, from this origin (a real postMessage): ignored.
+      window.postMessage({ inbox_token: 'itk_forged', state: 'f'.repeat(32) }, location.origin);
+      // The right state from another origin: ignored.
+      window.dispatchEvent(new MessageEvent('message', { data: { inbox_token: 'itk_forged', state }, origin: 'https://evil.example' }));
+      await aTimeout(100);
+      expect(el.state).to.equal('connecting');
+      expect(calls('cas')).to.have.length(0);
+      // The real answer, through the consent page in the popup.
+      (await consent(() => popup)).getElementById('allow')!.click();
+      await until(el, 'choose', 8000);
+      expect(calls('cas').map((c) => c.inboxToken)).to.deep.equal([MOCK_INBOX_TOKEN]);
+    } finally {
+      window.open = open;
+    }
+  });
+
+  describe('revokes the access however the flow ends', () => {
+    it('no statements (error)', async () => {
+      const el = await make();
+      const error = oneEvent(el, 'cas-upload-error');
+      await toList(el, 'no-statements', 'error');
+      expect((await error).detail.code).to.equal('no-statements');
+      await waitFor(() => calls('disconnect').length === 1, 'revoked');
+    });
+    it('cancel', async () => {
+      const el = await make();
+      await toList(el);
+      const cancel = oneEvent(el, 'cas-upload-cancel');
+      await press(el, 'cancel');
+      expect((await cancel).detail).to.deep.equal({ step: 'choose' });
+      await waitFor(() => calls('disconnect').length === 1, 'revoked');
+    });
+    it('reset', async () => {
+      const el = await make();
+      await toList(el);
+      el.reset();
+      await waitFor(() => calls('disconnect').length === 1, 'revoked');
+      expect(el.state).to.equal('idle');
+    });
+    it('the element removed', async () => {
+      const el = await make();
+      await toList(el);
+      el.remove();
+      await waitFor(() => calls('disconnect').length === 1, 'revoked');
+    });
+    it('not with keep-connected', async () => {
+      const el = await make('keep-connected');
+      await toList(el);
+      el.remove();
+      await aTimeout(200);
+      expect(calls('disconnect')).to.have.length(0);
+    });
+  });
+
+  it('the inbox token and the password nowhere: attributes, events, console, storage, address', async () => {
+    await expectSecretsKept([MOCK_INBOX_TOKEN, MOCK_INBOX_PASSWORD], async () => {
+      const el = await make();
+      const events = record(el);
+      await toList(el);
+      (part(el, 'file') as HTMLElement).click();
+      await el.updateComplete;
+      type(el, 'password-input', MOCK_INBOX_PASSWORD);
+      await press(el, 'submit');
+      await until(el, 'success');
+      return { el, events };
+    });
+  });
+
+  it('speaks Hindi (loaded on demand)', async () => {
+    const el = await make('lang="hi"');
+    for (let i = 0; i < 100 && !part(el, 'connect')!.textContent!.includes('Gmail जोड़ें'); i++) await aTimeout(20);
+    expect(part(el, 'connect')!.textContent).to.equal('Gmail जोड़ें');
+    await toList(el, 'refused', 'error');
+    expect(part(el, 'error')!.textContent).to.equal('मेलबॉक्स की अनुमति नहीं दी गई।');
+  });
+
+  describe('accessibility (axe) in every state, light and dark; keyboard only', () => {
+    for (const scheme of ['light', 'dark']) {
+      it(`${scheme}: idle, connecting, choose (list, password), wrong password, parsing, success, error`, async function () {
+        this.timeout(30000);
+        mocks.consentUrl = '/demo/mock-consent.html';
+        const el = await make(`style="color-scheme:${scheme}"`);
+        await expect(el).to.be.accessible();
+        let popup: Window | null = null;
+        const open = window.open;
+        window.open = (...a: Parameters<typeof open>) => (popup = open.apply(window, a));
+        try {
+          await connect(el);
+          await until(el, 'connecting');
+          await expect(el).to.be.accessible();
+          (await consent(() => popup)).getElementById('allow')!.click();
+        } finally {
+          window.open = open;
+        }
+        await until(el, 'choose', 8000);
+        await expect(el).to.be.accessible();
+        // Keyboard: focus is on the first statement; Enter chooses it, the password takes focus.
+        expect(el.shadowRoot!.activeElement).to.equal(part(el, 'file'));
+        await sendKeys({ press: 'Enter' });
+        await el.updateComplete;
+        await aTimeout(0);
+        expect(el.shadowRoot!.activeElement).to.equal(part(el, 'password-input'));
+        await expect(el).to.be.accessible();
+        await sendKeys({ type: 'WRONG' });
+        await sendKeys({ press: 'Enter' });
+        await until(el, 'error');
+        await expect(el).to.be.accessible();
+        expect(el.shadowRoot!.activeElement).to.equal(part(el, 'password-input'));
+        mocks.stepMs = 300;
+        await sendKeys({ type: MOCK_INBOX_PASSWORD });
+        await sendKeys({ press: 'Enter' });
+        await until(el, 'parsing');
+        await expect(el).to.be.accessible();
+        await until(el, 'success');
+        await expect(el).to.be.accessible();
+        mocks.stepMs = 0;
+        mocks.consentUrl = '/demo/mock-consent.html?answer=allow';
+        el.reset();
+        await el.updateComplete;
+        await toList(el, 'no-statements', 'error');
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+});

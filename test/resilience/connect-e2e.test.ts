@@ -1,0 +1,214 @@
+// End to end: <cas-connect> from the CDN file dist/cdn/cas-connect.js against real local HTTP
+// servers (scripts/fault-servers.mjs): the token backend on this origin, the API on another
+// origin with real CORS preflights, and for the mailbox a real popup through the mock consent
+// page to a return page that loads dist/cdn/cas-inbox-callback.js. No msw.
+import { expect, fixture, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { openSession, expectNoPageErrors, page, pdf, type Session } from './harness.js';
+
+type El = HTMLElement & { state: string; updateComplete: Promise<unknown>; flow?: El | null };
+
+const cdn = '/dist/cdn/cas-connect.js';
+const REDIRECT = '/test/resilience/pages/inbox-callback.html';
+const EMAIL = 'investor@example.com';
+const PASSWORD = 'Remember2025';
+const FILE = { message_date: '2025-11-04T08:00:00Z', cas_type: 'cams', original_filename: 'CAMS_NOV2025.pdf', size: 1000, url: 'https://files.example/inbox.pdf' };
+
+let ready: Promise<unknown>;
+before(async () => {
+  ({ ready } = (await import(/* @vite-ignore */ cdn)) as { ready: Promise<unknown> });
+});
+
+async function make(s: Session, methods = 'upload cdsl inbox mailback'): Promise<El> {
+  const box = document.createElement('div');
+  box.innerHTML = `<cas-connect token-url="${s.tokenUrl}" api-base="${s.apiBase}" redirect-url="${REDIRECT}" retry-delay="0" methods="${methods}"></cas-connect>`;
+  return fixture<El>(box.firstElementChild as El);
+}
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`[part~="${name}"]`)!;
+async function wait(check: () => unknown, ms = 8000) {
+  for (let t = 0; !check() && t < ms; t += 10) await new Promise((r) => setTimeout(r, 10));
+  expect(check()).to.be.ok;
+}
+async function open(el: El, method: string, tag: string): Promise<El> {
+  part(el, `method-${method}`).focus();
+  await sendKeys({ press: 'Enter' });
+  await wait(() => el.flow?.localName === tag);
+  await el.flow!.updateComplete;
+  return el.flow!;
+}
+function type(el: Element, name: string, value: string) {
+  const input = part(el, name);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+async function upload(flow: El) {
+  const input = part(flow, 'file-input');
+  const dt = new DataTransfer();
+  dt.items.add(pdf('cas.pdf'));
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await wait(() => flow.state === 'ready');
+  await flow.updateComplete;
+  type(flow, 'password-input', PASSWORD);
+  part(flow, 'submit').click();
+}
+
+describe('<cas-connect> end to end (cas-connect.js, real HTTP servers)', () => {
+  let s: Session | undefined;
+  afterEach(async () => {
+    await s?.close();
+    s = undefined;
+    expectNoPageErrors();
+  });
+
+  it('defines <cas-connect> at once and the four flows once `ready`', async () => {
+    expect(customElements.get('cas-connect')).to.exist;
+    await ready;
+    for (const tag of ['cas-upload', 'cas-cdsl-fetch', 'cas-inbox', 'cas-mailback']) expect(customElements.get(tag), tag).to.exist;
+  });
+
+  it('upload: one listener on <cas-connect> gets the success', async () => {
+    s = await openSession();
+    const el = await make(s);
+    const flow = await open(el, 'upload', 'cas-upload');
+    const success = oneEvent(el, 'cas-upload-success');
+    await upload(flow);
+    const { detail } = await success;
+    expect(detail.source).to.equal('upload');
+    const stats = await s.stats();
+    expect(stats.requests.map((r) => r.path)).to.deep.equal(['/v4/smart/parse']);
+    expect(stats.requests[0].password).to.equal(PASSWORD);
+    // The summary's list is cas-upload.summary.js beside cas-connect.js, imported from the flows'
+    // chunk in chunks/: it arrives from the script's own folder.
+    await wait(() => flow.shadowRoot!.querySelector('[part~="summary-list"]'));
+    expect(performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)).to.include('/dist/cdn/cas-upload.summary.js');
+  });
+
+  it('cdsl: OTP, fetch and parse', async () => {
+    const files = [{ filename: 'CDSL_CAS_NOV2025.pdf', url: 'https://files.example/nov.pdf' }];
+    s = await openSession({ api: [{ body: { status: 'success', session_id: 'sess-c' } }, { body: { status: 'success', files } }, {}] });
+    const el = await make(s);
+    const flow = await open(el, 'cdsl', 'cas-cdsl-fetch');
+    type(flow, 'pan-input', 'ABCDE1234F');
+    type(flow, 'bo-id-input', '1208160000000001');
+    type(flow, 'dob-input', '1990-01-15');
+    part(flow, 'submit').click();
+    await wait(() => flow.state === 'otp');
+    await flow.updateComplete;
+    type(flow, 'otp-input', '123456');
+    const success = oneEvent(el, 'cas-upload-success');
+    part(flow, 'submit').click();
+    expect((await success).detail.source).to.equal('cdsl');
+    expect((await s.stats()).requests.map((r) => r.path)).to.deep.equal(['/v4/cdsl/fetch', '/v4/cdsl/fetch/sess-c/verify', '/v4/smart/parse']);
+  });
+
+  it('mailback: the request, the sent event, then on to the upload of the e-mailed PDF', async () => {
+    s = await openSession({ api: [{ body: { status: 'success', msg: 'CAS request submitted' } }, {}] });
+    const el = await make(s);
+    const flow = await open(el, 'mailback', 'cas-mailback');
+    type(flow, 'email-input', EMAIL);
+    type(flow, 'password-input', PASSWORD);
+    type(flow, 'confirm-input', PASSWORD);
+    const sent = oneEvent(el, 'cas-upload-mailback-sent');
+    part(flow, 'submit').click();
+    const { detail } = await sent;
+    expect(detail.requestId).to.match(/^req_/);
+    await flow.updateComplete;
+    part(flow, 'upload').click();
+    await wait(() => el.flow?.localName === 'cas-upload');
+    const up = el.flow!;
+    await up.updateComplete;
+    const success = oneEvent(el, 'cas-upload-success');
+    await upload(up);
+    await success;
+    const stats = await s.stats();
+    expect(stats.requests.map((r) => r.path)).to.deep.equal(['/v4/kfintech/generate', '/v4/smart/parse']);
+    const { email, password, from_date, to_date } = stats.requests[0].json as Record<string, string>;
+    expect([email, password, from_date]).to.deep.equal([EMAIL, PASSWORD, '1990-01-01']);
+    expect(to_date).to.match(/^\d{4}-\d\d-\d\d$/);
+    expect(stats.tokenRequests).to.equal(1);
+    expect(page.console.join('\n')).to.not.include(EMAIL).and.not.include(PASSWORD);
+  });
+
+  it('inbox: a real popup, the consent page, the CDN return page, the list, the parse and the revoke', async function () {
+    this.timeout(20000);
+    const consent = `${location.origin}/demo/mock-consent.html?answer=allow&state={state}&redirect_uri={redirect_uri}`;
+    s = await openSession({
+      api: [
+        { body: { status: 'success', oauth_url: consent, expires_in: 600 } },
+        { body: { status: 'success', count: 1, files: [FILE] } },
+        {},
+        { body: { status: 'success', msg: 'Disconnected' } },
+      ],
+    });
+    const el = await make(s);
+    const flow = await open(el, 'inbox', 'cas-inbox');
+    await new Promise((r) => setTimeout(r, 0));
+    part(flow, 'connect').focus();
+    await sendKeys({ press: 'Enter' });
+    await wait(() => flow.state === 'choose');
+    await flow.updateComplete;
+    type(flow, 'password-input', 'ABCDE1234F');
+    const success = oneEvent(el, 'cas-upload-success');
+    part(flow, 'submit').click();
+    const { detail } = await success;
+    expect(detail.source).to.equal('inbox');
+    expect(detail.file).to.deep.equal({ name: 'CAMS_NOV2025.pdf', size: null });
+    const stats = await s.until((x) => x.apiRequests === 4, 'four API requests', 3000);
+    expect(stats.requests.map((r) => r.path)).to.deep.equal(['/v4/inbox/connect', '/v4/inbox/cas', '/v4/smart/parse', '/v4/inbox/disconnect']);
+    expect(stats.requests.map((r) => r.inboxToken)).to.deep.equal([null, INBOX_TOKEN_FROM_CONSENT, null, INBOX_TOKEN_FROM_CONSENT]);
+    expect(stats.requests[0].json!.redirect_uri).to.equal(new URL(REDIRECT, location.href).href);
+    expect(stats.requests[2].json).to.deep.equal({ pdf_url: FILE.url, password: 'ABCDE1234F' });
+    expect(page.console.join('\n')).to.not.include(INBOX_TOKEN_FROM_CONSENT);
+  });
+});
+
+/** The token demo/mock-consent.html hands back. */
+const INBOX_TOKEN_FROM_CONSENT = 'itk_mock_5e3c9a1f7b2d4e6a';
+
+describe('<cas-connect> under the CSP of contract §7, with Trusted Types', () => {
+  it('the choice, then the mailback, in Hindi: no violation, no error, nothing logged', async () => {
+    const s = await openSession({ api: [{ body: { status: 'success', msg: 'ok' } }] });
+    const iframe = document.createElement('iframe');
+    const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+    iframe.src = `/fault/page/csp?session=${s.id}&connect`;
+    document.body.append(iframe);
+    await loaded;
+    try {
+      const win = iframe.contentWindow as Window & typeof globalThis & { __probe: unknown };
+      await win.customElements.whenDefined('cas-connect');
+      const el = win.document.createElement('cas-connect') as El;
+      for (const [k, v] of Object.entries({ lang: 'hi', 'token-url': s.tokenUrl, 'api-base': s.apiBase })) el.setAttribute(k, v);
+      win.document.body.append(el);
+      await wait(() => part(el, 'method-mailback')?.textContent?.includes('ई-मेल से पाएँ'));
+      part(el, 'method-mailback').click();
+      await wait(() => el.flow?.localName === 'cas-mailback' && part(el.flow, 'submit'));
+      const flow = el.flow!;
+      type(flow, 'email-input', EMAIL);
+      type(flow, 'password-input', PASSWORD);
+      type(flow, 'confirm-input', PASSWORD);
+      part(flow, 'submit').click();
+      await wait(() => flow.state === 'sent');
+      expect((await s.stats()).requests.map((r) => r.path)).to.deep.equal(['/v4/kfintech/generate']);
+      expect(win.__probe).to.deep.equal({ violations: [], errors: [], console: [] });
+    } finally {
+      iframe.remove();
+      await s.close();
+    }
+  });
+});
+
+describe('cas-connect.iife.js (classic script)', () => {
+  it('sets window.CasConnect with every class and the client; after cas-connect.js on one page, nothing throws', async () => {
+    const script = document.createElement('script');
+    script.src = '/dist/cdn/cas-connect.iife.js';
+    const loaded = new Promise((resolve, reject) => ((script.onload = resolve), (script.onerror = reject)));
+    document.head.append(script);
+    await loaded;
+    const api = (window as unknown as { CasConnect: Record<string, unknown> }).CasConnect;
+    for (const name of ['CasConnectElement', 'CasUploadElement', 'CasCdslFetchElement', 'CasInboxElement', 'CasMailbackElement', 'requestMailback', 'connectInbox', 'clearTokenCache', 'version']) {
+      expect(api[name], name).to.exist;
+    }
+    expectNoPageErrors();
+  });
+});
