@@ -84,7 +84,7 @@ describe('<cas-connect>', () => {
     const provider = async () => 'at_x';
     const init = { headers: { 'x-csrf': '1' } };
     const el = await make(
-      'api-base="https://api.example.in" timeout="5000" retries="1" token-method="POST" disabled redirect-url="/demo/inbox-callback.html" keep-connected parser="cdsl" max-size="2048" periods="3" methods="upload cdsl inbox mailback"',
+      'api-base="https://api.example.in" timeout="5000" retries="1" token-method="POST" disabled redirect-url="/demo/inbox-callback.html" keep-connected parser="cdsl" max-size="2048" allow-empty-password periods="3" methods="upload cdsl inbox mailback"',
     );
     el.tokenRequestInit = init;
     el.retryDelay = 7;
@@ -102,7 +102,7 @@ describe('<cas-connect>', () => {
       expect(f.strings).to.deep.equal({ heading: 'Mine' });
       expect(f.disabled).to.equal(false);
       if (tag === 'cas-inbox') expect([f.redirectUrl, f.keepConnected]).to.deep.equal(['/demo/inbox-callback.html', true]);
-      if (tag === 'cas-upload') expect([f.parser, f.maxSize]).to.deep.equal(['cdsl', 2048]);
+      if (tag === 'cas-upload') expect([f.parser, f.maxSize, f.allowEmptyPassword]).to.deep.equal(['cdsl', 2048, true]);
       if (tag === 'cas-cdsl-fetch') expect(f.periods).to.equal(3);
     }
     el.tokenProvider = provider;

@@ -44,6 +44,7 @@ const SETTINGS = [
   'parser',
   'fileField',
   'maxSize',
+  'allowEmptyPassword',
   'periods',
 ] as const;
 
@@ -87,6 +88,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
     parser: {},
     fileField: { attribute: 'file-field' },
     maxSize: { attribute: 'max-size', type: Number },
+    allowEmptyPassword: { attribute: 'allow-empty-password', type: Boolean },
     periods: { type: Number },
   };
 
@@ -112,6 +114,8 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
   fileField?: string;
   /** For `<cas-upload>`: `max-size`. */
   maxSize?: number;
+  /** For `<cas-upload>`: `allow-empty-password`. */
+  allowEmptyPassword?: boolean;
   /** For `<cas-cdsl-fetch>`: `periods`. */
   periods?: number;
 
