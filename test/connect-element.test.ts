@@ -69,6 +69,17 @@ describe('<cas-connect>', () => {
     expect(part(el, 'method-inbox')!.textContent).to.include('your Gmail');
   });
 
+  it('methods: names of Object.prototype are unknown words too; open() refuses an unknown way (config-error) and stays on the choice', async () => {
+    const el = await make('methods="toString constructor cdsl upload"');
+    expect(methods(el)).to.deep.equal(['method-cdsl', 'method-upload']);
+    for (const bad of ['email', 'toString']) {
+      const error = await el.open(bad as 'upload').then(() => null, (e: { code?: string }) => e);
+      expect(error?.code, bad).to.equal('config-error');
+      expect(el.state).to.equal('idle');
+      expect(methods(el)).to.deep.equal(['method-cdsl', 'method-upload']);
+    }
+  });
+
   it('one method opens directly, with no back', async () => {
     const el = await make('methods="cdsl"');
     const f = await flow(el, 'cas-cdsl-fetch');
