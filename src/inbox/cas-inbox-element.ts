@@ -34,6 +34,7 @@ const POLL = 250;
  *
  * @slot heading - Replaces the heading text.
  *
+ * @csspart base - The `<form>` that holds everything else.
  * @csspart heading - The heading (the `heading` slot's default).
  * @csspart connect - Opens the mailbox's consent page in a popup (also after an `inbox-error`, with part `retry`).
  * @csspart file-list - The statements found, newest first, one button each.

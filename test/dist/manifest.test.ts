@@ -121,6 +121,14 @@ test('parts include every part of the contract; custom properties are all --cas-
   for (const { name } of element.cssProperties ?? []) assert.match(name, /^--cas-upload-[a-z-]+$/);
 });
 
+test('the elements drawn in the shared frame (CasElement.frame) document its parts: base, heading, status', () => {
+  const declarations = manifest.modules.flatMap((m) => m.declarations);
+  for (const tag of ['cas-upload', 'cas-cdsl-fetch', 'cas-mailback', 'cas-inbox']) {
+    const parts = (declarations.find((d) => d.tagName === tag)?.cssParts ?? []).map((p) => p.name);
+    assert.deepEqual(['base', 'heading', 'status'].filter((p) => !parts.includes(p)), [], `${tag} documents the frame's parts`);
+  }
+});
+
 test('no secret-looking default is documented in the manifest', () => {
   const text = JSON.stringify(element);
   assert.doesNotMatch(text, /\b(sk|at)_[A-Za-z0-9]{6,}/);
