@@ -164,6 +164,18 @@ describe('<cas-connect>', () => {
     expect((await success).detail.source).to.equal('cdsl');
   });
 
+  it('disabled: the ways and back take no input, so a disabled element never resets its flow', async () => {
+    const el = await make('disabled');
+    expect((part(el, 'method-cdsl') as HTMLButtonElement).disabled).to.equal(true);
+    await el.open('cdsl');
+    const f = await flow(el, 'cas-cdsl-fetch');
+    expect(f.disabled).to.equal(true);
+    expect((part(el, 'back') as HTMLButtonElement).disabled).to.equal(true);
+    el.disabled = false;
+    await el.updateComplete;
+    expect((part(el, 'back') as HTMLButtonElement).disabled).to.equal(false);
+  });
+
   it('back resets the flow (revoking a connected mailbox) and returns focus to its way', async () => {
     const el = await make('redirect-url="/demo/inbox-callback.html" methods="inbox upload"');
     part(el, 'method-inbox')!.focus();

@@ -223,7 +223,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
       flow.setAttribute('part', 'flow');
       this.#settings(flow);
       const busy = BUSY.test(flow.getAttribute('state') ?? '');
-      return html`${offered.length > 1 && !busy ? html`<button part="back" type="button" lang=${this.speaks} @click=${() => this.#back()}>← ${t.back}</button>` : nothing}${flow}`;
+      return html`${offered.length > 1 && !busy ? html`<button part="back" type="button" lang=${this.speaks} ?disabled=${this.disabled} @click=${() => this.#back()}>← ${t.back}</button>` : nothing}${flow}`;
     }
     return html`<section class="c" lang=${this.speaks} aria-labelledby="h"><h2 id="h"><slot name="heading">${t.heading}</slot></h2><p>${t.intro}</p><ul part="choice">${offered.map(
       (m) =>
