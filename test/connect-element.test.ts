@@ -69,6 +69,17 @@ describe('<cas-connect>', () => {
     expect(part(el, 'method-inbox')!.textContent).to.include('your Gmail');
   });
 
+  it('methods: names of Object.prototype are unknown words too; open() refuses an unknown way (config-error) and stays on the choice', async () => {
+    const el = await make('methods="toString constructor cdsl upload"');
+    expect(methods(el)).to.deep.equal(['method-cdsl', 'method-upload']);
+    for (const bad of ['email', 'toString']) {
+      const error = await el.open(bad as 'upload').then(() => null, (e: { code?: string }) => e);
+      expect(error?.code, bad).to.equal('config-error');
+      expect(el.state).to.equal('idle');
+      expect(methods(el)).to.deep.equal(['method-cdsl', 'method-upload']);
+    }
+  });
+
   it('one method opens directly, with no back', async () => {
     const el = await make('methods="cdsl"');
     const f = await flow(el, 'cas-cdsl-fetch');
@@ -84,7 +95,7 @@ describe('<cas-connect>', () => {
     const provider = async () => 'at_x';
     const init = { headers: { 'x-csrf': '1' } };
     const el = await make(
-      'api-base="https://api.example.in" timeout="5000" retries="1" token-method="POST" disabled redirect-url="/demo/inbox-callback.html" keep-connected parser="cdsl" max-size="2048" periods="3" methods="upload cdsl inbox mailback"',
+      'api-base="https://api.example.in" timeout="5000" retries="1" token-method="POST" disabled redirect-url="/demo/inbox-callback.html" keep-connected parser="cdsl" max-size="2048" allow-empty-password periods="3" methods="upload cdsl inbox mailback"',
     );
     el.tokenRequestInit = init;
     el.retryDelay = 7;
@@ -102,7 +113,7 @@ describe('<cas-connect>', () => {
       expect(f.strings).to.deep.equal({ heading: 'Mine' });
       expect(f.disabled).to.equal(false);
       if (tag === 'cas-inbox') expect([f.redirectUrl, f.keepConnected]).to.deep.equal(['/demo/inbox-callback.html', true]);
-      if (tag === 'cas-upload') expect([f.parser, f.maxSize]).to.deep.equal(['cdsl', 2048]);
+      if (tag === 'cas-upload') expect([f.parser, f.maxSize, f.allowEmptyPassword]).to.deep.equal(['cdsl', 2048, true]);
       if (tag === 'cas-cdsl-fetch') expect(f.periods).to.equal(3);
     }
     el.tokenProvider = provider;
@@ -151,6 +162,18 @@ describe('<cas-connect>', () => {
     const success = oneEvent(el, 'cas-upload-success');
     await press(f, 'submit');
     expect((await success).detail.source).to.equal('cdsl');
+  });
+
+  it('disabled: the ways and back take no input, so a disabled element never resets its flow', async () => {
+    const el = await make('disabled');
+    expect((part(el, 'method-cdsl') as HTMLButtonElement).disabled).to.equal(true);
+    await el.open('cdsl');
+    const f = await flow(el, 'cas-cdsl-fetch');
+    expect(f.disabled).to.equal(true);
+    expect((part(el, 'back') as HTMLButtonElement).disabled).to.equal(true);
+    el.disabled = false;
+    await el.updateComplete;
+    expect((part(el, 'back') as HTMLButtonElement).disabled).to.equal(false);
   });
 
   it('back resets the flow (revoking a connected mailbox) and returns focus to its way', async () => {

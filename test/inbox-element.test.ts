@@ -86,6 +86,25 @@ describe('<cas-inbox>', () => {
     expect(mocks.requests).to.have.length(0);
   });
 
+  it('no token source, or an api-base that is not allowed: config-error before any popup opens', async () => {
+    for (const attrs of [`redirect-url="${REDIRECT}"`, `token-url="${TOKEN_URL}" redirect-url="${REDIRECT}" api-base="http://api.example.in"`]) {
+      const el = await fixture<CasInboxElement>(`<cas-inbox ${attrs}></cas-inbox>`);
+      const opened: unknown[] = [];
+      const open = window.open;
+      window.open = (...a: unknown[]) => (opened.push(a), null);
+      try {
+        const error = oneEvent(el, 'cas-upload-error');
+        await connect(el);
+        expect((await error).detail.code, attrs).to.equal('config-error');
+      } finally {
+        window.open = open;
+      }
+      expect(opened, attrs).to.have.length(0);
+      expect(el.state).to.equal('error');
+    }
+    expect(mocks.requests).to.have.length(0);
+  });
+
   it('the whole flow in a real popup: states, request bodies, list newest first, password, success, revoke', async () => {
     const el = await make();
     const events = record(el);

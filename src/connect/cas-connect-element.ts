@@ -3,6 +3,7 @@ import { styles } from './cas-connect.styles.js';
 import { en, type CasConnectStrings } from './en.js';
 import { catalog } from '../shared/catalog.js';
 import { CasElement } from '../shared/cas-element.js';
+import { CasUploadError } from '../core/errors.js';
 
 /** A way to get a statement, and its element. */
 export type CasConnectMethod = 'upload' | 'cdsl' | 'inbox' | 'mailback';
@@ -17,6 +18,9 @@ const FLOWS: Record<CasConnectMethod, string> = {
   inbox: 'cas-inbox',
   mailback: 'cas-mailback',
 };
+
+/** Whether `m` names a way (not a name that every object has, such as `toString`). */
+const isMethod = (m: string): m is CasConnectMethod => Object.hasOwn(FLOWS, m);
 
 /**
  * Registers every flow (one module: the flows share most of their code, and a page that shows
@@ -44,6 +48,7 @@ const SETTINGS = [
   'parser',
   'fileField',
   'maxSize',
+  'allowEmptyPassword',
   'periods',
 ] as const;
 
@@ -87,6 +92,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
     parser: {},
     fileField: { attribute: 'file-field' },
     maxSize: { attribute: 'max-size', type: Number },
+    allowEmptyPassword: { attribute: 'allow-empty-password', type: Boolean },
     periods: { type: Number },
   };
 
@@ -112,6 +118,8 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
   fileField?: string;
   /** For `<cas-upload>`: `max-size`. */
   maxSize?: number;
+  /** For `<cas-upload>`: `allow-empty-password`. */
+  allowEmptyPassword?: boolean;
   /** For `<cas-cdsl-fetch>`: `periods`. */
   periods?: number;
 
@@ -120,7 +128,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
   /** The ways offered: `methods` as written, known ones once each, `inbox` only with `redirect-url`. */
   get offered(): CasConnectMethod[] {
     const words = String(this.methods ?? '').split(/[\s,]+/);
-    const known = [...new Set(words)].filter((m): m is CasConnectMethod => m in FLOWS && (m !== 'inbox' || !!this.redirectUrl));
+    const known = [...new Set(words)].filter((m): m is CasConnectMethod => isMethod(m) && (m !== 'inbox' || !!this.redirectUrl));
     return known.length ? known : ['upload', 'cdsl', 'mailback'];
   }
 
@@ -129,8 +137,12 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
     return this.renderRoot?.querySelector<HTMLElement>('[part=flow]') ?? null;
   }
 
-  /** Shows the flow of `method` (loading it first when needed). */
+  /**
+   * Shows the flow of `method` (loading it first when needed).
+   * @throws {CasUploadError} `config-error` for a method that is not one of the ways
+   */
   async open(method: CasConnectMethod): Promise<void> {
+    if (!isMethod(method)) throw new CasUploadError('config-error');
     const tag = FLOWS[method];
     this.go(method);
     if (!customElements.get(tag)) {
@@ -211,7 +223,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
       flow.setAttribute('part', 'flow');
       this.#settings(flow);
       const busy = BUSY.test(flow.getAttribute('state') ?? '');
-      return html`${offered.length > 1 && !busy ? html`<button part="back" type="button" lang=${this.speaks} @click=${() => this.#back()}>← ${t.back}</button>` : nothing}${flow}`;
+      return html`${offered.length > 1 && !busy ? html`<button part="back" type="button" lang=${this.speaks} ?disabled=${this.disabled} @click=${() => this.#back()}>← ${t.back}</button>` : nothing}${flow}`;
     }
     return html`<section class="c" lang=${this.speaks} aria-labelledby="h"><h2 id="h"><slot name="heading">${t.heading}</slot></h2><p>${t.intro}</p><ul part="choice">${offered.map(
       (m) =>

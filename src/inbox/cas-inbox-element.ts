@@ -6,6 +6,7 @@ import { FlowElement } from '../shared/flow-element.js';
 import { CasUploadError } from '../core/errors.js';
 import { connectInbox, listInboxStatements, disconnectInbox, inboxState, type InboxFile } from '../core/inbox.js';
 import { parseCasUrl } from '../core/cdsl.js';
+import { apiUrl, checkSource } from '../core/request.js';
 import { systemClock } from '../core/clock.js';
 import type { ParseResult } from '../core/types.js';
 
@@ -34,6 +35,7 @@ const POLL = 250;
  *
  * @slot heading - Replaces the heading text.
  *
+ * @csspart base - The `<form>` that holds everything else.
  * @csspart heading - The heading (the `heading` slot's default).
  * @csspart connect - Opens the mailbox's consent page in a popup (also after an `inbox-error`, with part `retry`).
  * @csspart file-list - The statements found, newest first, one button each.
@@ -157,7 +159,15 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     this.ui = true;
     this.#end();
     const redirect = this.#redirect;
-    if (!redirect) return void this.fail(new CasUploadError('config-error'));
+    try {
+      // Settings that cannot work (no return page, no token source, an api-base not allowed):
+      // said before a popup opens, not by a window that flashes and closes.
+      if (!redirect) throw new CasUploadError('config-error');
+      checkSource(this.api().token);
+      apiUrl(this.apiBase ?? undefined, '');
+    } catch (err) {
+      return void this.fail(err as CasUploadError);
+    }
     const popup = open('about:blank', 'cas-inbox', 'popup,width=520,height=680');
     if (!popup) return void this.fail(new CasUploadError('inbox-error'), {}, this.t.blocked);
     this.#popup = popup;

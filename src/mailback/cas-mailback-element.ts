@@ -50,6 +50,7 @@ export function rangeOf(range: Range, today: Date = new Date()): [string, string
  *
  * @slot heading - Replaces the heading text.
  *
+ * @csspart base - The `<form>` that holds everything else.
  * @csspart heading - The heading (the `heading` slot's default).
  * @csspart email-input - The e-mail address the statement is sent to.
  * @csspart pan-input - The PAN (optional).

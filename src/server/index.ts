@@ -45,11 +45,12 @@ export interface TokenHandlerOptions {
    */
   rateLimit?: { max: number; windowMs: number } | false;
   /**
-   * The rate-limit key of a request (for example your signed-in user's id). Default: the
-   * client's address (IPv6 by /64), see `trustProxy` and {@link ClientInfo}. When neither is
-   * known, the handler throws instead of lumping every client into one bucket.
+   * The rate-limit key of a request (for example your signed-in user's id). Default, and for a
+   * request it gives no id (`''`, `undefined` or `null`: an anonymous visitor): the client's
+   * address (IPv6 by /64), see `trustProxy` and {@link ClientInfo}. When neither is known, the
+   * handler throws instead of lumping every client into one bucket.
    */
-  clientId?: (request: Request) => string | Promise<string>;
+  clientId?: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
   /**
    * How many proxies you run in front of this server (load balancer, CDN) that append to
    * `X-Forwarded-For`. The client is the first address from the right that none of them wrote,
@@ -172,9 +173,10 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   }
   const tokenUrl = tokenEndpoint(options.apiBase ?? DEFAULT_API_BASE);
 
-  /** The rate-limit key: `clientId`, else the client's address. */
+  /** The rate-limit key: `clientId`, else (also when it gives no id) the client's address. */
   async function rateKey(request: Request, info?: ClientInfo): Promise<string> {
-    if (clientId) return `id:${await clientId(request)}`;
+    const id = clientId ? await clientId(request) : undefined;
+    if (id != null && id !== '') return `id:${id}`;
     const address = clientAddressOf(request, info, trustProxy);
     if (address) return `ip:${rateKeyOf(address)}`;
     throw new Error(

@@ -121,6 +121,14 @@ test('parts include every part of the contract; custom properties are all --cas-
   for (const { name } of element.cssProperties ?? []) assert.match(name, /^--cas-upload-[a-z-]+$/);
 });
 
+test('the elements drawn in the shared frame (CasElement.frame) document its parts: base, heading, status', () => {
+  const declarations = manifest.modules.flatMap((m) => m.declarations);
+  for (const tag of ['cas-upload', 'cas-cdsl-fetch', 'cas-mailback', 'cas-inbox']) {
+    const parts = (declarations.find((d) => d.tagName === tag)?.cssParts ?? []).map((p) => p.name);
+    assert.deepEqual(['base', 'heading', 'status'].filter((p) => !parts.includes(p)), [], `${tag} documents the frame's parts`);
+  }
+});
+
 test('no secret-looking default is documented in the manifest', () => {
   const text = JSON.stringify(element);
   assert.doesNotMatch(text, /\b(sk|at)_[A-Za-z0-9]{6,}/);
@@ -142,6 +150,9 @@ test('every module path names a file the package ships, and `cas-upload` defines
       [
         { path: 'dist/index.js', kind: 'custom-element-definition', name: 'cas-upload', declaration: { name: 'CasUploadElement', module: 'dist/element.js' } },
         { path: 'dist/cdsl-fetch.js', kind: 'custom-element-definition', name: 'cas-cdsl-fetch', declaration: { name: 'CasCdslFetchElement', module: 'dist/cdsl-fetch.js' } },
+        { path: 'dist/mailback.js', kind: 'custom-element-definition', name: 'cas-mailback', declaration: { name: 'CasMailbackElement', module: 'dist/mailback.js' } },
+        { path: 'dist/inbox.js', kind: 'custom-element-definition', name: 'cas-inbox', declaration: { name: 'CasInboxElement', module: 'dist/inbox.js' } },
+        { path: 'dist/connect.js', kind: 'custom-element-definition', name: 'cas-connect', declaration: { name: 'CasConnectElement', module: 'dist/connect.js' } },
         { path: 'dist/portfolio.js', kind: 'custom-element-definition', name: 'cas-portfolio', declaration: { name: 'CasPortfolioElement', module: 'dist/portfolio.js' } },
         { path: 'dist/mailback.js', kind: 'custom-element-definition', name: 'cas-mailback', declaration: { name: 'CasMailbackElement', module: 'dist/mailback.js' } },
         { path: 'dist/inbox.js', kind: 'custom-element-definition', name: 'cas-inbox', declaration: { name: 'CasInboxElement', module: 'dist/inbox.js' } },

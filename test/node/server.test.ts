@@ -521,6 +521,22 @@ test('rate limit: a custom clientId (sync or async, such as the signed-in user);
   for (let i = 0; i < 100; i++) assert.equal((await call(unlimited)).status, 200);
 });
 
+test('rate limit: a clientId with no id for a request (an anonymous visitor) counts it by its address, never in one shared bucket', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const handler = make(api.base, {
+    rateLimit: { max: 1, windowMs: 60_000 },
+    clientId: (r) => r.headers.get('x-user'),
+  });
+  assert.equal((await call(handler, { info: { clientAddress: '203.0.113.1' } })).status, 200);
+  // Another anonymous visitor, elsewhere: not locked out by the first.
+  assert.equal((await call(handler, { info: { clientAddress: '198.51.100.9' } })).status, 200);
+  assertError(await call(handler, { info: { clientAddress: '203.0.113.1' } }), 429, 'rate-limited');
+  // A signed-in user on that address has a bucket of their own.
+  assert.equal((await call(handler, { headers: { 'x-user': 'a' }, info: { clientAddress: '203.0.113.1' } })).status, 200);
+  // No id and no address: the clear error, as without a clientId.
+  await assert.rejects(handler(new Request('http://host.test/api/cas-token'), {}), /client address .* unknown/);
+});
+
 test('authorize runs before the rate limit: refused requests are not counted, and never minted', async (t) => {
   const api = await fakeApi(t, tokenReply());
   let asked = 0;

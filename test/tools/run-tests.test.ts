@@ -109,6 +109,10 @@ test('every test file of the repository is in exactly one group, and the harness
     ['test/resilience/failure-table.test.ts', 'test/resilience/harness.test.ts', ...files.filter((f: string) => f.startsWith('test/tools/'))],
   );
   assert.ok(files.includes('test/tools/run-tests.test.ts'));
+  // Every element's own test file runs with the element group, not with the headless client's.
+  const elements = files.filter((f: string) => /^test\/[\w-]*(element|cas-portfolio)\.test\.ts$/.test(f));
+  assert.ok(elements.length >= 6, elements.join());
+  for (const f of elements) assert.equal(groupOf(f), 'element', f);
 });
 
 test('web-test-runner counts: product and harness apart, and a file that did not load as a failure', () => {
