@@ -19,6 +19,11 @@ export type { ClientInfo } from './client-address.js';
  * after a 401/403). The handler then mints a new token, if the one named is the one it reuses.
  */
 export const REJECTED_TOKEN_HEADER = 'x-cas-rejected-token';
+/**
+ * A token minted to replace a rejected one is not replaced again for this long (ms), whoever
+ * names it: the shortest interval between two mints that requests can cause.
+ */
+export const REPLACE_INTERVAL_MS = 10_000;
 
 /** Options of {@link createTokenHandler}. */
 export interface TokenHandlerOptions {
@@ -253,13 +258,14 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
    * Mints and stores a token, one instance at a time when the store has a lock: the others wait
    * for its token, and mint themselves if none came within `timeoutMs`.
    */
-  async function mintShared(): Promise<StoredToken> {
+  async function mintShared(replacing: boolean): Promise<StoredToken> {
     const deadline = Date.now() + timeoutMs;
     for (let i = 0; ; i++) {
       const release = store.lockMint ? await store.lockMint(timeoutMs + 1000) : async () => {};
       if (release || Date.now() >= deadline) {
         try {
           const token = await mint();
+          if (replacing) token.replacedAt = now();
           await store.setToken(token);
           return token;
         } finally {
@@ -274,16 +280,20 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
 
   let inflight: Promise<StoredToken> | undefined;
   /** The reused token, or a new one; one load at a time in this instance. */
-  const shared = () => (inflight ??= store.getToken().then((token) => token ?? mintShared()).finally(() => (inflight = undefined)));
+  const shared = (replacing = false) =>
+    (inflight ??= store.getToken().then((token) => token ?? mintShared(replacing)).finally(() => (inflight = undefined)));
 
   async function getToken(rejected: string | null): Promise<StoredToken> {
     if (!reuse) return mint();
     let token = await shared();
     // Only the token held is dropped, so a caller cannot make it mint at will; a load that
-    // started before the drop may still return it, hence a few rounds.
+    // started before the drop may still return it, hence a few rounds. A token that itself
+    // replaced a rejected one is replaced again only REPLACE_INTERVAL_MS after it was minted:
+    // anyone holds the token in use and may name it, so naming it mints at most that often.
     for (let round = 0; rejected && token.value === rejected && round < 3; round++) {
+      if (token.replacedAt !== undefined && now() - token.replacedAt < REPLACE_INTERVAL_MS) break;
       await store.deleteToken(rejected);
-      token = await shared();
+      token = await shared(true);
     }
     return token;
   }

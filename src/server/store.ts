@@ -12,6 +12,8 @@ export interface StoredToken {
   expiresAt: number;
   /** From when it is no longer handed out (shortly before `expiresAt`), epoch ms. */
   staleAt: number;
+  /** When it was minted to replace a token the API rejected, epoch ms; absent otherwise. */
+  replacedAt?: number;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import {
   createTokenHandler,
   toNodeListener,
+  REPLACE_INTERVAL_MS,
   type ClientInfo,
   type TokenHandlerFailure,
   type TokenHandlerOptions,
@@ -743,6 +744,22 @@ test('x-cas-rejected-token naming any other token mints nothing (one visitor can
     assert.equal((await call(handler, rejecting(other))).body.access_token, 'at_1');
   }
   assert.equal(api.requests.length, 1);
+});
+
+test('a token that replaced a rejected one is replaced again only 10 s after it was minted, whoever names it', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const c = clock();
+  const handler = make(api.base, { now: c.now });
+  assert.equal((await call(handler)).body.access_token, 'at_1');
+  assert.equal((await call(handler, rejecting('at_1'))).body.access_token, 'at_2', 'the first rejection replaces at once');
+  // Anyone may name the token in use: doing it over and over mints nothing more for 10 s.
+  for (let i = 0; i < 5; i++) assert.equal((await call(handler, rejecting('at_2'))).body.access_token, 'at_2');
+  assert.equal(api.requests.length, 2);
+  c.t += REPLACE_INTERVAL_MS - 1;
+  assert.equal((await call(handler, rejecting('at_2'))).body.access_token, 'at_2');
+  c.t += 1;
+  assert.equal((await call(handler, rejecting('at_2'))).body.access_token, 'at_3', 'then one more replacement');
+  assert.equal(api.requests.length, 3);
 });
 
 test('10 concurrent refreshes naming the reused token cause exactly one mint', async (t) => {
