@@ -99,7 +99,7 @@ describe('<cas-connect>', () => {
     );
     el.tokenRequestInit = init;
     el.retryDelay = 7;
-    el.strings = { heading: 'Mine' };
+    el.strings = { heading: 'Mine', back: 'Other ways, please', retry: 'Again' } as typeof el.strings;
     el.disabled = false;
     await el.updateComplete;
     for (const [method, tag] of [['upload', 'cas-upload'], ['cdsl', 'cas-cdsl-fetch'], ['inbox', 'cas-inbox'], ['mailback', 'cas-mailback']] as const) {
@@ -110,7 +110,8 @@ describe('<cas-connect>', () => {
       expect(f.tokenRequestInit).to.equal(init);
       expect(f.apiBase).to.equal('https://api.example.in');
       expect([f.timeout, f.retries, f.retryDelay]).to.deep.equal([5000, 1, 7]);
-      expect(f.strings).to.deep.equal({ heading: 'Mine' });
+      // Its own texts (heading, back) stay with <cas-connect>: in the flows they name other things.
+      expect(f.strings).to.deep.equal({ retry: 'Again' });
       expect(f.disabled).to.equal(false);
       if (tag === 'cas-inbox') expect([f.redirectUrl, f.keepConnected]).to.deep.equal(['/demo/inbox-callback.html', true]);
       if (tag === 'cas-upload') expect([f.parser, f.maxSize, f.allowEmptyPassword]).to.deep.equal(['cdsl', 2048, true]);

@@ -205,10 +205,18 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
     }
   }
 
-  /** The settings handed to the flow: every one this element has (the flow ignores the others). */
+  /**
+   * The settings handed to the flow: every one this element has (the flow ignores the others).
+   * Of `strings`, only the texts that are not this element's own: its `heading`, `back` or
+   * `upload` mean other texts in the flows.
+   */
   #settings(flow: Element): void {
     const self = this as unknown as Record<string, unknown>;
-    for (const key of SETTINGS) if (self[key] !== undefined) (flow as unknown as Record<string, unknown>)[key] = self[key];
+    const own = (k: string) => k in en;
+    for (const key of SETTINGS) {
+      const value = key === 'strings' && this.strings ? Object.fromEntries(Object.entries(this.strings).filter(([k]) => !own(k))) : self[key];
+      if (value !== undefined) (flow as unknown as Record<string, unknown>)[key] = value;
+    }
   }
 
   // Templates are written without indentation: their text ships as is.
