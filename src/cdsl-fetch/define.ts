@@ -1,4 +1,5 @@
 import { CasCdslFetchElement } from './cas-cdsl-fetch-element.js';
+import type { CasUploadEventMap } from '../events.js';
 
 // Registers `<cas-cdsl-fetch>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasCdslFetchElement.define('cas-cdsl-fetch');
@@ -7,4 +8,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'cas-cdsl-fetch': CasCdslFetchElement;
   }
+  // The `cas-upload-*` events, typed for a page that loads only this element.
+  interface GlobalEventHandlersEventMap extends CasUploadEventMap {}
 }

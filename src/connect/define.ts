@@ -1,4 +1,5 @@
 import { CasConnectElement } from './cas-connect-element.js';
+import type { CasUploadEventMap } from '../events.js';
 
 // Registers `<cas-connect>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasConnectElement.define('cas-connect');
@@ -7,4 +8,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'cas-connect': CasConnectElement;
   }
+  // The `cas-upload-*` events, typed for a page that loads only this element.
+  interface GlobalEventHandlersEventMap extends CasUploadEventMap {}
 }

@@ -1,4 +1,5 @@
 import { CasInboxElement } from './cas-inbox-element.js';
+import type { CasUploadEventMap } from '../events.js';
 
 // Registers `<cas-inbox>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasInboxElement.define('cas-inbox');
@@ -7,4 +8,6 @@ declare global {
   interface HTMLElementTagNameMap {
     'cas-inbox': CasInboxElement;
   }
+  // The `cas-upload-*` events, typed for a page that loads only this element.
+  interface GlobalEventHandlersEventMap extends CasUploadEventMap {}
 }

@@ -1,5 +1,5 @@
 import { CasMailbackElement } from './cas-mailback-element.js';
-import type { CasMailbackSentDetail } from '../events.js';
+import type { CasMailbackSentDetail, CasUploadEventMap } from '../events.js';
 
 // Registers `<cas-mailback>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasMailbackElement.define('cas-mailback');
@@ -8,7 +8,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'cas-mailback': CasMailbackElement;
   }
-  interface GlobalEventHandlersEventMap {
+  // The `cas-upload-*` events too, typed for a page that loads only this element.
+  interface GlobalEventHandlersEventMap extends CasUploadEventMap {
     'cas-upload-mailback-sent': CustomEvent<CasMailbackSentDetail>;
     'cas-upload-mailback-upload': CustomEvent<Record<string, never>>;
   }
