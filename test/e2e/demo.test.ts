@@ -180,7 +180,8 @@ test('token expired: a 403, one fresh token, one retry, then the statement', { t
     await uploadThroughUi(page);
     await settled(page, 'success');
 
-    assert.ok(await part(page, 'summary').isVisible(), 'the summary is on screen');
+    // The summary's code arrives on its own (loaded when the upload starts): wait for it.
+    await part(page, 'summary').waitFor({ state: 'visible', timeout: 5000 });
     assert.match(await part(page, 'summary').innerText(), new RegExp(FIXTURE.investor.name));
     assert.equal(await part(page, 'error').count(), 0, 'no error is shown');
     assert.deepEqual(JSON.parse((await page.locator('#result').textContent())!), FIXTURE);
