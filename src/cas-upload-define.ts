@@ -1,5 +1,5 @@
 import { CasUploadElement } from './cas-upload-element.js';
-import type { CasUploadEventMap } from './events.js';
+import type { CasEventMap } from './events.js';
 
 // Registers `<cas-upload>` in the browser. On a server (no `document`, as in Node with Lit's
 // DOM shim) nothing is registered: the tag is sent as is and upgraded in the browser.
@@ -9,5 +9,5 @@ declare global {
   interface HTMLElementTagNameMap {
     'cas-upload': CasUploadElement;
   }
-  interface GlobalEventHandlersEventMap extends CasUploadEventMap {}
+  interface GlobalEventHandlersEventMap extends CasEventMap {}
 }

@@ -78,3 +78,14 @@ export interface CasMailbackCancelDetail {
 export interface CasInboxCancelDetail {
   step: 'idle' | 'connecting' | 'listing' | 'choose' | 'parsing' | 'success' | 'error';
 }
+
+/** `cas-upload-cancel` from any element on the page: the upload's `{ file }` or a flow's `{ step }`. */
+export type CasCancelDetail = CasUploadCancelDetail | CasCdslFetchCancelDetail | CasMailbackCancelDetail | CasInboxCancelDetail;
+
+/**
+ * The `cas-upload-*` events as a page-wide listener hears them (`document`, `<cas-connect>`):
+ * as {@link CasUploadEventMap}, but `cas-upload-cancel` may come from any element.
+ */
+export interface CasEventMap extends Omit<CasUploadEventMap, 'cas-upload-cancel'> {
+  'cas-upload-cancel': CustomEvent<CasCancelDetail>;
+}

@@ -1,5 +1,5 @@
 import { CasCdslFetchElement } from './cas-cdsl-fetch-element.js';
-import type { CasUploadEventMap } from '../events.js';
+import type { CasEventMap } from '../events.js';
 
 // Registers `<cas-cdsl-fetch>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasCdslFetchElement.define('cas-cdsl-fetch');
@@ -9,5 +9,5 @@ declare global {
     'cas-cdsl-fetch': CasCdslFetchElement;
   }
   // The `cas-upload-*` events, typed for a page that loads only this element.
-  interface GlobalEventHandlersEventMap extends CasUploadEventMap {}
+  interface GlobalEventHandlersEventMap extends CasEventMap {}
 }

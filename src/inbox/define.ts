@@ -1,5 +1,5 @@
 import { CasInboxElement } from './cas-inbox-element.js';
-import type { CasUploadEventMap } from '../events.js';
+import type { CasEventMap } from '../events.js';
 
 // Registers `<cas-inbox>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasInboxElement.define('cas-inbox');
@@ -9,5 +9,5 @@ declare global {
     'cas-inbox': CasInboxElement;
   }
   // The `cas-upload-*` events, typed for a page that loads only this element.
-  interface GlobalEventHandlersEventMap extends CasUploadEventMap {}
+  interface GlobalEventHandlersEventMap extends CasEventMap {}
 }

@@ -1,5 +1,5 @@
 import { CasMailbackElement } from './cas-mailback-element.js';
-import type { CasMailbackSentDetail, CasUploadEventMap } from '../events.js';
+import type { CasMailbackSentDetail, CasEventMap } from '../events.js';
 
 // Registers `<cas-mailback>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasMailbackElement.define('cas-mailback');
@@ -9,7 +9,7 @@ declare global {
     'cas-mailback': CasMailbackElement;
   }
   // The `cas-upload-*` events too, typed for a page that loads only this element.
-  interface GlobalEventHandlersEventMap extends CasUploadEventMap {
+  interface GlobalEventHandlersEventMap extends CasEventMap {
     'cas-upload-mailback-sent': CustomEvent<CasMailbackSentDetail>;
     'cas-upload-mailback-upload': CustomEvent<Record<string, never>>;
   }

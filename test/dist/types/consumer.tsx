@@ -41,6 +41,13 @@ made.addEventListener('cas-upload-progress', (e) => {
   void phase;
 });
 made.addEventListener('cas-upload-start', (e) => e.preventDefault());
+// cas-upload-cancel may come from any element: the upload's { file } or a flow's { step }.
+document.addEventListener('cas-upload-cancel', (e) => {
+  // @ts-expect-error: a flow's cancel has no file
+  const name: string = e.detail.file.name;
+  const which: string = 'file' in e.detail ? e.detail.file.name : e.detail.step;
+  void [name, which];
+});
 
 // The error code union, exactly the contract's codes.
 export const codes: CasUploadErrorCode[] = [
