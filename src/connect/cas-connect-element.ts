@@ -196,6 +196,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
   }
 
   protected override updated(): void {
+    super.updated();
     // The flow's `state` re-renders this element (`back` shows only while nothing is in flight).
     const flow = this.flow;
     this.#flowState?.disconnect();
