@@ -55,9 +55,9 @@ function cdnBuild(
         // Library mode keeps whitespace in ES output; minify every format fully.
         output: { minify: true, ...output },
         onLog(level, log, handler) {
-          // load-hi.cdn.ts reads `import.meta.url` for the module and `document.currentScript`
+          // script-base.ts reads `import.meta.url` for the module and `document.currentScript`
           // for the classic script, where `import.meta` becomes `{}` as intended.
-          if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/load-hi.cdn.ts')) return;
+          if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/script-base.ts')) return;
           handler(level, log);
         },
       },
@@ -102,7 +102,11 @@ export default defineConfig(({ command, mode }) => {
     // file beside it, loaded on first use. `cas-upload.js` is not changed by it.
     return cdnBuild(
       { entry: here('./src/cdn-connect.ts'), formats: ['es'], fileName: () => 'cas-connect.js' },
-      { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      {
+        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+        // The loaders run from a chunk: the files beside the script are one folder up.
+        alias: [...besideTheScript, { find: /^\.\/script-base\.js$/, replacement: here('./src/i18n/script-base.chunk.ts') }],
+      },
     );
   }
   if (mode === 'cdn-connect-iife') {

@@ -1,18 +1,12 @@
 import type { CasUploadStrings } from './en.js';
 
+import { base } from './script-base.js';
+
 /**
  * The script-tag build's Hindi loader, in place of `load-hi.ts` (vite.config.ts, mode `cdn`).
  * Hindi is not in `cas-upload.js` or `cas-upload.iife.js`: it is `cas-upload.hi.js`, an ES
- * module exporting `hi`, imported from the folder of the script that runs this code.
- *
- * The script's own URL is read as the file is evaluated: for the module, `import.meta.url`
- * (which the bundler writes as `{}.url`, undefined, in the classic file); for the classic
- * script, `document.currentScript`, which is set only while the script runs. Only a real
- * `<script>` counts: an element of the page named `currentScript` (`<img name="currentScript">`
- * shadows the property) must not choose where code comes from.
+ * module exporting `hi`, imported from the folder of the script (`script-base.ts`).
  */
-const script = import.meta.url ? null : document.currentScript;
-const base = import.meta.url || (script instanceof HTMLScriptElement ? script.src : '');
 
 /**
  * Imports `file` from the folder of the script that runs this code (Hindi, the success
@@ -23,8 +17,7 @@ const base = import.meta.url || (script instanceof HTMLScriptElement ? script.sr
 export function besideScript<T>(file: string): Promise<T> {
   let url = `./${file}`;
   try {
-    // In `cas-connect.js` this code runs from a chunk in `chunks/` below the script's folder.
-    if (base) url = new URL(`${/\/chunks\/[^/]*$/.test(new URL(base).pathname) ? '../' : ''}${file}`, base).href;
+    if (base) url = new URL(file, base).href;
   } catch {
     /* keep the relative URL */
   }
