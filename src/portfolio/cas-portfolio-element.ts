@@ -3,15 +3,16 @@ import type { ParseResult } from '../core/types.js';
 import { styles } from './cas-portfolio.styles.js';
 import { en, type CasPortfolioStrings } from './strings.js';
 import { loadHi } from './load-hi.js';
+import { catalog } from '../shared/catalog.js';
+import { defineOnce, langOf, watchLang, awaitFiles } from '../shared/lang.js';
 import { portfolio, type Account, type Line, type Portfolio } from './model.js';
 import { toCsv } from './csv.js';
 
 type Key = keyof CasPortfolioStrings;
 type Strings = CasPortfolioStrings;
 
-/** Languages ready to use: English, and Hindi once loaded (English if its file cannot load). */
-const ready: Record<string, Strings> = { en };
-let hindi: Promise<void> | undefined;
+/** The texts in every language: English built in, Hindi a file of its own loaded when first used. */
+const strings = catalog<Strings>(en, { hi: loadHi });
 
 // Money and numbers are written the Indian way in every language: ₹12,34,567.89.
 const nf = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat('en-IN', o);
@@ -103,14 +104,8 @@ export class CasPortfolioElement extends LitElement {
    * Registers the element as `tag` (default `cas-portfolio`); does nothing when that tag is
    * already defined, so a second registration never throws.
    */
-  static define(tag = 'cas-portfolio', registry: CustomElementRegistry = customElements): void {
-    if (registry.get(tag)) return;
-    try {
-      registry.define(tag, this);
-    } catch {
-      // This class already serves another tag: a subclass takes the new one.
-      registry.define(tag, class extends this {});
-    }
+  static define(tag = 'cas-portfolio', registry?: CustomElementRegistry): void {
+    defineOnce(this, tag, registry);
   }
 
   /** The parse result shown: the API's JSON body (`cas-upload-success` `detail.result`). */
@@ -142,8 +137,7 @@ export class CasPortfolioElement extends LitElement {
     // Captured at the root, so that it is heard even where the host stops the event.
     (this.#root = this.getRootNode()).addEventListener('cas-upload-success', this.#heard, true);
     // `lang` here or on any ancestor: a change re-renders in that language.
-    this.#langs = new MutationObserver(() => this.requestUpdate());
-    for (let n: Element | undefined = this; n; n = up(n)) this.#langs.observe(n, { attributeFilter: ['lang'] });
+    this.#langs = watchLang(this);
   }
 
   override disconnectedCallback(): void {
@@ -184,45 +178,35 @@ export class CasPortfolioElement extends LitElement {
 
   /**
    * Hindi is a separate file: the first render waits up to 1.5 s for it, later ones do not (the
-   * element renders again when it arrives).
+   * element renders again when it arrives). A failed load is tried once more, then English.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.#lang == 'hi' && !ready.hi) {
-      const arrived = (hindi ??= loadHi().then(
-        (s) => void (ready.hi = { ...en, ...s }),
-        () => void (ready.hi = en),
-      ));
-      if (!this.hasUpdated) await Promise.race([arrived, new Promise((r) => setTimeout(r, 1500))]);
-      if (!ready.hi) arrived.then(() => this.requestUpdate());
-    }
+    const loading = strings.loadStrings(langOf(this));
+    if (loading) await awaitFiles(this, loading, !this.hasUpdated);
     super.scheduleUpdate();
-  }
-
-  /** Primary subtag of `lang` here or on the nearest ancestor, across shadow roots. */
-  get #lang(): string {
-    for (let n: Element | undefined = this; n; n = up(n)) {
-      const lang = n.getAttribute('lang');
-      if (lang) return lang.toLowerCase().split('-')[0];
-    }
-    return 'en';
   }
 
   /** The language shown: `lang` when its strings are loaded, else English. */
   get #speaks(): string {
-    const l = this.#lang;
-    return ready[l] && ready[l] != en ? l : 'en';
+    return strings.shownLanguage(langOf(this));
+  }
+
+  /** The locale for dates and sorting: the language shown, Indian unless a region is given. */
+  get #locale(): string {
+    const l = this.#speaks;
+    return l.includes('-') ? l : `${l}-IN`;
   }
 
   get #t(): Strings {
-    const base = ready[this.#speaks];
+    const base = strings.stringsFor(langOf(this));
     const c = this.#tc;
     return c && c[0] == base && c[1] == this.strings ? c[2] : (this.#tc = [base, this.strings, { ...base, ...this.strings }])[2];
   }
 
   #date(s: string): string {
     const d = /^\d{4}-\d\d-\d\d$/.test(s) ? new Date(`${s}T00:00Z`) : null;
-    const l = this.#speaks;
-    return d && !isNaN(+d) ? (dates[l] ??= new Intl.DateTimeFormat(`${l}-IN`, { dateStyle: 'medium', timeZone: 'UTC' })).format(d) : s;
+    const l = this.#locale;
+    return d && !isNaN(+d) ? (dates[l] ??= new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' })).format(d) : s;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -346,8 +330,8 @@ export class CasPortfolioElement extends LitElement {
   #sort(t: Strings, lines: Line[], c: string) {
     const was = this.#sorts.get(lines);
     const dir = was?.[0] == c ? -was[1] : 1;
-    const l = this.#speaks;
-    const collator = (collators[l] ??= new Intl.Collator(`${l}-IN`, { numeric: true, sensitivity: 'base' }));
+    const l = this.#locale;
+    const collator = (collators[l] ??= new Intl.Collator(l, { numeric: true, sensitivity: 'base' }));
     const key = (x: Line) => (c == 'type' ? text(t, c, x[c]) : x[c]);
     const sorted = lines.slice().sort((p, q) => {
       const a = key(p);
@@ -372,9 +356,4 @@ function row(t: Strings, cols: string[], l: Line, rows: Map<Line, HTMLTableRowEl
     else if (typeof v == 'number') cell.className = (c == 'gain' || c == 'pct') && v ? (v > 0 ? 'n up' : 'n dn') : 'n';
   }
   return tr;
-}
-
-/** The parent element, or the host of the shadow root. */
-function up(n: Element): Element | undefined {
-  return n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || undefined);
 }

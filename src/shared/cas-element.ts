@@ -3,13 +3,11 @@ import { CasUploadError, type CasUploadErrorCode } from '../core/errors.js';
 import { DEFAULT_API_BASE, type ApiOptions } from '../core/request.js';
 import type { TokenProvider } from '../core/token-cache.js';
 import { fill, type Catalog } from './catalog.js';
+import { defineOnce, langOf, watchLang, awaitFiles } from './lang.js';
 import type { CasUploadErrorDetail } from '../events.js';
 
 /** Number formats by locale and options: making one costs far more than using it. */
 const formats = new Map<string, Intl.NumberFormat>();
-
-/** How long the first render in a language waits for its strings before showing English. */
-const LANG_WAIT = 1500;
 
 /** The texts every element has: its heading and a sentence per error code it can show. */
 export type BaseStrings = { heading: string } & Partial<Record<CasUploadErrorCode, string>>;
@@ -45,14 +43,8 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
    * Registers the element as `tag`; does nothing when that tag is already defined, so a
    * second registration never throws.
    */
-  static define(tag: string, registry: CustomElementRegistry = customElements): void {
-    if (registry.get(tag)) return;
-    try {
-      registry.define(tag, this);
-    } catch {
-      // This class already serves another tag: a subclass takes the new one.
-      registry.define(tag, class extends (this as unknown as typeof LitElement) {});
-    }
+  static define(tag: string, registry?: CustomElementRegistry): void {
+    defineOnce(this as unknown as CustomElementConstructor, tag, registry);
   }
 
   /** The host site's own backend endpoint that returns an access token. */
@@ -113,8 +105,7 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
     super.connectedCallback();
     this.go(this.#state);
     // `lang` here or on any ancestor: a change re-renders in that language.
-    this.#langs = new MutationObserver(() => this.requestUpdate());
-    for (let n: Element | undefined = this; n; n = up(n)) this.#langs.observe(n, { attributeFilter: ['lang'] });
+    this.#langs = watchLang(this);
   }
 
   override disconnectedCallback(): void {
@@ -124,7 +115,7 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
 
   /**
    * Renders in the UI language, whose strings may be a separate file still on its way: the
-   * first render waits for them for at most {@link LANG_WAIT} ms, later ones do not wait. Until
+   * first render waits for them for at most `LANG_WAIT` ms, later ones do not wait. Until
    * they arrive the element speaks English, and it renders again when they do (or stays in
    * English if they cannot be loaded). A view may wait the same way for a file of its own
    * ({@link loading}).
@@ -132,16 +123,7 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
   protected override async scheduleUpdate(): Promise<void> {
     const loading = this.catalog.loadStrings(this.#lang);
     const view = this.loading?.();
-    if (loading || view) {
-      const pending = Promise.all([loading, view]);
-      let arrived = false;
-      if (!this.hasUpdated || view) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([pending.then(() => (arrived = true)), new Promise((r) => (timer = setTimeout(r, LANG_WAIT)))]);
-        clearTimeout(timer);
-      }
-      if (!arrived) pending.then(() => this.requestUpdate());
-    }
+    if (loading || view) await awaitFiles(this, Promise.all([loading, view]), !this.hasUpdated || !!view);
     super.scheduleUpdate();
   }
 
@@ -155,8 +137,7 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
 
   /** `lang` of the element or its nearest ancestor, across shadow roots. */
   get #lang(): string {
-    for (let n: Element | undefined = this; n; n = up(n)) if (n.getAttribute('lang')) return n.getAttribute('lang')!;
-    return 'en';
+    return langOf(this);
   }
 
   /** @internal The language the texts are shown in (see `Catalog.shownLanguage`). */
@@ -280,9 +261,4 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
     // Templates are written without indentation: their text ships as is.
     return html`<form part="base" lang=${this.speaks} @submit=${submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.off}><div part="heading" id="h"><slot name="heading">${this.t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.status}</p></form>`;
   }
-}
-
-/** The parent element, or the host of the shadow root the element is in. */
-function up(n: Element): Element | undefined {
-  return n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || undefined);
 }
