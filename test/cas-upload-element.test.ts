@@ -5,7 +5,7 @@ import { createHandlers, createMockState, resetMockState, setScenario, TOKEN_URL
 import '../src/index.js';
 import { CasUploadElement, clearTokenCache, registerStrings } from '../src/index.js';
 import type { CasUploadErrorDetail } from '../src/events.js';
-import { rejectionOf, choose, part } from './helpers.js';
+import { rejectionOf, choose, part, serveMocks } from './helpers.js';
 
 const state = createMockState({ slowMs: 3000 });
 const worker = setupWorker(...createHandlers(state));
@@ -54,13 +54,9 @@ function visibleText(el: CasUploadElement, events: { detail: unknown }[]): strin
 }
 
 describe('<cas-upload>', () => {
-  before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
-  after(() => worker.stop());
-  beforeEach(() => {
+  serveMocks(worker, () => {
     resetMockState(state);
-    clearTokenCache();
   });
-  afterEach(() => worker.resetHandlers());
 
   describe('registration and defaults', () => {
     it('is defined as cas-upload and a second define does not throw', () => {

@@ -10,8 +10,7 @@ import { createCdslHandlers, createCdslState, MOCK_OTP, MOCK_FILES, MOCK_STATEME
 import '../src/cdsl-fetch/index.js';
 import '../src/index.js';
 import { CasCdslFetchElement } from '../src/cdsl-fetch/index.js';
-import { clearTokenCache } from '../src/core/index.js';
-import { part } from './helpers.js';
+import { part, serveMocks } from './helpers.js';
 
 const tokens = createMockState();
 const cdsl = createCdslState();
@@ -110,14 +109,10 @@ const verifies = () => cdsl.requests.filter((r) => r.path.endsWith('/verify'));
 const parses = () => cdsl.requests.filter((r) => r.path.endsWith('/parse'));
 
 describe('<cas-cdsl-fetch>', () => {
-  before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
-  after(() => worker.stop());
-  beforeEach(() => {
+  serveMocks(worker, () => {
     resetMockState(tokens);
     Object.assign(cdsl, createCdslState());
-    clearTokenCache();
   });
-  afterEach(() => worker.resetHandlers());
 
   it('is defined as cas-cdsl-fetch; a second define does not throw; state is idle and read-only', async () => {
     expect(customElements.get('cas-cdsl-fetch')).to.equal(CasCdslFetchElement);

@@ -10,8 +10,7 @@ import { createCdslHandlers, createCdslState, MOCK_OTP } from './mocks/cdsl.js';
 import { createConnectHandlers, createConnectState } from './mocks/connect.js';
 import '../src/connect/index.js';
 import { CasConnectElement } from '../src/connect/index.js';
-import { clearTokenCache } from '../src/core/index.js';
-import { part } from './helpers.js';
+import { part, serveMocks } from './helpers.js';
 import { record, type, press, until, waitFor } from './flow-helpers.js';
 
 const tokens = createMockState();
@@ -38,15 +37,11 @@ async function flow(el: CasConnectElement, tag: string): Promise<Flow> {
 const methods = (el: CasConnectElement) => [...el.shadowRoot!.querySelectorAll('[part^=method-]')].map((b) => b.getAttribute('part'));
 
 describe('<cas-connect>', () => {
-  before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
-  after(() => worker.stop());
-  beforeEach(() => {
+  serveMocks(worker, () => {
     resetMockState(tokens);
     Object.assign(cdsl, createCdslState());
     Object.assign(mocks, createConnectState({ consentUrl: '/demo/mock-consent.html?answer=allow' }));
-    clearTokenCache();
   });
-  afterEach(() => worker.resetHandlers());
 
   it('registers all five elements; the default choice: upload, cdsl, mailback, each saying what it needs', async () => {
     for (const tag of ['cas-connect', 'cas-upload', 'cas-cdsl-fetch', 'cas-inbox', 'cas-mailback']) expect(customElements.get(tag), tag).to.exist;

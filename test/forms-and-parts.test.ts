@@ -4,8 +4,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { createHandlers, createMockState, resetMockState, setScenario } from './mocks/handlers.js';
 import '../src/index.js';
-import { clearTokenCache, type CasUploadElement } from '../src/index.js';
-import { choose, part, rejectionOf } from './helpers.js';
+import type { CasUploadElement } from '../src/index.js';
+import { choose, part, rejectionOf, serveMocks } from './helpers.js';
 
 const state = createMockState();
 const worker = setupWorker(...createHandlers(state));
@@ -19,13 +19,9 @@ async function make(attrs = ''): Promise<CasUploadElement> {
   return el;
 }
 
-before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
-after(() => worker.stop());
-beforeEach(() => {
+serveMocks(worker, () => {
   resetMockState(state);
-  clearTokenCache();
 });
-afterEach(() => worker.resetHandlers());
 
 describe('parts', () => {
   it('base, drop-hint, remove, password-label, show-password, progress-label and summary-list are parts', async () => {

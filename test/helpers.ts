@@ -1,6 +1,8 @@
 /** Small helpers shared by the browser tests. */
 import { expect, oneEvent } from '@open-wc/testing';
+import type { SetupWorker } from 'msw/browser';
 import { CasUploadError } from '../src/core/errors.js';
+import { clearTokenCache } from '../src/core/token-cache.js';
 import type { CasUploadElement } from '../src/cas-upload-element.js';
 
 /** The rejection of `p`, which must be a `CasUploadError`; fails the test when `p` resolves. */
@@ -27,4 +29,20 @@ export async function choose(el: CasUploadElement, file: File): Promise<void> {
   input.dispatchEvent(new Event('change', { bubbles: true }));
   await verdict;
   await el.updateComplete;
+}
+
+/**
+ * The hooks of a suite whose API and token endpoint msw's service worker answers: the worker
+ * started once, and before each test `reset` (the mocks' own state) and an empty token cache,
+ * after each the handlers a test added dropped. Call it where the hooks belong (top level or
+ * inside a `describe`).
+ */
+export function serveMocks(worker: SetupWorker, reset: () => void): void {
+  before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
+  after(() => worker.stop());
+  beforeEach(() => {
+    reset();
+    clearTokenCache();
+  });
+  afterEach(() => worker.resetHandlers());
 }

@@ -17,8 +17,7 @@ import {
 } from './mocks/connect.js';
 import '../src/inbox/index.js';
 import { CasInboxElement } from '../src/inbox/index.js';
-import { clearTokenCache } from '../src/core/index.js';
-import { part } from './helpers.js';
+import { part, serveMocks } from './helpers.js';
 import { record, type, press, until, waitFor, expectSecretsKept } from './flow-helpers.js';
 
 const tokens = createMockState();
@@ -56,14 +55,10 @@ async function toList(el: CasInboxElement, scenario: InboxScenario = 'success', 
 }
 
 describe('<cas-inbox>', () => {
-  before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
-  after(() => worker.stop());
-  beforeEach(() => {
+  serveMocks(worker, () => {
     resetMockState(tokens);
     Object.assign(mocks, createConnectState({ consentUrl: '/demo/mock-consent.html?answer=allow' }));
-    clearTokenCache();
   });
-  afterEach(() => worker.resetHandlers());
 
   it('is defined, idle, read-only state; without redirect-url: config-error and no popup', async () => {
     expect(customElements.get('cas-inbox')).to.equal(CasInboxElement);

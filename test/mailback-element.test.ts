@@ -9,8 +9,8 @@ import { createHandlers, createMockState, resetMockState, TOKEN_URL, API_BASE } 
 import { createConnectHandlers, createConnectState } from './mocks/connect.js';
 import '../src/mailback/index.js';
 import { CasMailbackElement, rangeOf } from '../src/mailback/index.js';
-import { clearTokenCache, checkMailbackDetails } from '../src/core/index.js';
-import { part } from './helpers.js';
+import { checkMailbackDetails } from '../src/core/index.js';
+import { part, serveMocks } from './helpers.js';
 import { record, type, press, until, expectSecretsKept } from './flow-helpers.js';
 
 const tokens = createMockState();
@@ -41,16 +41,12 @@ async function fill(el: CasMailbackElement, over: Partial<Record<string, string>
 const generates = () => mocks.requests.filter((r) => r.path === '/v4/kfintech/generate');
 
 describe('<cas-mailback>', () => {
-  before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
-  after(() => worker.stop());
-  beforeEach(() => {
+  serveMocks(worker, () => {
     resetMockState(tokens);
     Object.assign(mocks, createConnectState());
-    clearTokenCache();
     CasMailbackElement.today = () => new Date(TODAY);
   });
   afterEach(() => {
-    worker.resetHandlers();
     CasMailbackElement.today = () => new Date();
   });
 

@@ -3,6 +3,8 @@
 // origin with real CORS preflights. No msw.
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { openSession, expectNoPageErrors, page, type Session } from './harness.js';
+import { part } from '../helpers.js';
+import { type, press, until } from '../flow-helpers.js';
 
 const PAN = 'ABCDE1234F';
 const FILES = [
@@ -26,26 +28,11 @@ async function make(s: Session, attrs = ''): Promise<Fetcher> {
   return fixture<Fetcher>(box.firstElementChild as Fetcher);
 }
 
-const field = (el: Fetcher, name: string) => el.shadowRoot!.querySelector<HTMLInputElement>(`[part~="${name}"]`)!;
-function type(el: Fetcher, name: string, value: string) {
-  const input = field(el, name);
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
-async function submit(el: Fetcher) {
-  field(el, 'submit').click();
-  await el.updateComplete;
-}
-async function until(el: Fetcher, state: string) {
-  for (let t = 0; el.state !== state && t < 5000; t += 10) await new Promise((r) => setTimeout(r, 10));
-  expect(el.state).to.equal(state);
-  await el.updateComplete;
-}
 async function details(el: Fetcher) {
   type(el, 'pan-input', 'abcde1234f');
   type(el, 'bo-id-input', '1208160000000001');
   type(el, 'dob-input', '1990-01-15');
-  await submit(el);
+  await press(el, 'submit');
 }
 
 describe('<cas-cdsl-fetch> end to end (cas-connect.js, real HTTP servers)', () => {
@@ -76,7 +63,7 @@ describe('<cas-cdsl-fetch> end to end (cas-connect.js, real HTTP servers)', () =
     await until(el, 'otp');
     type(el, 'otp-input', '123456');
     const success = oneEvent(el, 'cas-upload-success');
-    await submit(el);
+    await press(el, 'submit');
     const { detail } = await success;
     expect(detail.source).to.equal('cdsl');
     expect(detail.files).to.deep.equal(FILES);
@@ -106,7 +93,7 @@ describe('<cas-cdsl-fetch> end to end (cas-connect.js, real HTTP servers)', () =
     await details(el);
     await s.until((x) => x.apiRequests === 1);
     const cancel = oneEvent(el, 'cas-upload-cancel');
-    field(el, 'cancel').click();
+    part(el, 'cancel')!.click();
     expect((await cancel).detail).to.deep.equal({ step: 'requesting' });
     const stats = await s.until((x) => x.apiAborted === 1);
     expect(stats.apiAborted).to.equal(1);
@@ -150,11 +137,11 @@ describe('<cas-cdsl-fetch> end to end (cas-connect.js, real HTTP servers)', () =
       const el = win.document.createElement('cas-cdsl-fetch') as Fetcher;
       for (const [k, v] of Object.entries({ lang: 'hi', 'token-url': s.tokenUrl, 'api-base': s.apiBase })) el.setAttribute(k, v);
       win.document.body.append(el);
-      for (let t = 0; field(el, 'submit')?.textContent !== 'OTP भेजें' && t < 3000; t += 20) await new Promise((r) => setTimeout(r, 20));
+      for (let t = 0; part(el, 'submit')?.textContent !== 'OTP भेजें' && t < 3000; t += 20) await new Promise((r) => setTimeout(r, 20));
       await details(el);
       await until(el, 'otp');
       type(el, 'otp-input', '123456');
-      await submit(el);
+      await press(el, 'submit');
       await until(el, 'success');
       expect((await s.stats()).apiRequests).to.equal(3);
       expect(win.__probe).to.deep.equal({ violations: [], errors: [], console: [] });

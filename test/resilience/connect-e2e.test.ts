@@ -5,6 +5,7 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { openSession, expectNoPageErrors, page, pdf, type Session } from './harness.js';
+import { type } from '../flow-helpers.js';
 
 type El = HTMLElement & { state: string; updateComplete: Promise<unknown>; flow?: El | null };
 
@@ -35,11 +36,6 @@ async function open(el: El, method: string, tag: string): Promise<El> {
   await wait(() => el.flow?.localName === tag);
   await el.flow!.updateComplete;
   return el.flow!;
-}
-function type(el: Element, name: string, value: string) {
-  const input = part(el, name);
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
 }
 async function upload(flow: El) {
   const input = part(flow, 'file-input');
