@@ -164,23 +164,13 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
     const byPan = password === this.#panPassword;
     this.#tried = password;
     try {
-      const { result, requestId } = await parseCasUrl(file.url, password, this.api(run.signal));
+      const parsed = await parseCasUrl(file.url, password, this.api(run.signal));
       if (!this.ended(run)) return;
-      this.#result = result;
+      this.#result = parsed.result;
       this.#step = 'details';
       this.#session = undefined;
       this.#password = this.#tried = '';
-      this.status = this.t.done;
-      this.go('success');
-      this.emit('cas-upload-success', {
-        result,
-        file: { name: file.filename, size: null },
-        files: this.#files!.map(({ filename, url }) => ({ filename, url })),
-        parser: 'smart',
-        durationMs: systemClock.now() - started,
-        requestId,
-        source: 'cdsl',
-      });
+      this.succeeded(this.t.done, 'cdsl', parsed, file, this.#files!, started);
     } catch (err) {
       this.#password = '';
       // The PAN was not the password: ask for it, in words that say so.

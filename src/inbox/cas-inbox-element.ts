@@ -229,23 +229,13 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     const run = this.begin('parsing', this.t.parsing);
     const started = systemClock.now();
     try {
-      const { result, requestId } = await parseCasUrl(file.url, this.#password, this.api(run.signal));
+      const parsed = await parseCasUrl(file.url, this.#password, this.api(run.signal));
       if (!this.ended(run)) return;
-      const files = this.#files.map(({ filename, url }) => ({ filename, url }));
+      const files = this.#files;
       this.#end();
-      this.#result = result;
+      this.#result = parsed.result;
       this.#file = file;
-      this.status = this.t.done;
-      this.go('success');
-      this.emit('cas-upload-success', {
-        result,
-        file: { name: file.filename, size: null },
-        files,
-        parser: 'smart',
-        durationMs: systemClock.now() - started,
-        requestId,
-        source: 'inbox',
-      });
+      this.succeeded(this.t.done, 'inbox', parsed, file, files, started);
     } catch (err) {
       this.#password = '';
       if (this.ended(run)) this.#failed(err);

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CasElement, type BaseStrings } from './cas-element.js';
 import type { ParseResult } from '../core/types.js';
+import { systemClock } from '../core/clock.js';
 
 /** The texts of {@link FlowElement.resultView}. */
 export interface ResultStrings {
@@ -79,6 +80,31 @@ export class FlowElement<State extends string, S extends BaseStrings> extends Ca
    */
   protected waitView(label: string, hint: string | undefined, cancel: string): TemplateResult {
     return html`<div part="wait" class="f"><span id="wl">${label} <span class="m">${this.elapsed}</span></span>${hint ? html`<span class="m">${hint}</span>` : nothing}<progress part="progress" class="parsing" aria-labelledby="wl"></progress></div><div class="a">${this.button('cancel', cancel, () => ((this.ui = true), (this as unknown as { cancel(): void }).cancel()))}</div>`;
+  }
+
+  /**
+   * @internal A fetched statement was read: state `success`, said in the live region (`done`),
+   * and `cas-upload-success` with the `file` read and every one of `files` the fetch returned.
+   */
+  protected succeeded(
+    done: string,
+    source: 'cdsl' | 'inbox',
+    { result, requestId }: { result: ParseResult; requestId: string | null },
+    file: { filename: string },
+    files: { filename: string; url: string }[],
+    started: number,
+  ): void {
+    this.status = done;
+    this.go('success' as State);
+    this.emit('cas-upload-success', {
+      result,
+      file: { name: file.filename, size: null },
+      files: files.map(({ filename, url }) => ({ filename, url })),
+      parser: 'smart',
+      durationMs: systemClock.now() - started,
+      requestId,
+      source,
+    });
   }
 
   /**
