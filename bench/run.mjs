@@ -82,6 +82,13 @@ async function main() {
   copyFileSync(join(rootDir, 'dist/cdn/cas-upload.js'), shipped);
   const portfolioScript = join(outDir, 'cas-portfolio.js');
   copyFileSync(join(rootDir, 'dist/cdn/cas-portfolio.js'), portfolioScript);
+  // The files the script loads from its own folder when it needs them (the success summary
+  // when an upload starts, Hindi), served beside it as a host would.
+  const besides = {};
+  for (const f of ['cas-upload.summary.js', 'cas-upload.hi.js']) {
+    besides[`/${f}`] = join(outDir, f);
+    copyFileSync(join(rootDir, 'dist/cdn', f), besides[`/${f}`]);
+  }
   // The other files of dist/cdn, named under the size table (not part of the script-tag load).
   const extras = readdirSync(join(rootDir, 'dist/cdn'))
     .filter((f) => f.endsWith('.js') && f !== 'cas-upload.js')
@@ -120,6 +127,7 @@ async function main() {
           '/floor.js': results.size.files['lit-floor'],
           '/bench-helpers.js': helpers,
           '/cas-portfolio.js': portfolioScript,
+          ...besides,
         },
         pages: {
           '/upload.html': () => pages.uploadPage(origin),
@@ -171,6 +179,8 @@ async function main() {
         console.log('portfolio: first render of 2,000 schemes, 10 new pages each way and shape, then 10 re-sorts…');
         results.portfolio = await measurePortfolio(browser, server);
       }
+      const missing = [...new Set(server.state.notFound)];
+      if (missing.length) throw new Error(`the pages asked for files the bench does not serve: ${missing.join(', ')}`);
     }
   } finally {
     await stop();

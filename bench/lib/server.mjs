@@ -26,6 +26,8 @@ export async function startServer({ pages, scripts, fixturePath }) {
     throttle: 0,
     /** When set, the parse answer waits until `release()` is called. */
     hold: false,
+    /** Paths asked for that the server does not have: a page that missed a file measured something else. */
+    notFound: [],
   };
   let held = [];
   let tokenSeq = 0;
@@ -62,6 +64,7 @@ export async function startServer({ pages, scripts, fixturePath }) {
       return res.end(body);
     }
     if (req.method === 'POST' && path === '/v4/smart/parse') return parse(req, res);
+    if (path !== '/favicon.ico') state.notFound.push(`${req.method} ${path}`);
     res.writeHead(404).end();
   }
 
