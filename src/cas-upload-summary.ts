@@ -12,6 +12,9 @@ export interface SummaryContext {
   fmt: (value: number, options?: Intl.NumberFormatOptions) => string;
 }
 
+/** Date formatters by locale: made once, not at every success view. */
+const dates = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * The success summary's list: investor, statement period, total value in rupees, demat
  * accounts and mutual fund folios, each left out when the result does not have it. Not in the
@@ -22,8 +25,9 @@ export interface SummaryContext {
 export function summaryList({ html, nothing, result: r, t, locale, fmt }: SummaryContext): TemplateResult {
   const s = r.summary;
   const period = r.meta?.statement_period;
-  const date = (iso: string, d = new Date(`${iso}T00:00Z`)) =>
-    isNaN(+d) ? iso : d.toLocaleDateString(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const f = dates.get(locale) ?? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  dates.set(locale, f);
+  const date = (iso: string, d = new Date(`${iso}T00:00Z`)) => (isNaN(+d) ? iso : f.format(d));
   const rows = [
     [t.investor, r.investor?.name],
     [t.period, period?.from && period.to && `${date(period.from)} – ${date(period.to)}`],
