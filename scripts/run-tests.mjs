@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: builds the package (the browser tests load dist/cdn) and the interop fixtures
 // (when the interop tests run), then runs the browser tests (web-test-runner, headless
-// Chromium) and the Node tests (node:test) side by side. A green run prints only its closing lines: the
-// harness tests (the tests' own tools and data) counted apart, then "tests: N passed, N failed"
-// for everything. A failure prints the failed tests, their diffs and what their file logged.
+// Chromium) and the Node tests (node:test) side by side. A green run prints only its closing
+// line, "tests: N passed, N failed" for everything, with the harness tests (the tests' own
+// tools and data) counted apart at its end. A failure prints the failed tests, their diffs and what their file logged.
 //
 // A subset (docs/contributing.md): `npm test -- --group a11y`, `npm test -- --files <file|folder|glob>...`
 // (both may be repeated; each file goes to the runner that owns it, and the run says which),
@@ -146,12 +146,9 @@ for (const { code, counts } of results) {
   if (code && !counts.product.failed && !counts.harness.failed) total.failed += 1;
 }
 const gap = printed ? '\n' : '';
-if (harness.files.length) {
-  console.log(
-    `${gap}harness tests, counted in the line below (they test the tests' own tools and data, not the product): ` +
-      `${harness.passed} passed, ${harness.failed} failed in ${harness.files.sort().join(', ')}`,
-  );
-}
 const skipped = total.skipped ? `, ${total.skipped} skipped` : '';
-console.log(`${harness.files.length ? '' : gap}tests: ${total.passed} passed, ${total.failed} failed${skipped}`);
+// One closing line: the harness tests (the tests' own tools and data, not the product) are
+// counted in it and named apart at its end; `npm test -- --list` names their files.
+const apart = harness.files.length ? ` (harness tests among them: ${harness.passed} passed, ${harness.failed} failed)` : '';
+console.log(`${gap}tests: ${total.passed} passed, ${total.failed} failed${skipped}${apart}`);
 process.exit(results.some((r) => r.code) || total.failed ? 1 : 0);
