@@ -139,7 +139,7 @@ describe('<cas-upload> for visitors', () => {
   });
 
   describe('progress in two phases', () => {
-    it('shows the percentage while uploading, then "Reading your statement…" with the elapsed time', async () => {
+    it('shows the percentage while uploading, then "Reading your statement…" with the seconds it has taken', async () => {
       let now = 1_000_000;
       CasUploadElement.now = () => now;
       api.answer = held;
@@ -152,14 +152,19 @@ describe('<cas-upload> for visitors', () => {
       await el.updateComplete;
       expect(el.state).to.equal('uploading');
       expect(text(el, 'progress') ?? '').to.equal('');
-      expect(el.shadowRoot!.querySelector('#pl')!.textContent).to.match(/^Uploading… \d+%/);
+      const label = () => el.shadowRoot!.querySelector('#pl')!.textContent!.replace(/\s+/g, ' ').trim();
+      // While sending, the percent moves: no seconds beside it.
+      now += 5_000;
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(label()).to.match(/^Uploading… \d+%$/);
       expect(part(el, 'cancel')).to.exist;
 
       await waitUntil(() => el.state === 'parsing', 'parse phase');
       await el.updateComplete;
       expect(phases[0]).to.equal('upload');
       expect(phases.at(-1)).to.equal('parse');
-      const label = () => el.shadowRoot!.querySelector('#pl')!.textContent!.replace(/\s+/g, ' ').trim();
+      // The seconds count from when the API started reading, not from the upload's start.
       expect(label()).to.equal('Reading your statement… 0s');
       expect((part(el, 'progress') as HTMLProgressElement).value).to.equal(100);
       now += 12_000;
