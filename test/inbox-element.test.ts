@@ -194,6 +194,32 @@ describe('<cas-inbox>', () => {
     }
   });
 
+  it('two <cas-inbox> on a page open two popups: neither takes over the other\'s', async () => {
+    mocks.consentUrl = '/demo/mock-consent.html';
+    const [a, b] = [await make(), await make()];
+    const popups: (Window | null)[] = [];
+    const open = window.open;
+    window.open = (...args: Parameters<typeof open>) => {
+      const popup = open.apply(window, args);
+      popups.push(popup);
+      return popup;
+    };
+    try {
+      await connect(a);
+      await connect(b);
+      await waitFor(() => calls('connect').length === 2, 'both connect requests');
+      expect(popups).to.have.length(2);
+      expect(popups[0], 'one window each').to.not.equal(popups[1]);
+      expect(popups[0]!.closed || popups[1]!.closed).to.equal(false);
+      expect([a.state, b.state]).to.deep.equal(['connecting', 'connecting']);
+    } finally {
+      window.open = open;
+      a.remove();
+      b.remove();
+      for (const p of popups) p?.close();
+    }
+  });
+
   it('the popup blocked: inbox-error with the way to try again', async () => {
     const el = await make();
     const open = window.open;

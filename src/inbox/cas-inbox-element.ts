@@ -18,6 +18,8 @@ const strings = catalog<CasInboxStrings>(en, { hi: () => import('./hi.js').then(
 
 /** How often a closed consent window is looked for, in ms. */
 const POLL = 250;
+/** Elements made so far: each opens its popup under a window name of its own. */
+let made = 0;
 
 /**
  * `<cas-inbox>`: finds the investor's statements in their mailbox (Gmail, through the
@@ -82,6 +84,8 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
   /** The `state` of the OAuth round trip in progress. */
   #nonce?: string;
   #popup?: Window | null;
+  /** Its popup's window name: two `<cas-inbox>` on a page never take over each other's popup. */
+  #window = `cas-inbox-${++made}`;
   #poll?: ReturnType<typeof setInterval>;
   #files: InboxFile[] = [];
   #file?: InboxFile;
@@ -168,7 +172,7 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     } catch (err) {
       return void this.fail(err as CasUploadError);
     }
-    const popup = open('about:blank', 'cas-inbox', 'popup,width=520,height=680');
+    const popup = open('about:blank', this.#window, 'popup,width=520,height=680');
     if (!popup) return void this.fail(new CasUploadError('inbox-error'), {}, this.t.blocked);
     this.#popup = popup;
     const nonce = (this.#nonce = inboxState());
