@@ -13,18 +13,33 @@
  * />
  * ```
  *
- * `<CasPortfolio>` wraps `<cas-portfolio>` (`result={…}` or `htmlFor="upload-id"`); register that
- * element once with `import 'cas-upload/portfolio'`, so that pages that only upload do not load it.
+ * `<CasPortfolio>` wraps `<cas-portfolio>` (`result={…}` or `htmlFor="upload-id"`), and
+ * `<CasConnect>`, `<CasCdslFetch>`, `<CasMailback>` and `<CasInbox>` wrap the other ways to get a
+ * statement, with the same props and `onCasUpload…` events. Register those elements once with
+ * their own entry (`import 'cas-upload/connect'` registers all of them, `'cas-upload/portfolio'`
+ * the portfolio view), so that pages that only upload do not load them.
  *
- * This module also types `<cas-upload>` in React's JSX (`React.JSX.IntrinsicElements`), for
- * React 19 code that uses the element directly (`oncas-upload-success={…}`).
+ * This module also types every element in React's JSX (`React.JSX.IntrinsicElements`), for
+ * React 19 code that uses the elements directly (`oncas-upload-success={…}`).
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import './cas-upload-define.js';
 import { CasUploadElement } from './cas-upload-element.js';
-import type { CasUploadEventMap } from './events.js';
+import type {
+  CasCancelDetail,
+  CasCdslFetchCancelDetail,
+  CasEventMap,
+  CasInboxCancelDetail,
+  CasMailbackCancelDetail,
+  CasMailbackSentDetail,
+  CasUploadEventMap,
+} from './events.js';
 import { CasPortfolioElement } from './portfolio/cas-portfolio-element.js';
+import { CasCdslFetchElement } from './cdsl-fetch/cas-cdsl-fetch-element.js';
+import { CasMailbackElement } from './mailback/cas-mailback-element.js';
+import { CasInboxElement } from './inbox/cas-inbox-element.js';
+import { CasConnectElement } from './connect/cas-connect-element.js';
 
 /** The React prop of each event, for example `onCasUploadSuccess` for `cas-upload-success`. */
 const events = {
@@ -52,50 +67,145 @@ export const CasUpload = createComponent({
 /** `<cas-portfolio>` as a React component; `import 'cas-upload/portfolio'` registers the element. */
 export const CasPortfolio = /* @__PURE__ */ createComponent({ react: React, tagName: 'cas-portfolio', elementClass: CasPortfolioElement, displayName: 'CasPortfolio' });
 
+/** The events of the fetching flows, beyond the upload's: `<cas-mailback>`'s two, and each flow's cancel. */
+interface CasFlowEventMap {
+  'cas-upload-mailback-sent': CustomEvent<CasMailbackSentDetail>;
+  'cas-upload-mailback-upload': CustomEvent<Record<string, never>>;
+}
+
+/** The React prop of an event, typed as the element fires it. */
+const on = <E extends Event>(type: string) => type as EventName<E>;
+/** What every way to get a statement ends with. */
+const outcome = {
+  onCasUploadSuccess: on<CasEventMap['cas-upload-success']>('cas-upload-success'),
+  onCasUploadError: on<CasEventMap['cas-upload-error']>('cas-upload-error'),
+};
+const mailbackEvents = {
+  onCasUploadMailbackSent: on<CasFlowEventMap['cas-upload-mailback-sent']>('cas-upload-mailback-sent'),
+  onCasUploadMailbackUpload: on<CasFlowEventMap['cas-upload-mailback-upload']>('cas-upload-mailback-upload'),
+};
+
+/** `<cas-cdsl-fetch>` as a React component; `import 'cas-upload/cdsl-fetch'` (or `'cas-upload/connect'`) registers the element. */
+export const CasCdslFetch = /* @__PURE__ */ createComponent({
+  react: React,
+  tagName: 'cas-cdsl-fetch',
+  elementClass: CasCdslFetchElement,
+  events: { ...outcome, onCasUploadCancel: on<CustomEvent<CasCdslFetchCancelDetail>>('cas-upload-cancel') },
+  displayName: 'CasCdslFetch',
+});
+
+/** `<cas-mailback>` as a React component; `import 'cas-upload/mailback'` (or `'cas-upload/connect'`) registers the element. */
+export const CasMailback = /* @__PURE__ */ createComponent({
+  react: React,
+  tagName: 'cas-mailback',
+  elementClass: CasMailbackElement,
+  events: { ...mailbackEvents, onCasUploadError: outcome.onCasUploadError, onCasUploadCancel: on<CustomEvent<CasMailbackCancelDetail>>('cas-upload-cancel') },
+  displayName: 'CasMailback',
+});
+
+/** `<cas-inbox>` as a React component; `import 'cas-upload/inbox'` (or `'cas-upload/connect'`) registers the element. */
+export const CasInbox = /* @__PURE__ */ createComponent({
+  react: React,
+  tagName: 'cas-inbox',
+  elementClass: CasInboxElement,
+  events: { ...outcome, onCasUploadCancel: on<CustomEvent<CasInboxCancelDetail>>('cas-upload-cancel') },
+  displayName: 'CasInbox',
+});
+
+/**
+ * `<cas-connect>` as a React component: every way to get a statement, and every event of the
+ * flow that runs (the upload's, the flows' and `<cas-mailback>`'s); `import 'cas-upload/connect'`
+ * registers it and the flows.
+ */
+export const CasConnect = /* @__PURE__ */ createComponent({
+  react: React,
+  tagName: 'cas-connect',
+  elementClass: CasConnectElement,
+  events: { ...events, ...mailbackEvents, onCasUploadCancel: on<CustomEvent<CasCancelDetail>>('cas-upload-cancel') },
+  displayName: 'CasConnect',
+});
+
 /** The props of {@link CasUpload}. */
 export type CasUploadProps = React.ComponentProps<typeof CasUpload>;
 
-/** The element's settable properties, by their property names. */
-type CasUploadProperties = Partial<
-  Pick<
-    CasUploadElement,
-    | 'tokenUrl'
-    | 'tokenMethod'
-    | 'tokenRequestInit'
-    | 'tokenProvider'
-    | 'apiBase'
-    | 'parser'
-    | 'fileField'
-    | 'maxSize'
-    | 'timeout'
-    | 'retries'
-    | 'retryDelay'
-    | 'disabled'
-    | 'password'
-    | 'strings'
-  >
->;
+/** The settings every element takes (token, API, timing, texts), by their property names. */
+type CasSharedProperties =
+  | 'tokenUrl'
+  | 'tokenMethod'
+  | 'tokenRequestInit'
+  | 'tokenProvider'
+  | 'apiBase'
+  | 'timeout'
+  | 'retries'
+  | 'retryDelay'
+  | 'disabled'
+  | 'strings';
 
-/** The element's attributes, by their attribute names. */
-interface CasUploadAttributes {
+/** The same settings by their attribute names. */
+interface CasSharedAttributes {
   'token-url'?: string;
   'token-method'?: 'GET' | 'POST';
   'api-base'?: string;
-  'file-field'?: string;
-  'max-size'?: number | string;
   'retry-delay'?: number | string;
 }
 
 /** React 19 listens to `on<event-name>` props of custom elements: `oncas-upload-success`. */
-type CasUploadEventProps = {
-  [K in keyof CasUploadEventMap as `on${K}`]?: (event: CasUploadEventMap[K]) => void;
+type CasEventProps<M> = {
+  [K in keyof M as `on${K & string}`]?: (event: M[K]) => void;
 };
 
+/** What an element accepts in React JSX: HTML props, `P` of its properties, attributes `A`, events `M`. */
+type CasJsxProps<E extends HTMLElement, P extends keyof E, A, M> = React.DetailedHTMLProps<React.HTMLAttributes<E>, E> &
+  Partial<Pick<E, P | Extract<CasSharedProperties, keyof E>>> &
+  CasSharedAttributes &
+  A &
+  CasEventProps<M>;
+
 /** What `<cas-upload>` accepts in React JSX. */
-export type CasUploadJsxProps = React.DetailedHTMLProps<React.HTMLAttributes<CasUploadElement>, CasUploadElement> &
-  CasUploadProperties &
-  CasUploadAttributes &
-  CasUploadEventProps;
+export type CasUploadJsxProps = CasJsxProps<
+  CasUploadElement,
+  'parser' | 'fileField' | 'maxSize' | 'password' | 'required' | 'allowEmptyPassword',
+  { 'file-field'?: string; 'max-size'?: number | string; 'allow-empty-password'?: boolean },
+  CasUploadEventMap
+>;
+
+/** What `<cas-cdsl-fetch>` accepts in React JSX. */
+export type CasCdslFetchJsxProps = CasJsxProps<
+  CasCdslFetchElement,
+  'periods',
+  object,
+  Pick<CasEventMap, 'cas-upload-success' | 'cas-upload-error'> & { 'cas-upload-cancel': CustomEvent<CasCdslFetchCancelDetail> }
+>;
+
+/** What `<cas-mailback>` accepts in React JSX. */
+export type CasMailbackJsxProps = CasJsxProps<
+  CasMailbackElement,
+  never,
+  object,
+  CasFlowEventMap & Pick<CasEventMap, 'cas-upload-error'> & { 'cas-upload-cancel': CustomEvent<CasMailbackCancelDetail> }
+>;
+
+/** What `<cas-inbox>` accepts in React JSX. */
+export type CasInboxJsxProps = CasJsxProps<
+  CasInboxElement,
+  'redirectUrl' | 'keepConnected',
+  { 'redirect-url'?: string; 'keep-connected'?: boolean },
+  Pick<CasEventMap, 'cas-upload-success' | 'cas-upload-error'> & { 'cas-upload-cancel': CustomEvent<CasInboxCancelDetail> }
+>;
+
+/** What `<cas-connect>` accepts in React JSX: the settings of every flow it offers, and all their events. */
+export type CasConnectJsxProps = CasJsxProps<
+  CasConnectElement,
+  'methods' | 'redirectUrl' | 'keepConnected' | 'parser' | 'fileField' | 'maxSize' | 'allowEmptyPassword' | 'periods',
+  {
+    'redirect-url'?: string;
+    'keep-connected'?: boolean;
+    'file-field'?: string;
+    'max-size'?: number | string;
+    'allow-empty-password'?: boolean;
+  },
+  CasEventMap & CasFlowEventMap
+>;
 
 /** What `<cas-portfolio>` accepts in React JSX: `result`, `for` (or `htmlFor`), `strings`. */
 export type CasPortfolioJsxProps = React.DetailedHTMLProps<React.HTMLAttributes<CasPortfolioElement>, CasPortfolioElement> &
@@ -105,10 +215,14 @@ declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'cas-upload': CasUploadJsxProps;
+      'cas-cdsl-fetch': CasCdslFetchJsxProps;
+      'cas-mailback': CasMailbackJsxProps;
+      'cas-inbox': CasInboxJsxProps;
+      'cas-connect': CasConnectJsxProps;
       'cas-portfolio': CasPortfolioJsxProps;
     }
   }
 }
 
-export { CasUploadElement, CasPortfolioElement };
+export { CasUploadElement, CasPortfolioElement, CasCdslFetchElement, CasMailbackElement, CasInboxElement, CasConnectElement };
 export type * from './events.js';

@@ -13,7 +13,7 @@ import {
 } from 'cas-upload';
 import { uploadCas, type UploadResult } from 'cas-upload/core';
 import { CasUploadElement as BareElement } from 'cas-upload/element';
-import { CasUpload, CasPortfolio, type CasUploadProps } from 'cas-upload/react';
+import { CasUpload, CasPortfolio, CasConnect, CasCdslFetch, CasMailback, CasInbox, type CasUploadProps } from 'cas-upload/react';
 import { CasPortfolioElement, type CasPortfolioStrings } from 'cas-upload/portfolio';
 import { createTokenHandler } from 'cas-upload/server';
 import { createRedisStore } from 'cas-upload/server/redis';
@@ -140,3 +140,28 @@ export const hindiTotal: Partial<CasPortfolioStrings> = { total: 'कुल म�
 export const notAString: Partial<CasPortfolioStrings> = { heading: 'x' };
 export const portfolioView = <CasPortfolio htmlFor="upload" result={null} />;
 export const portfolioTag = <cas-portfolio for="upload" />;
+
+// The other ways to get a statement: the React wrappers and the tags, with each one's events.
+export const connectView = (
+  <CasConnect
+    tokenUrl="/token"
+    methods="upload cdsl mailback"
+    onCasUploadSuccess={(e) => e.detail.result.investor?.name}
+    onCasUploadProgress={(e) => e.detail.phase}
+    onCasUploadMailbackSent={(e) => e.detail.fromDate}
+    onCasUploadCancel={(e) => ('file' in e.detail ? e.detail.file.name : e.detail.step)}
+  />
+);
+// @ts-expect-error: the cancel of <cas-cdsl-fetch> names a step, not a file
+export const cdslCancel = <CasCdslFetch onCasUploadCancel={(e) => e.detail.file} />;
+export const cdslView = <CasCdslFetch tokenUrl="/token" periods={2} onCasUploadSuccess={(e) => e.detail.files} />;
+export const mailbackView = <CasMailback tokenProvider={async () => 'at_example'} onCasUploadMailbackSent={(e) => e.detail.toDate} />;
+// @ts-expect-error: <cas-mailback> reads no statement, so it has no success event
+export const mailbackSuccess = <CasMailback onCasUploadSuccess={() => {}} />;
+export const inboxView = <CasInbox redirectUrl="/inbox-callback.html" onCasUploadCancel={(e) => e.detail.step} />;
+export const inboxTag = <cas-inbox redirect-url="/inbox-callback.html" keep-connected oncas-upload-cancel={(e) => e.detail.step} />;
+export const connectTag = <cas-connect token-url="/token" methods="upload" oncas-upload-mailback-sent={(e) => e.detail.fromDate} />;
+// @ts-expect-error: not a property or attribute of <cas-connect>
+export const connectUnknown = <cas-connect tokenUrll="/token" />;
+// @ts-expect-error: <cas-mailback> has no `periods`
+export const mailbackPeriods = <cas-mailback periods={2} />;
