@@ -123,7 +123,7 @@ async function startMocks() {
       if (body?.msg) li.textContent += ` "${body.msg}"`;
     }
   });
-  await worker.start({ onUnhandledFrame: 'bypass', quiet: true });
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
 
   installSlowUplink({
     enabled: () => state.scenario === 'slow',

@@ -38,7 +38,7 @@ export async function choose(el: CasUploadElement, file: File): Promise<void> {
  * inside a `describe`).
  */
 export function serveMocks(worker: SetupWorker, reset: () => void): void {
-  before(() => worker.start({ quiet: true, onUnhandledFrame: 'error' }));
+  before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
   after(() => worker.stop());
   beforeEach(() => {
     reset();

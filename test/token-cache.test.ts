@@ -84,7 +84,7 @@ const state = createMockState();
 const worker = setupWorker(...createHandlers(state));
 
 before(async () => {
-  await worker.start({ onUnhandledFrame: 'error', quiet: true });
+  await worker.start({ onUnhandledRequest: 'error', quiet: true });
 });
 after(() => worker.stop());
 beforeEach(() => resetMockState(state));

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, delay } from 'msw';
 import { defineNetwork, InterceptorSource } from 'msw/experimental';
+import type { Interceptor } from '@mswjs/interceptors';
 // msw's own in-page XHR interception (a dependency of msw): unlike the service worker, it
 // fires `xhr.upload` progress events.
 import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
@@ -117,7 +118,7 @@ const state = createMockState();
 const worker = setupWorker(...createHandlers(state));
 
 before(async () => {
-  await worker.start({ onUnhandledFrame: 'error', quiet: true });
+  await worker.start({ onUnhandledRequest: 'error', quiet: true });
 });
 after(() => worker.stop());
 beforeEach(() => {
@@ -729,7 +730,8 @@ describe('uploadCas: progress', () => {
     let answeredAt = Infinity;
     let parseAt = -1;
     const network = defineNetwork({
-      sources: [new InterceptorSource({ interceptors: [new XMLHttpRequestInterceptor()] })],
+      // As in test/mocks/in-page.ts: msw 2 types this list for HTTP and WebSocket interceptors at once.
+      sources: [new InterceptorSource({ interceptors: [new XMLHttpRequestInterceptor() as Interceptor<any>] })],
       handlers: [
         http.post(PARSE_URL, async () => {
           await delay(200);
@@ -740,7 +742,12 @@ describe('uploadCas: progress', () => {
       onUnhandledFrame: 'error',
       context: { quiet: true },
     });
+    // With msw 2, the worker's interceptors and this network's share one global slot, and
+    // the set applied first wins: the network is enabled before the worker starts again (the
+    // worker still answers the token endpoint).
+    worker.stop();
     await network.enable();
+    await worker.start({ onUnhandledRequest: 'error', quiet: true });
     try {
       const events: ProgressDetail[] = [];
       const file = pdfFile('big.pdf', 512 * 1024);

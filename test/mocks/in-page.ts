@@ -7,6 +7,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import { defineNetwork, InterceptorSource } from 'msw/experimental';
+import type { Interceptor } from '@mswjs/interceptors';
 import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
 import RESULT from './smart-parse-response.json';
 import type { CasUploadElement } from '../../src/index.js';
@@ -26,7 +27,8 @@ export const api: { answer: Answer; release: () => void } = { answer: success, r
 
 /** Enable in `before`, disable in `after`. */
 export const network = defineNetwork({
-  sources: [new InterceptorSource({ interceptors: [new XMLHttpRequestInterceptor()] })],
+  // msw 2 types this list as HTTP and WebSocket interceptors at once; msw's own setup passes Interceptor<any>.
+  sources: [new InterceptorSource({ interceptors: [new XMLHttpRequestInterceptor() as Interceptor<any>] })],
   handlers: [http.post(PARSE_URL, () => api.answer())],
   onUnhandledFrame: 'error',
   context: { quiet: true },
