@@ -73,16 +73,29 @@ interface CasFlowEventMap {
   'cas-upload-mailback-upload': CustomEvent<Record<string, never>>;
 }
 
-/** The React prop of an event, typed as the element fires it. */
-const on = <E extends Event>(type: string) => type as EventName<E>;
-/** What every way to get a statement ends with. */
-const outcome = {
-  onCasUploadSuccess: on<CasEventMap['cas-upload-success']>('cas-upload-success'),
-  onCasUploadError: on<CasEventMap['cas-upload-error']>('cas-upload-error'),
-};
+// Each wrapper's events: names only (no calls, no spreads), so that a bundler drops the
+// wrappers (and their elements) that a page does not import.
+const success = 'cas-upload-success' as EventName<CasEventMap['cas-upload-success']>;
+const error = 'cas-upload-error' as EventName<CasEventMap['cas-upload-error']>;
+const sent = 'cas-upload-mailback-sent' as EventName<CasFlowEventMap['cas-upload-mailback-sent']>;
+const wantsUpload = 'cas-upload-mailback-upload' as EventName<CasFlowEventMap['cas-upload-mailback-upload']>;
+const cdslEvents = { onCasUploadSuccess: success, onCasUploadError: error, onCasUploadCancel: 'cas-upload-cancel' as EventName<CustomEvent<CasCdslFetchCancelDetail>> };
 const mailbackEvents = {
-  onCasUploadMailbackSent: on<CasFlowEventMap['cas-upload-mailback-sent']>('cas-upload-mailback-sent'),
-  onCasUploadMailbackUpload: on<CasFlowEventMap['cas-upload-mailback-upload']>('cas-upload-mailback-upload'),
+  onCasUploadMailbackSent: sent,
+  onCasUploadMailbackUpload: wantsUpload,
+  onCasUploadError: error,
+  onCasUploadCancel: 'cas-upload-cancel' as EventName<CustomEvent<CasMailbackCancelDetail>>,
+};
+const inboxEvents = { onCasUploadSuccess: success, onCasUploadError: error, onCasUploadCancel: 'cas-upload-cancel' as EventName<CustomEvent<CasInboxCancelDetail>> };
+const connectEvents = {
+  onCasUploadSelect: events.onCasUploadSelect,
+  onCasUploadStart: events.onCasUploadStart,
+  onCasUploadProgress: events.onCasUploadProgress,
+  onCasUploadSuccess: success,
+  onCasUploadError: error,
+  onCasUploadMailbackSent: sent,
+  onCasUploadMailbackUpload: wantsUpload,
+  onCasUploadCancel: 'cas-upload-cancel' as EventName<CustomEvent<CasCancelDetail>>,
 };
 
 /** `<cas-cdsl-fetch>` as a React component; `import 'cas-upload/cdsl-fetch'` (or `'cas-upload/connect'`) registers the element. */
@@ -90,7 +103,7 @@ export const CasCdslFetch = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'cas-cdsl-fetch',
   elementClass: CasCdslFetchElement,
-  events: { ...outcome, onCasUploadCancel: on<CustomEvent<CasCdslFetchCancelDetail>>('cas-upload-cancel') },
+  events: cdslEvents,
   displayName: 'CasCdslFetch',
 });
 
@@ -99,7 +112,7 @@ export const CasMailback = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'cas-mailback',
   elementClass: CasMailbackElement,
-  events: { ...mailbackEvents, onCasUploadError: outcome.onCasUploadError, onCasUploadCancel: on<CustomEvent<CasMailbackCancelDetail>>('cas-upload-cancel') },
+  events: mailbackEvents,
   displayName: 'CasMailback',
 });
 
@@ -108,7 +121,7 @@ export const CasInbox = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'cas-inbox',
   elementClass: CasInboxElement,
-  events: { ...outcome, onCasUploadCancel: on<CustomEvent<CasInboxCancelDetail>>('cas-upload-cancel') },
+  events: inboxEvents,
   displayName: 'CasInbox',
 });
 
@@ -121,7 +134,7 @@ export const CasConnect = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'cas-connect',
   elementClass: CasConnectElement,
-  events: { ...events, ...mailbackEvents, onCasUploadCancel: on<CustomEvent<CasCancelDetail>>('cas-upload-cancel') },
+  events: connectEvents,
   displayName: 'CasConnect',
 });
 

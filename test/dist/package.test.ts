@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
@@ -165,17 +166,35 @@ test('every exports target, types, main and customElements are in the tarball', 
   assert.ok(pkg.dependencies.lit, 'Lit is a dependency (kept external in the npm build)');
 });
 
-test('the files that register <cas-upload> and <cas-portfolio> are exactly the ones marked sideEffects', () => {
+test('every file that registers an element, or imports one that does, is marked sideEffects', () => {
+  // A bundler drops a module imported only for its side effects unless package.json says it has
+  // some: `import 'cas-upload/connect'` would then register nothing.
+  const files = ['dist', 'dist/chunks'].flatMap((dir) =>
+    readdirSync(`${root}${dir}`)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `${dir}/${f}`),
+  );
+  const code = new Map(files.map((path) => [path, readFileSync(`${root}${path}`, 'utf8')]));
   // The registration call, as the npm build writes it (Lit external, not minified).
-  const registering = ['dist', 'dist/chunks']
-    .flatMap((dir) => readdirSync(`${root}${dir}`).filter((f) => f.endsWith('.js')).map((f) => `${dir}/${f}`))
-    .filter((path) => /\.define\(["']cas-(upload|portfolio)["']\)/.test(readFileSync(`${root}${path}`, 'utf8')));
-  assert.ok(registering.length > 1, 'found the registering modules');
-  for (const path of registering) assert.ok(pkg.sideEffects.includes(`./${path}`), `${path} is in sideEffects`);
-  // The entries that import it are marked too, and the side-effect-free ones are not.
-  for (const entry of ['./dist/index.js', './dist/react.js', './dist/portfolio.js']) assert.ok(pkg.sideEffects.includes(entry), entry);
-  for (const entry of ['./dist/element.js', './dist/core.js', './dist/server.js', './dist/server-redis.js']) {
-    assert.ok(!pkg.sideEffects.includes(entry), `${entry} has no side effects`);
+  const registering = new Set(files.filter((path) => /\.define\(["']cas-[\w-]+["']\)/.test(code.get(path)!)));
+  assert.ok(registering.size >= 6, `found the registering modules: ${[...registering].join(', ')}`);
+  // …and every file that imports one of them for its side effects, at any depth.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const path of files) {
+      if (registering.has(path)) continue;
+      const bare = [...code.get(path)!.matchAll(/^import "(\.[^"]+)";$/gm)].map((m) => join(dirname(path), m[1]));
+      if (bare.some((dep) => registering.has(dep))) registering.add(path), (grew = true);
+    }
+  }
+  const marked = (path: string) =>
+    pkg.sideEffects.some((entry) => new RegExp(`^${entry.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(`./${path}`));
+  for (const path of registering) assert.ok(marked(path), `${path} is in sideEffects`);
+  for (const entry of ['dist/index.js', 'dist/react.js', 'dist/portfolio.js', 'dist/cdsl-fetch.js', 'dist/mailback.js', 'dist/inbox.js', 'dist/connect.js']) {
+    assert.ok(registering.has(entry), `${entry} registers an element`);
+  }
+  for (const entry of ['dist/element.js', 'dist/core.js', 'dist/server.js', 'dist/server-redis.js']) {
+    assert.ok(!marked(entry), `${entry} has no side effects`);
   }
 });
 

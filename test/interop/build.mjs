@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the framework fixtures of the interop test (React 19, the React wrapper, Vue 3,
+// Builds the framework fixtures of the interop test (React 19, the React wrappers, Vue 3,
 // Svelte 5) with Vite, against the built package (`dist/`, reached through package.json
 // `exports`), into test/interop/.build/<name>/. `npm test` runs it once, after `npm run build`.
 import { build } from 'vite';
@@ -23,6 +23,7 @@ const alias = Object.entries(pkg.exports)
 const fixtures = {
   react: [],
   'react-wrapper': [],
+  'react-flows': [],
   vue: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'cas-upload' } } })],
   svelte: [svelte()],
 };

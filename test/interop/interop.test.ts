@@ -260,6 +260,44 @@ test('React 19 with the cas-upload/react wrapper: tokenUrl and onCasUpload* prop
   assert.equal(seen.tokenRequests, 1);
 });
 
+test('React wrappers of the other ways: props set as properties, each event prop called by its own event only', async () => {
+  const tags = ['cas-connect', 'cas-cdsl-fetch', 'cas-mailback', 'cas-inbox'];
+  const types = [
+    'cas-upload-select',
+    'cas-upload-start',
+    'cas-upload-progress',
+    'cas-upload-success',
+    'cas-upload-error',
+    'cas-upload-cancel',
+    'cas-upload-mailback-sent',
+    'cas-upload-mailback-upload',
+  ];
+  const { heard, tokenUrls, errors } = await withPage(async (page, errors) => {
+    await page.goto(origin + '/interop/react-flows/');
+    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t) && document.querySelector(t)), tags, { timeout: 10000 });
+    // Every event type on every element: a wrapper must call the prop of each event it maps, and no other.
+    const seen = await page.evaluate(
+      ([tags, types]) => {
+        const tokenUrls = tags.map((t) => (document.querySelector(t) as HTMLElement & { tokenUrl: string }).tokenUrl);
+        for (const t of tags) for (const type of types) document.querySelector(t)!.dispatchEvent(new CustomEvent(type, { detail: {} }));
+        return { heard: (window as unknown as { __heard: string[] }).__heard, tokenUrls };
+      },
+      [tags, types] as const,
+    );
+    return { ...seen, errors };
+  });
+  assert.deepEqual(errors, [], 'no page errors');
+  assert.deepEqual(tokenUrls, ['/token', '/token', '/token', '/token'], 'tokenUrl set as a property of each element');
+  const prop = (type: string) => 'on' + type.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
+  const expected = [
+    ...types.map((t) => `cas-connect ${prop(t)} ${t}`),
+    ...['cas-upload-success', 'cas-upload-error', 'cas-upload-cancel'].map((t) => `cas-cdsl-fetch ${prop(t)} ${t}`),
+    ...['cas-upload-mailback-sent', 'cas-upload-mailback-upload', 'cas-upload-error', 'cas-upload-cancel'].map((t) => `cas-mailback ${prop(t)} ${t}`),
+    ...['cas-upload-success', 'cas-upload-error', 'cas-upload-cancel'].map((t) => `cas-inbox ${prop(t)} ${t}`),
+  ];
+  assert.deepEqual([...heard].sort(), expected.sort());
+});
+
 test('Vue 3: :tokenProvider as a property, @cas-upload-* events', async () => {
   const result = await uploadThrough('/interop/vue/');
   assertCompleted(result, 'at_from_provider');
