@@ -152,7 +152,7 @@ async function main() {
       };
       if (opts.only.includes('upload')) {
         results.upload = await rounds(`upload: ${opts.pairs} pairs of 9 MiB uploads on loopback, element and bare XHR alternating`, () =>
-          m.measureUpload(browser, server, { pairs: opts.pairs }),
+          m.measureUpload(browser, server, { pairs: opts.pairs, control: true }),
         );
       }
       if (opts.only.includes('link')) {

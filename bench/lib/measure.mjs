@@ -90,7 +90,7 @@ async function mainThreadCpu(cdp) {
  * wall time and the main-thread CPU time of each. `throttle` (bytes per second) makes the
  * server read the body at that rate, as a link of that speed would deliver it (0: loopback).
  */
-export async function measureUpload(browser, server, { pairs, throttle = 0 }) {
+export async function measureUpload(browser, server, { pairs, throttle = 0, control = false }) {
   server.resetCounts();
   server.state.tokenExpiresIn = 3600;
   const { context, page, noErrors } = await openPage(browser, `${server.origin}/upload.html`);
@@ -106,15 +106,16 @@ export async function measureUpload(browser, server, { pairs, throttle = 0 }) {
     server.state.throttle = throttle;
     const run = async (kind) => {
       const before = await mainThreadCpu(cdp);
-      const s = await (kind === 'element'
-        ? page.evaluate(() => window.bench.viaElement(window.__els[0], window.__file))
-        : page.evaluate((url) => window.bench.viaXhr(url, window.__token, window.__file), apiUrl));
+      const s = await (kind === 'xhr'
+        ? page.evaluate((url) => window.bench.viaXhr(url, window.__token, window.__file), apiUrl)
+        : page.evaluate((i) => window.bench.viaElement(window.__els[i], window.__file), kind === 'hidden' ? 1 : 0));
       const after = await mainThreadCpu(cdp);
       return { ...s, cpu: after.task - before.task, cpuScript: after.script - before.script };
     };
     // Warm-up, not counted: the element's first upload also fetches its token.
     await run('element');
     await run('xhr');
+    if (control) await run('hidden');
     const rows = [];
     for (let i = 0; i < pairs; i++) {
       const order = i % 2 ? ['xhr', 'element'] : ['element', 'xhr'];
@@ -135,6 +136,8 @@ export async function measureUpload(browser, server, { pairs, throttle = 0 }) {
       }
       row.ratio = row.element / row.xhr;
       row.cpuExtra = row.elementCpu - row.xhrCpu;
+      // The control, after the pair: the same element hidden does all its work but draws nothing.
+      if (control) row.hiddenExtra = (await run('hidden')).cpu - row.xhrCpu;
       rows.push(row);
     }
     const bytes = server.state.parseBytes;
@@ -148,7 +151,13 @@ export async function measureUpload(browser, server, { pairs, throttle = 0 }) {
       wireRatio: median(rows.map((r) => r.elementWire / r.xhrWire)),
       wire: { element: med('elementWire'), xhr: med('xhrWire') },
       renders: { n: med('renders'), ms: med('renderMs') },
-      cpu: { element: med('elementCpu'), xhr: med('xhrCpu'), extra: med('cpuExtra'), extraInterval: medianInterval(rows.map((r) => r.cpuExtra)) },
+      cpu: {
+        element: med('elementCpu'),
+        xhr: med('xhrCpu'),
+        extra: med('cpuExtra'),
+        extraInterval: medianInterval(rows.map((r) => r.cpuExtra)),
+        hiddenExtra: control ? med('hiddenExtra') : undefined,
+      },
       cpuScript: { element: med('elementCpuScript'), xhr: med('xhrCpuScript') },
       medianElement: med('element'),
       medianXhr: med('xhr'),

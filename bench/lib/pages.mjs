@@ -102,11 +102,15 @@ const head = (extra = '') => `<!doctype html>
 ${extra}
 </head>`;
 
-/** One element, for the upload and memory measurements. */
+/**
+ * One element, for the upload and memory measurements, and the same element `hidden` (the
+ * control of the upload measurement: its work without drawing anything).
+ */
 export const uploadPage = (origin) => `${head(`<script src="/bench-helpers.js"></script>
 <script type="module" src="/cas-upload.js"></script>`)}
 <body>
 <cas-upload token-url="/token" api-base="${origin}" retries="0"></cas-upload>
+<cas-upload hidden token-url="/token" api-base="${origin}" retries="0"></cas-upload>
 </body>
 </html>`;
 
