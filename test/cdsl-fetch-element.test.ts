@@ -160,13 +160,13 @@ describe('<cas-cdsl-fetch>', () => {
   });
 
   describe('checked before any request (invalid-details)', () => {
-    for (const [what, pan, bo, dob, bad] of [
-      ['a short PAN', 'ABCDE123', BO, DOB, 'pan-input'],
-      ['a BO ID of 15 digits', PAN, '120816000000000', DOB, 'bo-id-input'],
-      ['a date of birth in the future', PAN, BO, '2099-01-01', 'dob-input'],
-      ['no date of birth', PAN, BO, '', 'dob-input'],
+    for (const [what, pan, bo, dob, bad, named] of [
+      ['a short PAN', 'ABCDE123', BO, DOB, 'pan-input', 'PAN'],
+      ['a BO ID of 15 digits', PAN, '120816000000000', DOB, 'bo-id-input', 'BO ID (demat account number)'],
+      ['a date of birth in the future', PAN, BO, '2099-01-01', 'dob-input', 'Date of birth'],
+      ['no date of birth', PAN, BO, '', 'dob-input', 'Date of birth'],
     ] as const) {
-      it(`${what}: no token, no request, the field marked, what was typed kept`, async () => {
+      it(`${what}: no token, no request, the field marked and named, what was typed kept`, async () => {
         const el = await make();
         const error = oneEvent(el, 'cas-upload-error');
         await details(el, pan, bo, dob);
@@ -180,6 +180,7 @@ describe('<cas-cdsl-fetch>', () => {
         expect(part(el, bad)!.getAttribute('aria-invalid')).to.equal('true');
         expect((part(el, 'pan-input') as HTMLInputElement).value).to.equal(pan);
         expect(part(el, 'error')!.textContent).to.equal(detail.message);
+        expect(detail.message).to.equal(`Please check: ${named}.`);
       });
     }
   });
@@ -439,7 +440,7 @@ describe('<cas-cdsl-fetch>', () => {
     expect(part(inner, 'submit')!.textContent).to.equal('OTP भेजें');
     const error = oneEvent(inner, 'cas-upload-error');
     await details(inner, 'x', BO, DOB);
-    expect((await error).detail.message).to.equal('कृपया आपके भरे गए विवरण जाँचें।');
+    expect((await error).detail.message).to.equal('कृपया जाँचें: PAN।');
     expect(inner.shadowRoot!.querySelector('form')!.lang).to.equal('hi');
     void el;
   });

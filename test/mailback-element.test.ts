@@ -8,7 +8,7 @@ import { http, HttpResponse } from 'msw';
 import { createHandlers, createMockState, resetMockState, TOKEN_URL, API_BASE } from './mocks/handlers.js';
 import { createConnectHandlers, createConnectState } from './mocks/connect.js';
 import '../src/mailback/index.js';
-import { CasMailbackElement, rangeOf } from '../src/mailback/index.js';
+import { CasMailbackElement, mailbackEn, rangeOf } from '../src/mailback/index.js';
 import { checkMailbackDetails } from '../src/core/index.js';
 import { part, serveMocks } from './helpers.js';
 import { record, type, press, until, expectSecretsKept } from './flow-helpers.js';
@@ -109,15 +109,15 @@ describe('<cas-mailback>', () => {
   });
 
   describe('checked before any request (invalid-details)', () => {
-    for (const [what, over, bad] of [
-      ['an e-mail without @', { email: 'investor.example.com' }, 'email-input'],
-      ['dates out of order', { from: '2025-05-01', to: '2025-04-01' }, 'to-input'],
-      ['a date in the future', { to: '2025-12-01' }, 'to-input'],
-      ['a short password', { password: 'short', confirm: 'short' }, 'password-input'],
-      ['two different passwords', { confirm: 'Remember2024' }, 'confirm-input'],
-      ['a malformed PAN', { pan: 'ABC' }, 'pan-input'],
+    for (const [what, over, bad, message] of [
+      ['an e-mail without @', { email: 'investor.example.com' }, 'email-input', `Please check: ${mailbackEn.email}.`],
+      ['dates out of order', { from: '2025-05-01', to: '2025-04-01' }, 'to-input', `Please check: ${mailbackEn.to}.`],
+      ['a date in the future', { to: '2025-12-01' }, 'to-input', `Please check: ${mailbackEn.to}.`],
+      ['a short password', { password: 'short', confirm: 'short' }, 'password-input', `Please check: ${mailbackEn.password}.`],
+      ['two different passwords', { confirm: 'Remember2024' }, 'confirm-input', mailbackEn.mismatch],
+      ['a malformed PAN', { pan: 'ABC' }, 'pan-input', `Please check: ${mailbackEn.pan}.`],
     ] as const) {
-      it(what, async () => {
+      it(`${what}: the field marked and named`, async () => {
         const el = await make();
         const events = record(el);
         await fill(el, over);
@@ -125,6 +125,7 @@ describe('<cas-mailback>', () => {
         await until(el, 'error');
         expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['cas-upload-error', 'invalid-details']]);
         expect(part(el, bad)!.getAttribute('aria-invalid'), bad).to.equal('true');
+        expect(part(el, 'error')!.textContent).to.equal(message);
         expect(generates()).to.have.length(0);
         expect(tokens.tokenRequests).to.equal(0);
       });
@@ -251,7 +252,7 @@ describe('<cas-mailback>', () => {
     await fill(el, { email: 'x' });
     await press(el, 'submit');
     await until(el, 'error');
-    expect(part(el, 'error')!.textContent).to.equal('कृपया आपके भरे गए विवरण जाँचें।');
+    expect(part(el, 'error')!.textContent).to.equal('कृपया जाँचें: म्यूचुअल फंड में दर्ज ई-मेल।');
   });
 
   describe('accessibility (axe) in every state, light and dark', () => {

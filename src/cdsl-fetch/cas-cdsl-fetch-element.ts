@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './cas-cdsl-fetch.styles.js';
 import { en, type CasCdslFetchStrings } from './en.js';
-import { catalog } from '../shared/catalog.js';
+import { catalog, fill } from '../shared/catalog.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { CasUploadError } from '../core/errors.js';
 import { requestCdslOtp, verifyCdslOtp, parseCasUrl, CdslDetailsError, type CdslField, type CdslFile } from '../core/cdsl.js';
@@ -136,8 +136,14 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
       this.status = this.t.otpSent;
       this.go('otp');
     } catch (err) {
-      if (err instanceof CdslDetailsError) this.#bad = err.fields;
-      this.#failed(run, err, 'details');
+      let message;
+      if (err instanceof CdslDetailsError) {
+        this.#bad = err.fields;
+        // Each field is named by its label (the fields' names are the labels' keys).
+        const t = this.t;
+        message = fill(t.checkFields, { fields: err.fields.map((f) => t[f]).join(', ') });
+      }
+      this.#failed(run, err, 'details', message);
     }
   }
 

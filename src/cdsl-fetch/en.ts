@@ -1,11 +1,14 @@
 import { defaultMessages, type CasUploadErrorCode } from '../core/errors.js';
 import { flowMessages } from '../core/flow-messages.js';
+import { flowTexts } from '../shared/flow-texts.js';
 
 /**
  * Every text `<cas-cdsl-fetch>` shows; its `strings` property may override any of them.
  * `{name}`-style placeholders are filled in by the element.
  */
 export interface CasCdslFetchStrings extends Record<CasUploadErrorCode, string> {
+  /** `invalid-details` naming the fields that failed the checks (`{fields}`: their labels). */
+  checkFields: string;
   /** The heading above the form (the `heading` slot replaces it). */
   heading: string;
   /** Under the heading, on the details step: what the investor needs. */
@@ -83,4 +86,5 @@ export const en: CasCdslFetchStrings = {
   another: 'Fetch again',
   ...defaultMessages,
   ...flowMessages,
+  ...flowTexts,
 };

@@ -1,6 +1,6 @@
 import type { CasCdslFetchStrings } from './en.js';
 import { hi as uploadHi } from '../i18n/hi.js';
-import { flowMessagesHi } from '../shared/flow-messages.hi.js';
+import { flowMessagesHi, flowTextsHi } from '../shared/flow-messages.hi.js';
 
 /**
  * Hindi for `<cas-cdsl-fetch>`, loaded the first time it speaks Hindi (a file of its own). The
@@ -37,4 +37,5 @@ export const hi: CasCdslFetchStrings = {
   total: 'कुल मूल्य',
   another: 'फिर से मँगाएँ',
   ...flowMessagesHi,
+  ...flowTextsHi,
 };

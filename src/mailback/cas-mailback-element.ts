@@ -157,8 +157,13 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
       if (!this.ended(run)) return;
       const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
       if (error.code === 'aborted') return this.go('idle');
-      if (err instanceof MailbackDetailsError) this.#bad = err.fields;
-      this.fail(error, { min: String(MAILBACK_MIN_PASSWORD) });
+      let message;
+      if (err instanceof MailbackDetailsError) {
+        this.#bad = err.fields;
+        const t = this.t;
+        message = fill(t.checkFields, { fields: err.fields.map((f) => t[f === 'fromDate' ? 'from' : f === 'toDate' ? 'to' : f]).join(', ') });
+      }
+      this.fail(error, { min: String(MAILBACK_MIN_PASSWORD) }, message);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { CasMailbackStrings } from './en.js';
 import { hi as uploadHi } from '../i18n/hi.js';
-import { flowMessagesHi } from '../shared/flow-messages.hi.js';
+import { flowMessagesHi, flowTextsHi } from '../shared/flow-messages.hi.js';
 
 /** Hindi for `<cas-mailback>`, loaded the first time it speaks Hindi (a file of its own). */
 export const hi: CasMailbackStrings = {
@@ -36,4 +36,5 @@ export const hi: CasMailbackStrings = {
   upload: 'PDF मिल गई: अपलोड करें',
   another: 'फिर से माँगें',
   ...flowMessagesHi,
+  ...flowTextsHi,
 };

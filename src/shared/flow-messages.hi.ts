@@ -1,4 +1,5 @@
 import type { FlowErrorCode } from '../core/errors.js';
+import type { flowTexts } from './flow-texts.js';
 
 /**
  * Hindi sentences of the codes only the flows without a PDF in hand use (the English ones are
@@ -11,4 +12,9 @@ export const flowMessagesHi: Record<FlowErrorCode, string> = {
   'fetch-failed': 'आपका स्टेटमेंट अभी नहीं मिल सका। कृपया फिर से कोशिश करें।',
   'no-statements': 'कोई स्टेटमेंट नहीं मिला।',
   'inbox-error': 'आपका मेलबॉक्स जोड़ा नहीं जा सका।',
+};
+
+/** Hindi of `flowTexts`. */
+export const flowTextsHi: typeof flowTexts = {
+  checkFields: 'कृपया जाँचें: {fields}।',
 };
