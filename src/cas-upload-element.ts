@@ -72,7 +72,7 @@ const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
  * @csspart hint - The password hint.
  * @csspart submit - The Upload button.
  * @csspart cancel - The Cancel button.
- * @csspart progress-label - The text above the progress bar: the percent sent, then "Reading" and the seconds it has taken.
+ * @csspart progress-label - The text above the progress bar: the percent sent (with the seconds until the first bytes are reported), then "Reading" and the seconds it has taken.
  * @csspart progress - The `<progress>` bar.
  * @csspart status - The `aria-live` status region (visually hidden).
  * @csspart error - The error message.
@@ -200,6 +200,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
           this.#live = true;
           loadSummary(true);
           if (!this.emit('cas-upload-start', { file: chosen, parser: this.parser }, true) || !mine()) return false;
+          this.tick(true);
           this.#sending = true;
           this.#onProgress({ phase: 'upload', loaded: 0, total: chosen.size });
           return true;
@@ -207,7 +208,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
         onProgress: (p) => {
           if (!mine()) return;
           this.emit('cas-upload-progress', { ...p });
-          this.#onProgress(p);
+          // A listener may have cancelled: then nothing more of this run is shown.
+          if (mine()) this.#onProgress(p);
         },
       });
       if (!mine()) throw new CasUploadError('aborted');
@@ -301,20 +303,19 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   }
 
   #onProgress(p: ProgressDetail): void {
-    // The percent shown, none before the first progress of a run (#end clears it).
-    const shown = this.#progress && this.#percent;
+    const shown = this.#percent;
     this.#progress = p;
     const t = this.t;
     if (p.phase === 'parse') {
-      // The seconds count while the API reads (5-30 s); while sending, the percent moves.
+      // The seconds count again from when the API starts reading (5-30 s).
       if (this.state !== 'parsing') (this.status = t.parsing), this.tick(true);
       this.go('parsing');
     } else {
       // Announced in steps of 25 %, not at every progress event.
       const step = Math.floor(this.#percent / 25) * 25;
       if (step !== this.#announced) this.status = fill(t.uploading, { percent: (this.#announced = step) });
-      // Drawn again only when the percent shown changes.
-      if (this.#percent !== shown) this.go('uploading');
+      // Drawn again only when the percent shown changes (or the bytes go out again, on a retry).
+      if (this.#percent !== shown || this.state !== 'uploading') this.go('uploading');
     }
   }
 
@@ -430,7 +431,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       })}</div><div class="a">${button('another', t.another, again)}</div>`;
     } else if (state === 'uploading' || state === 'parsing') {
       const parsing = state === 'parsing';
-      body = html`${name}<div class="f"><span part="progress-label" id="pl">${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m">${parsing ? this.elapsed : ''}</span></span><progress part="progress" class=${state} max="100" .value=${parsing ? 100 : this.#percent} aria-labelledby="pl"></progress></div><div class="a">${button(
+      body = html`${name}<div class="f"><span part="progress-label" id="pl">${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m">${parsing || !this.#progress?.loaded ? this.elapsed : ''}</span></span><progress part="progress" class=${state} max="100" .value=${parsing ? 100 : this.#percent} aria-labelledby="pl"></progress></div><div class="a">${button(
         'cancel',
         t.cancel,
         () => this.cancel(),

@@ -129,6 +129,18 @@ describe('fault matrix (real local servers)', () => {
             await session.until((s) => s.apiRequests === 1);
             await aTimeout(50);
             expect(el.state, 'still sending the bytes').to.equal('uploading');
+            // Bytes are reported sent: the label shows the percent, and no seconds beside it
+            // even as they pass (they count while nothing is reported, and while the API reads).
+            await until(() => events.some((x) => x.type === 'cas-upload-progress' && (x.detail as { loaded: number }).loaded > 0), 'bytes reported');
+            const now = CasUploadElement.now;
+            CasUploadElement.now = () => now() + 5000;
+            try {
+              el.requestUpdate();
+              await el.updateComplete;
+              expect(part(el, 'progress-label')!.textContent!.replace(/\s+/g, ' ').trim()).to.match(/^Uploading… \d+%$/);
+            } finally {
+              CasUploadElement.now = now;
+            }
             el.cancel();
             outcome = await p;
             break;
