@@ -161,7 +161,7 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
       if (err instanceof MailbackDetailsError) {
         this.#bad = err.fields;
         const t = this.t;
-        message = fill(t.checkFields, { fields: err.fields.map((f) => t[f === 'fromDate' ? 'from' : f === 'toDate' ? 'to' : f]).join(', ') });
+        message = fill(t.checkFields, { fields: err.fields.map((f) => t[`${f}Name`]).join(', ') });
       }
       this.fail(error, { min: String(MAILBACK_MIN_PASSWORD) }, message);
     }

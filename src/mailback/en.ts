@@ -33,6 +33,12 @@ export interface CasMailbackStrings extends Record<CasUploadErrorCode, string> {
   show: string;
   /** The two passwords differ. */
   mismatch: string;
+  /** The fields as `checkFields` names them when they fail the checks. */
+  emailName: string;
+  panName: string;
+  fromDateName: string;
+  toDateName: string;
+  passwordName: string;
   /** The main button. */
   send: string;
   sending: string;
@@ -83,6 +89,11 @@ export const en: CasMailbackStrings = {
   upload: 'I have the PDF: upload it',
   another: 'Ask again',
   ...defaultMessages,
+  emailName: 'E-mail',
+  panName: 'PAN',
+  fromDateName: 'Start date',
+  toDateName: 'End date',
+  passwordName: 'PDF password',
   ...flowMessages,
   ...flowTexts,
 };

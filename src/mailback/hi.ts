@@ -35,6 +35,11 @@ export const hi: CasMailbackStrings = {
   sentSpam: '10 मिनट बाद भी कुछ नहीं? स्पैम फ़ोल्डर देखें, फिर दोबारा माँगें।',
   upload: 'PDF मिल गई: अपलोड करें',
   another: 'फिर से माँगें',
+  emailName: 'ई-मेल',
+  panName: 'PAN',
+  fromDateName: 'आरंभ तिथि',
+  toDateName: 'अंतिम तिथि',
+  passwordName: 'PDF पासवर्ड',
   ...flowMessagesHi,
   ...flowTextsHi,
 };
