@@ -67,7 +67,7 @@ export const CasUpload = createComponent({
 /** `<cas-portfolio>` as a React component; `import 'cas-upload/portfolio'` registers the element. */
 export const CasPortfolio = /* @__PURE__ */ createComponent({ react: React, tagName: 'cas-portfolio', elementClass: CasPortfolioElement, displayName: 'CasPortfolio' });
 
-/** The events of the fetching flows, beyond the upload's: `<cas-mailback>`'s two, and each flow's cancel. */
+/** The events of `<cas-mailback>` beyond the upload's (each flow's cancel detail is typed where it is used). */
 interface CasFlowEventMap {
   'cas-upload-mailback-sent': CustomEvent<CasMailbackSentDetail>;
   'cas-upload-mailback-upload': CustomEvent<Record<string, never>>;

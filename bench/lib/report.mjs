@@ -272,7 +272,7 @@ export function render(r) {
       '`<cas-upload hidden>` on the page, which does all of its work (checks, token, events,',
       'renders, formatting) but is not drawn; its difference to the bare XHR is the element\'s own',
       'work, and the rest of the headline figure is the browser\'s style, layout and paint of the',
-      'views the visible element shows (about two frames per upload here).',
+      'views the visible element shows.',
       `Request bodies: ${Math.min(...all.map((u) => u.requestBytes.min))}–${Math.max(...all.map((u) => u.requestBytes.max))} bytes;`,
       `unexpected requests: ${all.reduce((n, u) => n + u.badRequests, 0)}.`,
       '',

@@ -65,10 +65,14 @@ const strings = catalog<CasConnectStrings>(en, { hi: () => import('./hi.js').the
  * @summary Offers every way to get a CAS, then runs the chosen one.
  * @tagname cas-connect
  *
+ * @fires {CustomEvent<CasUploadSelectDetail>} cas-upload-select - From `<cas-upload>`: a file passed the checks.
+ * @fires {CustomEvent<CasUploadStartDetail>} cas-upload-start - From `<cas-upload>`: an upload starts (cancelable).
+ * @fires {CustomEvent<CasUploadProgressDetail>} cas-upload-progress - From `<cas-upload>`: bytes sent, then `phase: 'parse'`.
  * @fires {CustomEvent<CasUploadSuccessDetail>} cas-upload-success - From the flow shown: the parsed statement, with `source`.
  * @fires {CustomEvent<CasUploadErrorDetail>} cas-upload-error - From the flow shown.
  * @fires {CustomEvent<CasMailbackSentDetail>} cas-upload-mailback-sent - From `<cas-mailback>`.
- * @fires {CustomEvent} cas-upload-cancel - From the flow shown.
+ * @fires {CustomEvent<Record<string, never>>} cas-upload-mailback-upload - From `<cas-mailback>`: the investor has the PDF; `<cas-connect>` then shows the upload itself.
+ * @fires {CustomEvent<CasCancelDetail>} cas-upload-cancel - From the flow shown: the upload's `{ file }` or a flow's `{ step }`.
  *
  * @slot heading - Replaces the heading of the choice.
  *
