@@ -7,7 +7,7 @@ import { flowTexts } from '../shared/flow-texts.js';
  * `{name}`-style placeholders are filled in by the element.
  */
 export interface CasMailbackStrings extends Record<CasUploadErrorCode, string> {
-  /** `invalid-details` naming the fields that failed the checks (`{fields}`: their labels). */
+  /** `invalid-details` naming the fields that failed the checks (`{fields}`: their names, the `…Name` texts). */
   checkFields: string;
   /** The heading above the form (the `heading` slot replaces it). */
   heading: string;

@@ -3,6 +3,6 @@
  * each flow's strings spread them, and `flow-messages.hi.ts` has the Hindi ones.
  */
 export const flowTexts = {
-  /** `invalid-details` when the checks know which fields failed: `{fields}` is their labels. */
+  /** `invalid-details` when the checks know which fields failed: `{fields}` names them. */
   checkFields: 'Please check: {fields}.',
 };
