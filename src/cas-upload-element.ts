@@ -272,13 +272,14 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   }
 
   /**
-   * The "uploading" view is drawn in the task after the upload started, once its request is
-   * sent; the success view waits for the summary's file (loaded since the upload started).
+   * The "uploading" view is drawn 100 ms after the upload started, once its request is sent: an
+   * upload answered sooner goes straight to its outcome, with no flash of a progress bar. The
+   * success view waits for the summary's file (loaded since the upload started).
    */
   protected override loading(): Promise<unknown> | undefined {
     if (this.#sending) {
       this.#sending = false;
-      return new Promise((r) => setTimeout(r));
+      return new Promise((r) => setTimeout(r, 100));
     }
     return this.state === 'success' ? loadSummary() : undefined;
   }

@@ -139,7 +139,7 @@ describe('<cas-upload> for visitors', () => {
   });
 
   describe('progress in two phases', () => {
-    it('shows the percentage while uploading, then "Reading your statement…" with the seconds it has taken', async () => {
+    it('"Reading your statement…" with the seconds it has taken, counted from when the API starts reading', async () => {
       let now = 1_000_000;
       CasUploadElement.now = () => now;
       api.answer = held;
@@ -153,11 +153,8 @@ describe('<cas-upload> for visitors', () => {
       const uploading = oneEvent(el, 'cas-upload-start');
       const run = el.upload(pdf('cas.pdf', 2 * 1024 * 1024), 'PW');
       await uploading;
-      await el.updateComplete;
       expect(el.state).to.equal('uploading');
-      expect(text(el, 'progress') ?? '').to.equal('');
-      expect(el.shadowRoot!.querySelector('#pl')!.textContent).to.match(/^Uploading… \d+%/);
-      expect(part(el, 'cancel')).to.exist;
+      // (The percent while the bytes go out: the fault matrix's real slow upload.)
       const label = () => el.shadowRoot!.querySelector('#pl')!.textContent!.replace(/\s+/g, ' ').trim();
 
       await waitUntil(() => el.state === 'parsing', 'parse phase');
@@ -250,19 +247,17 @@ describe('<cas-upload> for visitors', () => {
       expect(text(el, 'status')).to.equal('Upload cancelled.');
     });
 
-    it('announces progress in a few steps, not at every progress event', async () => {
+    it('an upload answered within 100 ms goes straight from the form to its outcome: no progress view drawn', async () => {
       const el = await make();
+      let drawn = false;
+      new MutationObserver(() => (drawn ||= !!part(el, 'progress'))).observe(el.shadowRoot!, { subtree: true, childList: true });
       const said = announcements(el);
-      let events = 0;
-      el.addEventListener('cas-upload-progress', () => events++);
-      await el.upload(pdf('big.pdf', 8 * 1024 * 1024), 'PW');
+      await el.upload(pdf(), 'PW');
       await el.updateComplete;
-      const percents = said.filter((s) => s.startsWith('Uploading'));
-      expect(percents.length, said.join(' | ')).to.be.within(1, 5);
-      for (const p of percents) expect(p).to.match(/^Uploading… (0|25|50|75|100)%$/);
-      expect(said.filter((s) => s === 'Reading your statement…')).to.have.length(1);
+      await new Promise((r) => setTimeout(r, 150));
+      expect(drawn, 'a progress view appeared').to.equal(false);
+      expect(el.state).to.equal('success');
       expect(said.at(-1)).to.equal('Your statement was read.');
-      expect(events).to.be.at.least(percents.length);
     });
   });
 

@@ -109,6 +109,12 @@ export async function measureUpload(browser, server, { pairs, throttle = 0, cont
       const s = await (kind === 'xhr'
         ? page.evaluate((url) => window.bench.viaXhr(url, window.__token, window.__file), apiUrl)
         : page.evaluate((i) => window.bench.viaElement(window.__els[i], window.__file), kind === 'hidden' ? 1 : 0));
+      // Everything the run drew is counted in it: the element's last render and the frames that
+      // show it come after its promise settles (the same wait for the bare XHR).
+      await page.evaluate(async (i) => {
+        if (i >= 0) await window.__els[i].updateComplete;
+        for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(r));
+      }, kind === 'xhr' ? -1 : kind === 'hidden' ? 1 : 0);
       const after = await mainThreadCpu(cdp);
       return { ...s, cpu: after.task - before.task, cpuScript: after.script - before.script };
     };

@@ -125,6 +125,13 @@ describe('fault matrix (real local servers)', () => {
             break;
           case 'cancel-during-upload': {
             typed();
+            // What the status region (aria-live) says while the bytes go out.
+            const said: string[] = [];
+            const status = part(el, 'status')!;
+            new MutationObserver(() => {
+              const text = status.textContent!.trim();
+              if (text && text !== said.at(-1)) said.push(text);
+            }).observe(status, { subtree: true, characterData: true, childList: true });
             const p = settle(el.upload(file));
             await session.until((s) => s.apiRequests === 1);
             await aTimeout(50);
@@ -141,6 +148,13 @@ describe('fault matrix (real local servers)', () => {
             } finally {
               CasUploadElement.now = now;
             }
+            // Progress is announced in steps of 25 %, not at every progress event.
+            const progress = () => events.filter((x) => x.type === 'cas-upload-progress').map((x) => x.detail as { loaded: number; total: number });
+            await until(() => progress().some((d) => d.loaded >= d.total * 0.3), 'a third sent', 8000);
+            await el.updateComplete;
+            expect(said.slice(0, 2), said.join(' | ')).to.deep.equal(['Uploading… 0%', 'Uploading… 25%']);
+            for (const text of said) expect(text).to.match(/^Uploading… (0|25|50|75)%$/);
+            expect(progress().length, 'more progress events than announcements').to.be.greaterThan(said.length);
             el.cancel();
             outcome = await p;
             break;
