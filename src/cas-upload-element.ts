@@ -156,6 +156,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   #ask = false;
   /** The upload just started: its request goes out before the "uploading" view is drawn. */
   #sending = false;
+  /** Draws the view now, before the 100 ms the progress view waits are over. */
+  #shown?: () => void;
   /** Whether the run in flight fired `cas-upload-start` (only then is a cancel announced). */
   #live = false;
 
@@ -273,13 +275,15 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
 
   /**
    * The "uploading" view is drawn 100 ms after the upload started, once its request is sent: an
-   * upload answered sooner goes straight to its outcome, with no flash of a progress bar. The
-   * success view waits for the summary's file (loaded since the upload started).
+   * upload answered sooner goes straight to its outcome (drawn as it ends), with no flash of a
+   * progress bar. The success view waits for the summary's file (loaded since the upload started).
    */
   protected override loading(): Promise<unknown> | undefined {
     if (this.#sending) {
       this.#sending = false;
-      return new Promise((r) => setTimeout(r, 100));
+      // Sooner when the upload ends (its outcome is drawn at once); then whatever the view by
+      // then needs (the summary).
+      return new Promise<void>((r) => setTimeout((this.#shown = r), 100)).then(() => this.loading());
     }
     return this.state === 'success' ? loadSummary() : undefined;
   }
@@ -326,6 +330,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   }
 
   #end(): void {
+    this.#shown?.();
     this.#run = undefined;
     this.#live = false;
     this.#announced = -1;

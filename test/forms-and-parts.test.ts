@@ -32,13 +32,18 @@ describe('parts', () => {
     expect(part(el, 'show-password')!.querySelector('[type=checkbox]')).to.exist;
     await choose(el, pdf());
     expect(part(el, 'remove')!.textContent).to.equal('Remove');
-    el.password = 'ABCDE1234F';
+    // The progress view, while the upload waits for its token (it appears after 100 ms).
+    const provider = el.tokenProvider;
+    el.tokenProvider = () => new Promise(() => {});
     const started = oneEvent(el, 'cas-upload-start');
-    const done = el.upload();
+    const waiting = el.upload(undefined, 'ABCDE1234F').catch((e) => e);
     await started;
     await el.updateComplete;
     expect(part(el, 'progress-label')!.id).to.equal('pl');
-    await done;
+    el.cancel();
+    expect((await waiting).code).to.equal('aborted');
+    el.tokenProvider = provider;
+    await el.upload(undefined, 'ABCDE1234F');
     await el.updateComplete;
     expect(part(el, 'summary-list')!.tagName).to.equal('DL');
   });
