@@ -105,6 +105,16 @@ export async function measureUpload(browser, server, { pairs, throttle = 0, cont
     });
     server.state.throttle = throttle;
     const run = async (kind) => {
+      // Each element upload starts from the form, as a visitor's does (not from the success
+      // view of the upload before, which the next success would leave unchanged): reset, drawn,
+      // before the measurement starts.
+      if (kind !== 'xhr') {
+        await page.evaluate(async (i) => {
+          window.__els[i].reset();
+          await window.__els[i].updateComplete;
+          for (let f = 0; f < 2; f++) await new Promise((r) => requestAnimationFrame(r));
+        }, kind === 'hidden' ? 1 : 0);
+      }
       const before = await mainThreadCpu(cdp);
       const s = await (kind === 'xhr'
         ? page.evaluate((url) => window.bench.viaXhr(url, window.__token, window.__file), apiUrl)

@@ -254,7 +254,9 @@ export function render(r) {
       'reading. Each round is a new page: one warm-up of each is not counted (the element\'s also',
       'fetches its token); then the order alternates pair by pair. The rounds run one after the',
       'other in the same run; their spread is the noise between runs, the 95% intervals (bootstrap',
-      'of the median) the noise within one.',
+      'of the median) the noise within one. Each element upload starts from the form, as a',
+      'visitor\'s does: the element is reset and drawn before the measurement (not counted), so',
+      'every upload draws its way from the form to the success view.',
       '',
       r.link
         ? `The link: the server reads the body at ${r.link.mbit} Mbit/s (${((r.link.mbit * 1e6) / 8 / 1e6).toFixed(2)} MB/s, pausing the socket after each chunk), so the upload takes about as long as on a link of that speed and the element\'s fixed costs are seen against a real upload time, as the aim intends. On loopback the request takes tens of milliseconds, so those costs weigh far more there than over any real network.`
