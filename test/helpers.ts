@@ -19,6 +19,17 @@ export async function rejectionOf(p: Promise<unknown>): Promise<CasUploadError> 
 /** The element's shadow part `name`, or `null` while it is not shown. */
 export const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 
+/** Every text the status region (aria-live) of `el` says from now on, in order. */
+export function announcements(el: Element): string[] {
+  const said: string[] = [];
+  const status = part(el, 'status')!;
+  new MutationObserver(() => {
+    const now = status.textContent!.trim();
+    if (now && now !== said.at(-1)) said.push(now);
+  }).observe(status, { subtree: true, characterData: true, childList: true });
+  return said;
+}
+
 /** Picks a file through the real `<input type="file">` and waits for the element's verdict. */
 export async function choose(el: CasUploadElement, file: File): Promise<void> {
   const input = part(el, 'file-input') as HTMLInputElement;

@@ -6,7 +6,7 @@ import { HttpResponse } from 'msw';
 import '../src/index.js';
 import { CasUploadElement, en } from '../src/index.js';
 import { api, endTimeOut, failed, held, network, success, timeOut, type Answer } from './mocks/in-page.js';
-import { choose, part } from './helpers.js';
+import { announcements, choose, part } from './helpers.js';
 
 const pdf = (name = 'cas.pdf', size = 0) =>
   new File(['%PDF-1.7\n', new Uint8Array(size)], name, { type: 'application/pdf' });
@@ -25,17 +25,6 @@ function drop(el: CasUploadElement, file: File): void {
   const dt = new DataTransfer();
   dt.items.add(file);
   part(el, 'dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-}
-
-/** Every text the status region (aria-live) said, in order. */
-function announcements(el: CasUploadElement): string[] {
-  const said: string[] = [];
-  const status = part(el, 'status')!;
-  new MutationObserver(() => {
-    const now = status.textContent!.trim();
-    if (now && now !== said.at(-1)) said.push(now);
-  }).observe(status, { subtree: true, characterData: true, childList: true });
-  return said;
 }
 
 describe('<cas-upload> for visitors', () => {

@@ -7,7 +7,7 @@ import { expect, aTimeout } from '@open-wc/testing';
 import '../../src/index.js';
 import { CasUploadElement, clearTokenCache } from '../../src/index.js';
 import { rows, type Row } from './matrix.js';
-import { part } from '../helpers.js';
+import { announcements, part } from '../helpers.js';
 import {
   openSession,
   pdf,
@@ -126,12 +126,7 @@ describe('fault matrix (real local servers)', () => {
           case 'cancel-during-upload': {
             typed();
             // What the status region (aria-live) says while the bytes go out.
-            const said: string[] = [];
-            const status = part(el, 'status')!;
-            new MutationObserver(() => {
-              const text = status.textContent!.trim();
-              if (text && text !== said.at(-1)) said.push(text);
-            }).observe(status, { subtree: true, characterData: true, childList: true });
+            const said = announcements(el);
             const p = settle(el.upload(file));
             await session.until((s) => s.apiRequests === 1);
             await aTimeout(50);
