@@ -8,7 +8,7 @@ import { HttpResponse } from 'msw';
 import '../src/index.js';
 import { en, type CasUploadElement, type CasUploadState } from '../src/index.js';
 import { api, endTimeOut, failed, held, network, success, timeOut } from './mocks/in-page.js';
-import { choose, part } from './helpers.js';
+import { choose, makeUpload, part, pdf } from './helpers.js';
 
 /** Whether the running test changed the media features or the viewport (reset after it). */
 let emulated = false;
@@ -18,15 +18,7 @@ const media = (m: Parameters<typeof emulateMedia>[0]) => ((emulated = true), emu
 const pageScheme = (value: string) => document.documentElement.style.setProperty('color-scheme', value);
 const viewport = (width: number, height: number) => ((resized = true), setViewport({ width, height }));
 
-const pdf = (name = 'cas.pdf') => new File(['%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'], name, { type: 'application/pdf' });
-
-async function make(attrs = ''): Promise<CasUploadElement> {
-  const host = document.createElement('div');
-  host.innerHTML = `<cas-upload retries="0" retry-delay="0" ${attrs}></cas-upload>`;
-  const el = await fixture<CasUploadElement>(host.firstElementChild as CasUploadElement);
-  el.tokenProvider = async () => 'at_a11y';
-  return el;
-}
+const make = (attrs = '') => makeUpload('at_a11y', attrs);
 
 
 /** Chooses a PDF, types the password and presses Enter, as a visitor would, and waits for `until`. */

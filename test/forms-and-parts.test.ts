@@ -5,19 +5,11 @@ import { setupWorker } from 'msw/browser';
 import { createHandlers, createMockState, resetMockState, setScenario } from './mocks/handlers.js';
 import '../src/index.js';
 import type { CasUploadElement } from '../src/index.js';
-import { choose, part, rejectionOf, serveMocks } from './helpers.js';
+import { choose, makeUpload, part, pdf, rejectionOf, serveMocks } from './helpers.js';
 
 const state = createMockState();
 const worker = setupWorker(...createHandlers(state));
-const pdf = (name = 'cas.pdf') => new File(['%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n'], name, { type: 'application/pdf' });
-
-async function make(attrs = ''): Promise<CasUploadElement> {
-  const host = document.createElement('div');
-  host.innerHTML = `<cas-upload retries="0" retry-delay="0" ${attrs}></cas-upload>`;
-  const el = await fixture<CasUploadElement>(host.firstElementChild as CasUploadElement);
-  el.tokenProvider = async () => 'at_forms';
-  return el;
-}
+const make = (attrs = '') => makeUpload('at_forms', attrs);
 
 serveMocks(worker, () => {
   resetMockState(state);

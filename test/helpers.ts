@@ -1,9 +1,22 @@
 /** Small helpers shared by the browser tests. */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixture, oneEvent } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import { CasUploadError } from '../src/core/errors.js';
 import { clearTokenCache } from '../src/core/token-cache.js';
 import type { CasUploadElement } from '../src/cas-upload-element.js';
+
+/** A PDF by its header, `size` more bytes after it. */
+export const pdf = (name = 'cas.pdf', size = 0) =>
+  new File(['%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n', new Uint8Array(size)], name, { type: 'application/pdf' });
+
+/** A `<cas-upload retries="0" retry-delay="0">` on the page (with `attrs`), its tokens from a provider that answers `token`. */
+export async function makeUpload(token: string, attrs = ''): Promise<CasUploadElement> {
+  const host = document.createElement('div');
+  host.innerHTML = `<cas-upload retries="0" retry-delay="0" ${attrs}></cas-upload>`;
+  const el = await fixture<CasUploadElement>(host.firstElementChild as CasUploadElement);
+  el.tokenProvider = async () => token;
+  return el;
+}
 
 /** The rejection of `p`, which must be a `CasUploadError`; fails the test when `p` resolves. */
 export async function rejectionOf(p: Promise<unknown>): Promise<CasUploadError> {

@@ -38,6 +38,27 @@ async function connect(el: CasInboxElement) {
   await el.updateComplete;
 }
 
+/**
+ * Runs `body` with `window.open` watched: the arguments of each call, and the window each
+ * opened (a real popup, or `null` when `real` is false, as a blocked popup gives).
+ */
+async function withPopups<T>(real: boolean, body: (popups: (Window | null)[], opened: unknown[][]) => Promise<T>): Promise<T> {
+  const open = window.open;
+  const popups: (Window | null)[] = [];
+  const opened: unknown[][] = [];
+  window.open = (...args: Parameters<typeof open>) => {
+    opened.push(args);
+    const popup = real ? open.apply(window, args) : null;
+    popups.push(popup);
+    return popup;
+  };
+  try {
+    return await body(popups, opened);
+  } finally {
+    window.open = open;
+  }
+}
+
 const calls = (path: string) => mocks.requests.filter((r) => r.path === `/v4/inbox/${path}`);
 /** The consent page in `popup`, once its script runs. */
 async function consent(popup: () => Window | null) {
@@ -67,16 +88,12 @@ describe('<cas-inbox>', () => {
     expect(el.state).to.equal('idle');
     el.setAttribute('state', 'success');
     expect(el.getAttribute('state')).to.equal('idle');
-    const opened: unknown[] = [];
-    const open = window.open;
-    window.open = (...a: unknown[]) => (opened.push(a), null);
-    try {
+    const opened = await withPopups(false, async (_, opened) => {
       const error = oneEvent(el, 'cas-upload-error');
       await connect(el);
       expect((await error).detail.code).to.equal('config-error');
-    } finally {
-      window.open = open;
-    }
+      return opened;
+    });
     expect(opened).to.have.length(0);
     expect(mocks.requests).to.have.length(0);
   });
@@ -84,16 +101,12 @@ describe('<cas-inbox>', () => {
   it('no token source, or an api-base that is not allowed: config-error before any popup opens', async () => {
     for (const attrs of [`redirect-url="${REDIRECT}"`, `token-url="${TOKEN_URL}" redirect-url="${REDIRECT}" api-base="http://api.example.in"`]) {
       const el = await fixture<CasInboxElement>(`<cas-inbox ${attrs}></cas-inbox>`);
-      const opened: unknown[] = [];
-      const open = window.open;
-      window.open = (...a: unknown[]) => (opened.push(a), null);
-      try {
+      const opened = await withPopups(false, async (_, opened) => {
         const error = oneEvent(el, 'cas-upload-error');
         await connect(el);
         expect((await error).detail.code, attrs).to.equal('config-error');
-      } finally {
-        window.open = open;
-      }
+        return opened;
+      });
       expect(opened, attrs).to.have.length(0);
       expect(el.state).to.equal('error');
     }
@@ -175,75 +188,57 @@ describe('<cas-inbox>', () => {
     mocks.consentUrl = '/demo/mock-consent.html';
     const el = await make();
     const error = oneEvent(el, 'cas-upload-error');
-    let popup: Window | null = null;
-    const open = window.open;
-    window.open = (...a: Parameters<typeof open>) => (popup = open.apply(window, a));
-    try {
+    await withPopups(true, async (popups) => {
       await connect(el);
-      await waitFor(() => calls('connect').length === 1 && popup, 'popup open');
+      await waitFor(() => calls('connect').length === 1 && popups[0], 'popup open');
       await aTimeout(200);
-      popup!.close();
+      popups[0]!.close();
       expect((await error).detail.code).to.equal('inbox-error');
       expect(part(el, 'error')!.textContent).to.include('closed');
       mocks.consentUrl = '/demo/mock-consent.html?answer=allow';
       part(el, 'retry')!.focus();
       await sendKeys({ press: 'Enter' });
       await until(el, 'choose', 8000);
-    } finally {
-      window.open = open;
-    }
+    });
   });
 
   it('two <cas-inbox> on a page open two popups: neither takes over the other\'s', async () => {
     mocks.consentUrl = '/demo/mock-consent.html';
     const [a, b] = [await make(), await make()];
-    const popups: (Window | null)[] = [];
-    const open = window.open;
-    window.open = (...args: Parameters<typeof open>) => {
-      const popup = open.apply(window, args);
-      popups.push(popup);
-      return popup;
-    };
-    try {
-      await connect(a);
-      await connect(b);
-      await waitFor(() => calls('connect').length === 2, 'both connect requests');
-      expect(popups).to.have.length(2);
-      expect(popups[0], 'one window each').to.not.equal(popups[1]);
-      expect(popups[0]!.closed || popups[1]!.closed).to.equal(false);
-      expect([a.state, b.state]).to.deep.equal(['connecting', 'connecting']);
-    } finally {
-      window.open = open;
-      a.remove();
-      b.remove();
-      for (const p of popups) p?.close();
-    }
+    await withPopups(true, async (popups) => {
+      try {
+        await connect(a);
+        await connect(b);
+        await waitFor(() => calls('connect').length === 2, 'both connect requests');
+        expect(popups).to.have.length(2);
+        expect(popups[0], 'one window each').to.not.equal(popups[1]);
+        expect(popups[0]!.closed || popups[1]!.closed).to.equal(false);
+        expect([a.state, b.state]).to.deep.equal(['connecting', 'connecting']);
+      } finally {
+        a.remove();
+        b.remove();
+        for (const p of popups) p?.close();
+      }
+    });
   });
 
   it('the popup blocked: inbox-error with the way to try again', async () => {
     const el = await make();
-    const open = window.open;
-    window.open = () => null;
-    try {
+    await withPopups(false, async () => {
       const error = oneEvent(el, 'cas-upload-error');
       await connect(el);
       expect((await error).detail.code).to.equal('inbox-error');
       expect(part(el, 'error')!.textContent).to.include('pop-ups');
       expect(part(el, 'retry')).to.exist;
       expect(calls('connect')).to.have.length(0);
-    } finally {
-      window.open = open;
-    }
+    });
   });
 
   it('messages from another origin, or with another state, are ignored', async function () {
     this.timeout(20000);
     mocks.consentUrl = '/demo/mock-consent.html';
     const el = await make();
-    let popup: Window | null = null;
-    const open = window.open;
-    window.open = (...a: Parameters<typeof open>) => (popup = open.apply(window, a));
-    try {
+    await withPopups(true, async (popups) => {
       await connect(el);
       await waitFor(() => calls('connect').length === 1, 'connect called');
       const state = calls('connect')[0].body!.state as string;
@@ -255,12 +250,10 @@ describe('<cas-inbox>', () => {
       expect(el.state).to.equal('connecting');
       expect(calls('cas')).to.have.length(0);
       // The real answer, through the consent page in the popup.
-      (await consent(() => popup)).getElementById('allow')!.click();
+      (await consent(() => popups[0])).getElementById('allow')!.click();
       await until(el, 'choose', 8000);
       expect(calls('cas').map((c) => c.inboxToken)).to.deep.equal([MOCK_INBOX_TOKEN]);
-    } finally {
-      window.open = open;
-    }
+    });
   });
 
   describe('revokes the access however the flow ends', () => {
@@ -330,17 +323,12 @@ describe('<cas-inbox>', () => {
         mocks.consentUrl = '/demo/mock-consent.html';
         const el = await make(`style="color-scheme:${scheme}"`);
         await expect(el).to.be.accessible();
-        let popup: Window | null = null;
-        const open = window.open;
-        window.open = (...a: Parameters<typeof open>) => (popup = open.apply(window, a));
-        try {
+        await withPopups(true, async (popups) => {
           await connect(el);
           await until(el, 'connecting');
           await expect(el).to.be.accessible();
-          (await consent(() => popup)).getElementById('allow')!.click();
-        } finally {
-          window.open = open;
-        }
+          (await consent(() => popups[0])).getElementById('allow')!.click();
+        });
         await until(el, 'choose', 8000);
         await expect(el).to.be.accessible();
         // Keyboard: focus is on the first statement; Enter chooses it, the password takes focus.

@@ -6,19 +6,11 @@ import { HttpResponse } from 'msw';
 import '../src/index.js';
 import { CasUploadElement, en } from '../src/index.js';
 import { api, endTimeOut, failed, held, network, success, timeOut, type Answer } from './mocks/in-page.js';
-import { announcements, choose, part } from './helpers.js';
+import { announcements, choose, makeUpload, part, pdf } from './helpers.js';
 
-const pdf = (name = 'cas.pdf', size = 0) =>
-  new File(['%PDF-1.7\n', new Uint8Array(size)], name, { type: 'application/pdf' });
 const text = (el: Element, name: string) => part(el, name)?.textContent?.replace(/\s+/g, ' ').trim();
 
-async function make(attrs = ''): Promise<CasUploadElement> {
-  const host = document.createElement('div');
-  host.innerHTML = `<cas-upload retries="0" ${attrs}></cas-upload>`;
-  const el = await fixture<CasUploadElement>(host.firstElementChild as CasUploadElement);
-  el.tokenProvider = async () => 'at_ux';
-  return el;
-}
+const make = (attrs = '') => makeUpload('at_ux', attrs);
 
 
 function drop(el: CasUploadElement, file: File): void {
@@ -196,7 +188,7 @@ describe('<cas-upload> for visitors', () => {
     it('a retry after the API answered 503 shows the bytes going out again, then reading again', async () => {
       let first = true;
       api.answer = () => (first ? ((first = false), failed(503, 'Busy')()) : success());
-      const el = await make('retry-delay="0"');
+      const el = await make();
       el.retries = 1;
       // Each progress event's listener runs before the element handles it: it sees the state
       // the events before it left.
