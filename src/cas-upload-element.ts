@@ -316,6 +316,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       if (this.state !== 'parsing') (this.status = t.parsing), this.tick(true);
       this.go('parsing');
     } else {
+      // The seconds are shown only until bytes are reported: no ticking render from then on.
+      if (p.loaded) this.tick(false);
       // Announced in steps of 25 %, not at every progress event.
       const step = Math.floor(this.#percent / 25) * 25;
       if (step !== this.#announced) this.status = fill(t.uploading, { percent: (this.#announced = step) });
