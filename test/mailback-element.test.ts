@@ -73,6 +73,16 @@ describe('<cas-mailback>', () => {
     expect(rangeOf('lastYear', TODAY)).to.deep.equal(['2024-11-21', '2025-11-20']);
   });
 
+  it('the two dates sit side by side, not drawn as an error (the error style is only the message\'s)', async () => {
+    const el = await make();
+    const dates = part(el, 'from-input')!.parentElement!.parentElement!;
+    expect(dates.contains(part(el, 'to-input'))).to.equal(true);
+    const style = getComputedStyle(dates);
+    expect(style.display).to.equal('grid');
+    expect(style.borderInlineStartWidth).to.equal('0px');
+    expect(style.color).to.equal(getComputedStyle(el).color);
+  });
+
   it('sends the request: body, x-api-key, states sending → sent, the sent detail, the sent text', async () => {
     const el = await make();
     const events = record(el);

@@ -205,7 +205,7 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
         hint: t.emailHint,
         invalid: bad.includes('email'),
       })}${this.field('pan', 'pan-input', t.pan, this.#pan, (v) => (this.#pan = v), { hint: t.panHint, invalid: bad.includes('pan') })}<div class="f"><label for="range">${t.range}</label><select id="range" part="range" @change=${(e: Event) =>
-        set((e.target as HTMLSelectElement).value as Range)()}>${RANGES.map((r) => html`<option value=${r} ?selected=${r === this.#range}>${t[r]}</option>`)}</select></div><div class="d">${this.field('from', 'from-input', t.from, this.#from, (v) => ((this.#from = v), (this.#range = 'custom'), this.requestUpdate()), {
+        set((e.target as HTMLSelectElement).value as Range)()}>${RANGES.map((r) => html`<option value=${r} ?selected=${r === this.#range}>${t[r]}</option>`)}</select></div><div class="dates">${this.field('from', 'from-input', t.from, this.#from, (v) => ((this.#from = v), (this.#range = 'custom'), this.requestUpdate()), {
         type: 'date',
         min: MAILBACK_EARLIEST,
         max: today,
