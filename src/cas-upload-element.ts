@@ -157,7 +157,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   /** The upload just started: its request goes out before the "uploading" view is drawn. */
   #sending = false;
   /** Draws the view now, before the 100 ms the progress view waits are over. */
-  #shown?: () => void;
+  #drawNow?: () => void;
   /** Whether the run in flight fired `cas-upload-start` (only then is a cancel announced). */
   #live = false;
 
@@ -283,7 +283,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       this.#sending = false;
       // Sooner when the upload ends (its outcome is drawn at once); then whatever the view by
       // then needs (the summary).
-      return new Promise<void>((r) => setTimeout((this.#shown = r), 100)).then(() => this.loading());
+      return new Promise<void>((r) => setTimeout((this.#drawNow = r), 100)).then(() => this.loading());
     }
     return this.state === 'success' ? loadSummary() : undefined;
   }
@@ -332,7 +332,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   }
 
   #end(): void {
-    this.#shown?.();
+    this.#drawNow?.();
     this.#run = undefined;
     this.#live = false;
     this.#announced = -1;
