@@ -20,12 +20,12 @@ const EDITORS = 'dist/editors';
  * (`cas-upload`) registers it as `<cas-upload>`. Add an element here and to `globs` below.
  */
 const ELEMENTS = [
-  { src: 'src/cas-upload-element.ts', module: 'dist/element.js', defines: 'dist/index.js', tag: 'cas-upload', name: 'CasUploadElement', state: 'CasUploadState' },
-  { src: 'src/cdsl-fetch/cas-cdsl-fetch-element.ts', module: 'dist/cdsl-fetch.js', defines: 'dist/cdsl-fetch.js', tag: 'cas-cdsl-fetch', name: 'CasCdslFetchElement', state: 'CasCdslFetchState' },
-  { src: 'src/mailback/cas-mailback-element.ts', module: 'dist/mailback.js', defines: 'dist/mailback.js', tag: 'cas-mailback', name: 'CasMailbackElement', state: 'CasMailbackState' },
-  { src: 'src/inbox/cas-inbox-element.ts', module: 'dist/inbox.js', defines: 'dist/inbox.js', tag: 'cas-inbox', name: 'CasInboxElement', state: 'CasInboxState' },
-  { src: 'src/connect/cas-connect-element.ts', module: 'dist/connect.js', defines: 'dist/connect.js', tag: 'cas-connect', name: 'CasConnectElement', state: 'CasConnectState' },
-  { src: 'src/portfolio/cas-portfolio-element.ts', module: 'dist/portfolio.js', defines: 'dist/portfolio.js', tag: 'cas-portfolio', name: 'CasPortfolioElement' },
+  { src: 'src/upload/element.ts', module: 'dist/element.js', defines: 'dist/index.js', tag: 'cas-upload', name: 'CasUploadElement', state: 'CasUploadState' },
+  { src: 'src/cdsl-fetch/element.ts', module: 'dist/cdsl-fetch.js', defines: 'dist/cdsl-fetch.js', tag: 'cas-cdsl-fetch', name: 'CasCdslFetchElement', state: 'CasCdslFetchState' },
+  { src: 'src/mailback/element.ts', module: 'dist/mailback.js', defines: 'dist/mailback.js', tag: 'cas-mailback', name: 'CasMailbackElement', state: 'CasMailbackState' },
+  { src: 'src/inbox/element.ts', module: 'dist/inbox.js', defines: 'dist/inbox.js', tag: 'cas-inbox', name: 'CasInboxElement', state: 'CasInboxState' },
+  { src: 'src/connect/element.ts', module: 'dist/connect.js', defines: 'dist/connect.js', tag: 'cas-connect', name: 'CasConnectElement', state: 'CasConnectState' },
+  { src: 'src/portfolio/element.ts', module: 'dist/portfolio.js', defines: 'dist/portfolio.js', tag: 'cas-portfolio', name: 'CasPortfolioElement' },
 ];
 const SHIPPED = Object.fromEntries(ELEMENTS.map((e) => [e.src, e.module]));
 /** The base classes the elements share: not API of their own; their members are listed on each element. */
@@ -128,7 +128,7 @@ function publicApi() {
  * type from the package's declarations (the generators wrap it in `CustomEvent<…>`).
  */
 function editorFiles() {
-  const types = '../types/index.js';
+  const types = '../types/entries/index.js';
   return {
     name: 'cas-upload-editor-files',
     packageLinkPhase({ customElementsManifest }) {

@@ -2,6 +2,7 @@ import { defineConfig, type Alias, type Plugin, type LibraryOptions, type UserCo
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { templateWhitespace } from './scripts/template-whitespace.mjs';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -22,12 +23,28 @@ function mswWorker(): Plugin {
 }
 
 /**
+ * A chunk's name from the source it holds: the file it stands for (`src/core/cdsl.ts` →
+ * `core-cdsl`), or the one element folder all its files are in (an element's class,
+ * registration, styles and English: `src/upload/*` → `upload`).
+ */
+function chunkName({ name, facadeModuleId, moduleIds }: { name: string; facadeModuleId?: string | null; moduleIds: string[] }): string {
+  const src = here('./src/');
+  const paths = (facadeModuleId ? [facadeModuleId] : moduleIds).filter((id) => id.startsWith(src)).map((id) => id.slice(src.length));
+  if (paths.length === 1) return paths[0].replace(/\.ts$/, '').replaceAll('/', '-');
+  const folders = new Set(paths.map((p) => p.split('/')[0]));
+  const [folder] = folders;
+  if (folders.size !== 1) return name;
+  // An element's folder names its chunk; the shared folders' chunks keep their own names.
+  return folder === 'core' || folder === 'shared' ? `${folder}-${name}` : folder;
+}
+
+/**
  * The script-tag builds load Hindi and the success summary from files beside the script
  * (`cas-upload.hi.js`, `cas-upload.summary.js`, mode `cdn-hi`) instead of npm chunks.
  */
 const besideTheScript: Alias[] = [
-  { find: /^\.\/load-hi\.js$/, replacement: here('./src/i18n/load-hi.cdn.ts') },
-  { find: /^\.\/load-summary\.js$/, replacement: here('./src/load-summary.cdn.ts') },
+  { find: /^\.\/load-hi\.js$/, replacement: here('./src/upload/load-hi.cdn.ts') },
+  { find: /^\.\/load-summary\.js$/, replacement: here('./src/upload/load-summary.cdn.ts') },
 ];
 
 /**
@@ -43,6 +60,7 @@ function cdnBuild(
 ): UserConfig {
   return {
     define,
+    plugins: [templateWhitespace()],
     resolve: { alias },
     build: {
       outDir: 'dist/cdn',
@@ -57,7 +75,7 @@ function cdnBuild(
         onLog(level, log, handler) {
           // script-base.ts reads `import.meta.url` for the module and `document.currentScript`
           // for the classic script, where `import.meta` becomes `{}` as intended.
-          if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/i18n/script-base.ts')) return;
+          if (log.code === 'EMPTY_IMPORT_META' && log.id === here('./src/shared/script-base.ts')) return;
           handler(level, log);
         },
       },
@@ -71,7 +89,7 @@ export default defineConfig(({ command, mode }) => {
     return {
       root: here('./demo'),
       define,
-      plugins: [mswWorker()],
+      plugins: [mswWorker(), templateWhitespace()],
       server: { fs: { allow: [here('.')] } },
     };
   }
@@ -79,7 +97,7 @@ export default defineConfig(({ command, mode }) => {
     // The script-tag build of <cas-upload>: `cas-upload.js` and `cas-upload.iife.js` (sets
     // `window.CasUpload`), Lit and English built in.
     return cdnBuild(
-      { entry: here('./src/cdn.ts'), name: 'CasUpload', formats: ['es', 'iife'], fileName: (format) => (format === 'es' ? 'cas-upload.js' : 'cas-upload.iife.js') },
+      { entry: here('./src/entries/cdn/cas-upload.ts'), name: 'CasUpload', formats: ['es', 'iife'], fileName: (format) => (format === 'es' ? 'cas-upload.js' : 'cas-upload.iife.js') },
       { first: true },
     );
   }
@@ -87,7 +105,7 @@ export default defineConfig(({ command, mode }) => {
     // <cas-portfolio> alone: `cas-portfolio.js` and `.iife.js` (sets `window.CasPortfolio`).
     return cdnBuild(
       {
-        entry: here('./src/portfolio/cdn.ts'),
+        entry: here('./src/entries/cdn/cas-portfolio.ts'),
         name: 'CasPortfolio',
         formats: ['es', 'iife'],
         fileName: (format) => (format === 'es' ? 'cas-portfolio.js' : 'cas-portfolio.iife.js'),
@@ -101,11 +119,11 @@ export default defineConfig(({ command, mode }) => {
     // from a chunk under `chunks/`, Lit bundled, English built in; each element's Hindi is a
     // file beside it, loaded on first use. `cas-upload.js` is not changed by it.
     return cdnBuild(
-      { entry: here('./src/cdn-connect.ts'), formats: ['es'], fileName: () => 'cas-connect.js' },
+      { entry: here('./src/entries/cdn/cas-connect.ts'), formats: ['es'], fileName: () => 'cas-connect.js' },
       {
         output: { chunkFileNames: 'chunks/[name]-[hash].js' },
         // The loaders run from a chunk: the files beside the script are one folder up.
-        alias: [...besideTheScript, { find: /^\.\/script-base\.js$/, replacement: here('./src/i18n/script-base.chunk.ts') }],
+        alias: [...besideTheScript, { find: /^\.\/script-base\.js$/, replacement: here('./src/shared/script-base.chunk.ts') }],
       },
     );
   }
@@ -114,13 +132,13 @@ export default defineConfig(({ command, mode }) => {
     // `window.CasConnect`. A classic script cannot load ES chunks: every element and language
     // is in it, but `<cas-upload>`'s Hindi and summary (beside it, as for `cas-upload.iife.js`).
     return cdnBuild(
-      { entry: here('./src/cdn-connect-iife.ts'), name: 'CasConnect', formats: ['iife'], fileName: () => 'cas-connect.iife.js' },
+      { entry: here('./src/entries/cdn/cas-connect-iife.ts'), name: 'CasConnect', formats: ['iife'], fileName: () => 'cas-connect.iife.js' },
       { output: { codeSplitting: false } },
     );
   }
   if (mode === 'cdn-callback') {
     // `dist/cdn/cas-inbox-callback.js`: the few lines of the host's OAuth return page.
-    return cdnBuild({ entry: here('./src/inbox-callback.ts'), formats: ['es'], fileName: () => 'cas-inbox-callback.js' });
+    return cdnBuild({ entry: here('./src/entries/inbox-callback.ts'), formats: ['es'], fileName: () => 'cas-inbox-callback.js' });
   }
   if (mode === 'cdn-hi') {
     // `cas-upload.hi.js` and `cas-portfolio.hi.js`: the Hindi strings as minified ES modules
@@ -128,8 +146,8 @@ export default defineConfig(({ command, mode }) => {
     // Hindi; and `cas-upload.summary.js`, the success summary, loaded when an upload starts.
     return cdnBuild({
       entry: {
-        'cas-upload.hi': here('./src/i18n/hi.ts'),
-        'cas-upload.summary': here('./src/cas-upload-summary.ts'),
+        'cas-upload.hi': here('./src/upload/hi.ts'),
+        'cas-upload.summary': here('./src/upload/summary.ts'),
         'cas-portfolio.hi': here('./src/portfolio/hi.ts'),
       } as Record<string, string>,
       formats: ['es'],
@@ -139,6 +157,7 @@ export default defineConfig(({ command, mode }) => {
   // The npm build: one file per entry and shared chunks; Lit, @lit/react and React external.
   return {
     define,
+    plugins: [templateWhitespace()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
@@ -146,26 +165,27 @@ export default defineConfig(({ command, mode }) => {
       target: 'es2022',
       lib: {
         entry: {
-          index: here('./src/index.ts'),
-          element: here('./src/element.ts'),
-          core: here('./src/core/index.ts'),
-          server: here('./src/server/index.ts'),
-          'server-redis': here('./src/server/redis.ts'),
-          react: here('./src/react.ts'),
-          'cdsl-fetch': here('./src/cdsl-fetch/index.ts'),
-          portfolio: here('./src/portfolio/index.ts'),
-          mailback: here('./src/mailback/index.ts'),
-          inbox: here('./src/inbox/index.ts'),
-          connect: here('./src/connect/index.ts'),
-          'inbox-callback': here('./src/inbox-callback.ts'),
+          index: here('./src/entries/index.ts'),
+          element: here('./src/entries/element.ts'),
+          core: here('./src/entries/core.ts'),
+          server: here('./src/entries/server.ts'),
+          'server-redis': here('./src/entries/server-redis.ts'),
+          react: here('./src/entries/react.ts'),
+          'cdsl-fetch': here('./src/entries/cdsl-fetch.ts'),
+          portfolio: here('./src/entries/portfolio.ts'),
+          mailback: here('./src/entries/mailback.ts'),
+          inbox: here('./src/entries/inbox.ts'),
+          connect: here('./src/entries/connect.ts'),
+          'inbox-callback': here('./src/entries/inbox-callback.ts'),
         },
         formats: ['es'],
       },
       rolldownOptions: {
         external: [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^react($|\/)/, /^node:/],
-        // Shared code: stable names, so that package.json `sideEffects` can name the one
-        // chunk that registers the element.
-        output: { chunkFileNames: 'chunks/[name].js' },
+        // Shared code: stable names after the source folder and file (`chunks/upload-define.js`
+        // for src/upload/define.ts), so that package.json `sideEffects` can name the chunks
+        // that register an element.
+        output: { chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}.js` },
       },
     },
   };

@@ -9,6 +9,7 @@ import { findChromium, chromiumArgs } from './scripts/chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { faultServers } from './scripts/fault-servers.mjs';
 import { findTestFiles, runnerOf, groupOf, GROUPS } from './scripts/test-groups.mjs';
+import { collapseTemplates } from './scripts/template-whitespace.mjs';
 
 const require = createRequire(import.meta.url);
 /** Real local HTTP servers (test/resilience, and the real timeouts of test/mocks/in-page.ts): a token backend here, a fake API on a second origin. */
@@ -22,6 +23,17 @@ const mswWorkerPlugin = {
     if (context.path === '/mockServiceWorker.js') {
       const file = require.resolve('msw/mockServiceWorker.js');
       return { body: await readFile(file, 'utf8'), type: 'js' };
+    }
+  },
+};
+
+/** The sources' templates as the builds ship them (scripts/template-whitespace.mjs): after esbuild, so on JavaScript. */
+const templateWhitespacePlugin = {
+  name: 'template-whitespace',
+  transform(context) {
+    if (context.path.startsWith('/src/') && context.path.endsWith('.ts')) {
+      const out = collapseTemplates(context.body, context.path);
+      if (out) return { body: out.code };
     }
   },
 };
@@ -80,6 +92,7 @@ export default {
     mswWorkerPlugin,
     jsonModulePlugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    templateWhitespacePlugin,
   ],
   reporters: summaryFile ? [quietReporter(), summaryReporter({ file: summaryFile })] : [defaultReporter(), summaryReporter()],
 };

@@ -1,2 +1,2 @@
 // The demo's OAuth return page: what a host's page runs (`cas-upload/inbox-callback`).
-import '../src/inbox-callback.js';
+import '../src/entries/inbox-callback.js';

@@ -5,8 +5,8 @@
 //   (scripts/demo-live.mjs, built with `cas-upload/server`) and the upload goes to the real API
 //   (or to the origin in the meta's `data-api-base`).
 import { snippets } from './snippets.js';
-import type { CasUploadElement } from '../src/element.js';
-import type { CasConnectElement } from '../src/connect/index.js';
+import type { CasUploadElement } from '../src/entries/element.js';
+import type { CasConnectElement } from '../src/entries/connect.js';
 import type { Scenario } from '../test/mocks/handlers.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -84,9 +84,9 @@ if (live) {
   await startMocks();
 }
 // Register the elements only once the mocks (if any) are listening.
-await import('../src/connect/index.js');
-await import('../src/portfolio/index.js');
-const { version } = await import('../src/element.js');
+await import('../src/entries/connect.js');
+await import('../src/entries/portfolio.js');
+const { version } = await import('../src/entries/element.js');
 
 /** Starts msw in the page, fills the scenario picker and logs what the mocks answer. */
 async function startMocks() {

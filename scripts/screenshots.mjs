@@ -1,5 +1,5 @@
 // `npm run screenshots`: every state of <cas-upload>, light and dark, desktop and 320 px wide,
-// as PNG files in screenshots/ (git-ignored). It bundles src/index.ts (minified, in memory, as
+// as PNG files in screenshots/ (git-ignored). It bundles src/entries/index.ts (minified, in memory, as
 // the script-tag build does) and drives it against a local stand-in for the API on 127.0.0.1,
 // so the upload and parse phases are real: the server reads the upload slowly, then waits
 // before answering.
@@ -33,7 +33,7 @@ const [bundle] = await build({
   configFile: false,
   logLevel: 'silent',
   define: { __CAS_UPLOAD_VERSION__: '"screenshots"' },
-  build: { write: false, minify: true, target: 'es2022', lib: { entry: `${root}src/index.ts`, formats: ['es'], fileName: 'cas-upload' } },
+  build: { write: false, minify: true, target: 'es2022', lib: { entry: `${root}src/entries/index.ts`, formats: ['es'], fileName: 'cas-upload' } },
 });
 const files = Object.fromEntries(bundle.output.map((o) => [o.fileName, o.code]));
 

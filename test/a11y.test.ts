@@ -5,8 +5,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { HttpResponse } from 'msw';
-import '../src/index.js';
-import { en, type CasUploadElement, type CasUploadState } from '../src/index.js';
+import '../src/entries/index.js';
+import { en, type CasUploadElement, type CasUploadState } from '../src/entries/index.js';
 import { api, endTimeOut, failed, held, network, success, timeOut } from './mocks/in-page.js';
 import { choose, makeUpload, part, pdf } from './helpers.js';
 

@@ -4,10 +4,10 @@
 // in the page) and malformed or very large results.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
-import '../src/portfolio/index.js';
-import '../src/index.js';
-import type { CasPortfolioElement } from '../src/portfolio/index.js';
-import type { CasUploadElement } from '../src/index.js';
+import '../src/entries/portfolio.js';
+import '../src/entries/index.js';
+import type { CasPortfolioElement } from '../src/entries/portfolio.js';
+import type { CasUploadElement } from '../src/entries/index.js';
 import { network, api, success } from './mocks/in-page.js';
 import SAMPLE from './mocks/smart-parse-response.json';
 import CDSL from './portfolio/cdsl.json';

@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, delay } from 'msw';
 import { createHandlers, createMockState, resetMockState, setScenario, TOKEN_URL, PARSE_RESPONSE } from './mocks/handlers.js';
-import '../src/index.js';
-import { CasUploadElement, clearTokenCache, registerStrings } from '../src/index.js';
-import type { CasUploadErrorDetail } from '../src/events.js';
+import '../src/entries/index.js';
+import { CasUploadElement, clearTokenCache, registerStrings } from '../src/entries/index.js';
+import type { CasUploadErrorDetail } from '../src/shared/events.js';
 import { rejectionOf, choose, part, serveMocks } from './helpers.js';
 
 const state = createMockState({ slowMs: 3000 });

@@ -7,9 +7,9 @@ import { setupWorker } from 'msw/browser';
 import { http, HttpResponse } from 'msw';
 import { createHandlers, createMockState, resetMockState, TOKEN_URL, API_BASE, PARSE_RESPONSE } from './mocks/handlers.js';
 import { createCdslHandlers, createCdslState, MOCK_OTP, MOCK_FILES, MOCK_STATEMENT_PASSWORD, type CdslScenario } from './mocks/cdsl.js';
-import '../src/cdsl-fetch/index.js';
-import '../src/index.js';
-import { CasCdslFetchElement } from '../src/cdsl-fetch/index.js';
+import '../src/entries/cdsl-fetch.js';
+import '../src/entries/index.js';
+import { CasCdslFetchElement } from '../src/entries/cdsl-fetch.js';
 import { part, serveMocks } from './helpers.js';
 
 const tokens = createMockState();

@@ -8,8 +8,8 @@ import { setupWorker } from 'msw/browser';
 import { createHandlers, createMockState, resetMockState, TOKEN_URL } from './mocks/handlers.js';
 import { createCdslHandlers, createCdslState, MOCK_OTP } from './mocks/cdsl.js';
 import { createConnectHandlers, createConnectState } from './mocks/connect.js';
-import '../src/connect/index.js';
-import { CasConnectElement } from '../src/connect/index.js';
+import '../src/entries/connect.js';
+import { CasConnectElement } from '../src/entries/connect.js';
 import { part, serveMocks } from './helpers.js';
 import { record, type, press, until, waitFor } from './flow-helpers.js';
 

@@ -3,8 +3,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { createHandlers, createMockState, resetMockState, setScenario } from './mocks/handlers.js';
-import '../src/index.js';
-import type { CasUploadElement } from '../src/index.js';
+import '../src/entries/index.js';
+import type { CasUploadElement } from '../src/entries/index.js';
 import { choose, makeUpload, part, pdf, rejectionOf, serveMocks } from './helpers.js';
 
 const state = createMockState();

@@ -3,7 +3,7 @@ import { expect, fixture, oneEvent } from '@open-wc/testing';
 import type { SetupWorker } from 'msw/browser';
 import { CasUploadError } from '../src/core/errors.js';
 import { clearTokenCache } from '../src/core/token-cache.js';
-import type { CasUploadElement } from '../src/cas-upload-element.js';
+import type { CasUploadElement } from '../src/upload/element.js';
 
 /** A PDF by its header, `size` more bytes after it. */
 export const pdf = (name = 'cas.pdf', size = 0) =>

@@ -1,6 +1,6 @@
 // <cas-inbox> (contract §11, §13) with a real second window: the popup opened within the click,
 // the mock consent page (demo/mock-consent.html) sending it back to the return page
-// (demo/inbox-callback.html, which runs src/inbox-callback.ts), the message checked (origin and
+// (demo/inbox-callback.html, which runs src/entries/inbox-callback.ts), the message checked (origin and
 // state), the list, the password step, parsing by URL, the revoke call in every ending, secrets
 // kept, axe in every state (light and dark), Hindi and the keyboard. msw mocks the API only.
 import { expect, fixture, oneEvent, aTimeout } from '@open-wc/testing';
@@ -15,8 +15,8 @@ import {
   MOCK_INBOX_FILES,
   type InboxScenario,
 } from './mocks/connect.js';
-import '../src/inbox/index.js';
-import { CasInboxElement } from '../src/inbox/index.js';
+import '../src/entries/inbox.js';
+import { CasInboxElement } from '../src/entries/inbox.js';
 import { part, serveMocks } from './helpers.js';
 import { record, type, press, until, waitFor, expectSecretsKept } from './flow-helpers.js';
 

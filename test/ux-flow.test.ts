@@ -3,8 +3,8 @@
 // The API is mocked in the page (msw's in-page interception), so upload progress is real.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { HttpResponse } from 'msw';
-import '../src/index.js';
-import { CasUploadElement, en } from '../src/index.js';
+import '../src/entries/index.js';
+import { CasUploadElement, en } from '../src/entries/index.js';
 import { api, endTimeOut, failed, held, network, success, timeOut, type Answer } from './mocks/in-page.js';
 import { announcements, choose, makeUpload, part, pdf } from './helpers.js';
 

@@ -10,8 +10,8 @@
 // Three bundles are measured for every source tree (esbuild, minified, esm, es2022,
 // __CAS_UPLOAD_VERSION__ defined; dynamic import()s stay external, so the Hindi chunk is
 // never counted):
-//   el   = src/element.ts with lit, lit/*, @lit/* external  (the `cas-upload/element` budget)
-//   lit  = src/element.ts with Lit bundled                    (approximates dist/cdn/cas-upload.js)
+//   el   = src/entries/element.ts with lit, lit/*, @lit/* external  (the `cas-upload/element` budget)
+//   lit  = src/entries/element.ts with Lit bundled                    (approximates dist/cdn/cas-upload.js)
 //   core = src/core/index.ts                                  (the `cas-upload/core` budget)
 //
 // Variants: variants.txt lists, per feature, the exact edits that remove it from the sources
@@ -71,8 +71,8 @@ const LIT_EXTERNAL = ['lit', 'lit/*', '@lit/*'];
 /** The three measurements for one source tree (`dir` holds `src/`). */
 async function measure(dir) {
   return {
-    el: await bundle({ entryPoints: [join(dir, 'src/element.ts')], external: LIT_EXTERNAL }),
-    lit: await bundle({ entryPoints: [join(dir, 'src/element.ts')] }),
+    el: await bundle({ entryPoints: [join(dir, 'src/entries/element.ts')], external: LIT_EXTERNAL }),
+    lit: await bundle({ entryPoints: [join(dir, 'src/entries/element.ts')] }),
     core: await bundle({ entryPoints: [join(dir, 'src/core/index.ts')] }),
   };
 }
@@ -165,19 +165,19 @@ const extras = [
   {
     id: 'x-css',
     label: 'All CSS (styles = css``)',
-    apply: (read, write) => write('src/cas-upload.styles.ts', "import { css } from 'lit';\n\nexport const styles = css``;\n"),
+    apply: (read, write) => write('src/upload/styles.ts', "import { css } from 'lit';\n\nexport const styles = css``;\n"),
   },
   {
     id: 'x-en-ui',
     label: "English UI strings: the 22 non-error values in en.ts emptied ('')",
-    apply: (read, write) => write('src/i18n/en.ts', emptyValues(read('src/i18n/en.ts'), EN_START, EN_END, isTooLarge)),
+    apply: (read, write) => write('src/upload/en.ts', emptyValues(read('src/upload/en.ts'), EN_START, EN_END, isTooLarge)),
   },
   {
     id: 'x-en-errors',
     label: "English error sentences: core's 13 defaultMessages + en's file-too-large emptied ('')",
     apply: (read, write) => {
       write('src/core/errors.ts', emptyValues(read('src/core/errors.ts'), MSG_START, MSG_END));
-      write('src/i18n/en.ts', emptyValues(read('src/i18n/en.ts'), EN_START, EN_END, (l) => !isTooLarge(l)));
+      write('src/upload/en.ts', emptyValues(read('src/upload/en.ts'), EN_START, EN_END, (l) => !isTooLarge(l)));
     },
   },
   {
@@ -185,7 +185,7 @@ const extras = [
     label: "All English strings (UI + error sentences) emptied ('')",
     apply: (read, write) => {
       write('src/core/errors.ts', emptyValues(read('src/core/errors.ts'), MSG_START, MSG_END));
-      write('src/i18n/en.ts', emptyValues(read('src/i18n/en.ts'), EN_START, EN_END));
+      write('src/upload/en.ts', emptyValues(read('src/upload/en.ts'), EN_START, EN_END));
     },
   },
 ];
@@ -201,8 +201,8 @@ const litAlone = await bundle({
     loader: 'js',
   },
 });
-// For reference only: the real CDN entry (src/cdn.ts registers the element and re-exports everything).
-const cdnEntry = await bundle({ entryPoints: [join(SRC, 'cdn.ts')] });
+// For reference only: the real CDN entry (src/entries/cdn/cas-upload.ts registers the element and re-exports everything).
+const cdnEntry = await bundle({ entryPoints: [join(SRC, 'entries/cdn/cas-upload.ts')] });
 
 const delta = (m) => ({
   el: { min: m.el.min - baseline.el.min, gz: m.el.gz - baseline.el.gz },
@@ -231,11 +231,11 @@ out.push('Baselines (bytes; gzip = zlib level 9 of the minified bundle)', '');
 out.push('| bundle | min | min+gzip -9 | budget | over by |', '| --- | ---: | ---: | ---: | ---: |');
 const baseRow = (name, m, budget) =>
   out.push(`| ${name} | ${m.min} | ${m.gz} | ${budget ?? ''} | ${budget ? sign(m.gz - budget) : ''} |`);
-baseRow('element + core, Lit external (src/element.ts)', baseline.el, BUDGET.el);
-baseRow('element + core, Lit bundled (src/element.ts; ≈ CDN file)', baseline.lit, BUDGET.lit);
+baseRow('element + core, Lit external (src/entries/element.ts)', baseline.el, BUDGET.el);
+baseRow('element + core, Lit bundled (src/entries/element.ts; ≈ CDN file)', baseline.lit, BUDGET.lit);
 baseRow('core alone (src/core/index.ts)', baseline.core, BUDGET.core);
 baseRow('Lit alone (LitElement, html, css, nothing)', litAlone);
-baseRow('reference: src/cdn.ts, Lit bundled (the real CDN entry)', cdnEntry);
+baseRow('reference: src/entries/cdn/cas-upload.ts, Lit bundled (the real CDN entry)', cdnEntry);
 out.push('');
 out.push(`Baseline type check (src alone): ${baseTsc.split('\n')[0]}`, '');
 

@@ -1,5 +1,5 @@
-import { CasCdslFetchElement } from './cas-cdsl-fetch-element.js';
-import type { CasEventMap } from '../events.js';
+import { CasCdslFetchElement } from './element.js';
+import type { CasEventMap } from '../shared/events.js';
 
 // Registers `<cas-cdsl-fetch>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasCdslFetchElement.define('cas-cdsl-fetch');

@@ -1,5 +1,5 @@
 import type { CasCdslFetchStrings } from './en.js';
-import { hi as uploadHi } from '../i18n/hi.js';
+import { hi as uploadHi } from '../upload/hi.js';
 import { flowMessagesHi, flowTextsHi } from '../shared/flow-messages.hi.js';
 
 /**

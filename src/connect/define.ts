@@ -1,5 +1,5 @@
-import { CasConnectElement } from './cas-connect-element.js';
-import type { CasEventMap } from '../events.js';
+import { CasConnectElement } from './element.js';
+import type { CasEventMap } from '../shared/events.js';
 
 // Registers `<cas-connect>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasConnectElement.define('cas-connect');

@@ -3,13 +3,13 @@
  * `dist/cdn/cas-connect.js` loads this after `<cas-connect>` is defined (its `ready`), so the
  * choice renders before the flows have arrived.
  */
-import '../cas-upload-define.js';
+import '../upload/define.js';
 import '../cdsl-fetch/define.js';
 import '../inbox/define.js';
 import '../mailback/define.js';
 
-export { CasUploadElement, version } from '../cas-upload-element.js';
-export { CasCdslFetchElement } from '../cdsl-fetch/cas-cdsl-fetch-element.js';
-export { CasInboxElement } from '../inbox/cas-inbox-element.js';
-export { CasMailbackElement } from '../mailback/cas-mailback-element.js';
+export { CasUploadElement, version } from '../upload/element.js';
+export { CasCdslFetchElement } from '../cdsl-fetch/element.js';
+export { CasInboxElement } from '../inbox/element.js';
+export { CasMailbackElement } from '../mailback/element.js';
 export * from '../core/index.js';

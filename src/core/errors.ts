@@ -30,7 +30,7 @@ export type FlowErrorCode =
 
 /**
  * English sentence for each code of an upload: `CasUploadError.message`, and the element's
- * English text (i18n/en.ts). The flows' own codes have theirs in {@link flowMessages}, apart,
+ * English text (upload/en.ts). The flows' own codes have theirs in {@link flowMessages}, apart,
  * so that a page that only uploads does not load them.
  */
 export const defaultMessages: Record<UploadErrorCode, string> & Partial<Record<CasUploadErrorCode, string>> = {

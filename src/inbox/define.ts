@@ -1,5 +1,5 @@
-import { CasInboxElement } from './cas-inbox-element.js';
-import type { CasEventMap } from '../events.js';
+import { CasInboxElement } from './element.js';
+import type { CasEventMap } from '../shared/events.js';
 
 // Registers `<cas-inbox>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasInboxElement.define('cas-inbox');

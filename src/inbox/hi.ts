@@ -1,5 +1,5 @@
 import type { CasInboxStrings } from './en.js';
-import { hi as uploadHi } from '../i18n/hi.js';
+import { hi as uploadHi } from '../upload/hi.js';
 import { flowMessagesHi } from '../shared/flow-messages.hi.js';
 
 /** Hindi for `<cas-inbox>`, loaded the first time it speaks Hindi (a file of its own). */

@@ -1,5 +1,5 @@
-import { CasMailbackElement } from './cas-mailback-element.js';
-import type { CasMailbackSentDetail, CasEventMap } from '../events.js';
+import { CasMailbackElement } from './element.js';
+import type { CasMailbackSentDetail, CasEventMap } from '../shared/events.js';
 
 // Registers `<cas-mailback>` in the browser (not on a server, where there is no `document`).
 if (typeof document != 'undefined') CasMailbackElement.define('cas-mailback');

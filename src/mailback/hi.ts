@@ -1,5 +1,5 @@
 import type { CasMailbackStrings } from './en.js';
-import { hi as uploadHi } from '../i18n/hi.js';
+import { hi as uploadHi } from '../upload/hi.js';
 import { flowMessagesHi, flowTextsHi } from '../shared/flow-messages.hi.js';
 
 /** Hindi for `<cas-mailback>`, loaded the first time it speaks Hindi (a file of its own). */

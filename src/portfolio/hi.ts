@@ -1,4 +1,4 @@
-import type { CasPortfolioStrings } from './strings.js';
+import type { CasPortfolioStrings } from './en.js';
 
 /**
  * Hindi for `<cas-portfolio>`. Loaded the first time the element speaks it: a chunk of its own

@@ -1,5 +1,5 @@
-import { besideScript } from '../i18n/load-hi.cdn.js';
-import type { CasPortfolioStrings } from './strings.js';
+import { besideScript } from '../shared/beside-script.js';
+import type { CasPortfolioStrings } from './en.js';
 
 /**
  * The script-tag build's Hindi loader for `<cas-portfolio>`, in place of `load-hi.ts`

@@ -1,4 +1,4 @@
-import type { CasPortfolioStrings } from './strings.js';
+import type { CasPortfolioStrings } from './en.js';
 
 /**
  * Loads the Hindi strings of `<cas-portfolio>`: a chunk of its own in the npm build. The

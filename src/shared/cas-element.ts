@@ -4,7 +4,7 @@ import { DEFAULT_API_BASE, type ApiOptions } from '../core/request.js';
 import type { TokenProvider } from '../core/token-cache.js';
 import { fill, type Catalog } from './catalog.js';
 import { defineOnce, langOf, watchLang, awaitFiles } from './lang.js';
-import type { CasUploadErrorDetail } from '../events.js';
+import type { CasUploadErrorDetail } from './events.js';
 
 /** Number formats by locale and options: making one costs far more than using it. */
 const formats = new Map<string, Intl.NumberFormat>();
@@ -20,7 +20,7 @@ export type BaseStrings = { heading: string } & Partial<Record<CasUploadErrorCod
  *
  * @internal Not registered; `<cas-upload>` and the flow elements extend it.
  */
-export class CasElement<State extends string, S extends BaseStrings> extends LitElement {
+export abstract class CasElement<State extends string, S extends BaseStrings> extends LitElement {
   // Every public property is declared here, so that it exists on the prototype: frameworks
   // (React 19, Vue, Svelte) set it as a property, not as an attribute, only when it exists.
   static override properties: PropertyDeclarations = {
@@ -77,13 +77,16 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
   /** The token cache's key for `tokenProvider`: the first provider with the current one's code. */
   #key?: TokenProvider;
   /** @internal The texts of this element in every language. */
-  protected declare catalog: Catalog<S>;
+  declare protected catalog: Catalog<S>;
   /** @internal The live region's text. */
   protected status?: string;
   /** @internal The error shown, if any. */
   protected error?: CasUploadErrorDetail;
   /** @internal Set by the visitor's own actions: focus then follows what appears. */
   protected ui?: boolean;
+
+  /** Back to `idle`: what was typed, chosen or read is dropped, and nothing is left in flight. */
+  abstract reset(): void;
 
   /** The element's state (`idle`, …, `success` or `error`; see the element's states). Read-only. */
   get state(): State {
@@ -258,7 +261,13 @@ export class CasElement<State extends string, S extends BaseStrings> extends Lit
    * `heading`), a fieldset that `disabled` turns off, and the status live region.
    */
   protected frame(body: unknown, submit: (e: Event) => void): TemplateResult {
-    // Templates are written without indentation: their text ships as is.
-    return html`<form part="base" lang=${this.speaks} @submit=${submit} novalidate aria-labelledby="h"><fieldset ?disabled=${this.off}><div part="heading" id="h"><slot name="heading">${this.t.heading}</slot></div>${body}</fieldset><p part="status" class="sr" role="status" aria-live="polite">${this.status}</p></form>`;
+    // Templates lose their line breaks when built (scripts/template-whitespace.mjs).
+    return html`<form part="base" lang=${this.speaks} @submit=${submit} novalidate aria-labelledby="h">
+      <fieldset ?disabled=${this.off}>
+        <div part="heading" id="h"><slot name="heading">${this.t.heading}</slot></div>
+        ${body}
+      </fieldset>
+      <p part="status" class="sr" role="status" aria-live="polite">${this.status}</p>
+    </form>`;
   }
 }

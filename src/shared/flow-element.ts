@@ -20,7 +20,10 @@ export interface ResultStrings {
  *
  * @internal Not registered; the flow elements extend it.
  */
-export class FlowElement<State extends string, S extends BaseStrings> extends CasElement<State, S> {
+export abstract class FlowElement<State extends string, S extends BaseStrings> extends CasElement<State, S> {
+  /** Stops the step in flight (its request is really aborted) and fires `cas-upload-cancel`. */
+  abstract cancel(): void;
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Removed from the page (not only moved): nothing is left running.
@@ -62,11 +65,36 @@ export class FlowElement<State extends string, S extends BaseStrings> extends Ca
     label: string,
     value: string,
     set: (v: string) => void,
-    attrs: { type?: string; hint?: string; invalid?: boolean; auto?: string; mode?: string; max?: string; min?: string } = {},
+    attrs: {
+      type?: string;
+      hint?: string;
+      invalid?: boolean;
+      auto?: string;
+      mode?: string;
+      max?: string;
+      min?: string;
+    } = {},
   ): TemplateResult {
     const described = [this.error && 'err', attrs.hint && `${id}-h`].filter(Boolean).join(' ');
-    return html`<div class="f"><label for=${id}>${label}</label><input id=${id} part=${part} name=${id} type=${attrs.type ?? 'text'} autocomplete=${attrs.auto ?? 'off'} inputmode=${attrs.mode ?? nothing} max=${attrs.max ?? nothing} min=${attrs.min ?? nothing} spellcheck="false" autocapitalize=${part === 'pan-input' ? 'characters' : 'off'} aria-describedby=${described || nothing} aria-invalid=${Boolean(attrs.invalid)} .value=${value} @input=${(e: Event) =>
-      set((e.target as HTMLInputElement).value)} />${attrs.hint ? html`<span id="${id}-h" class="m">${attrs.hint}</span>` : nothing}</div>`;
+    return html`<div class="f">
+      <label for=${id}>${label}</label
+      ><input
+        id=${id}
+        part=${part}
+        name=${id}
+        type=${attrs.type ?? 'text'}
+        autocomplete=${attrs.auto ?? 'off'}
+        inputmode=${attrs.mode ?? nothing}
+        max=${attrs.max ?? nothing}
+        min=${attrs.min ?? nothing}
+        spellcheck="false"
+        autocapitalize=${part === 'pan-input' ? 'characters' : 'off'}
+        aria-describedby=${described || nothing}
+        aria-invalid=${Boolean(attrs.invalid)}
+        .value=${value}
+        @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
+      />${attrs.hint ? html`<span id="${id}-h" class="m">${attrs.hint}</span>` : nothing}
+    </div>`;
   }
 
   /** @internal A button: `submit` without `click`. */
@@ -79,7 +107,17 @@ export class FlowElement<State extends string, S extends BaseStrings> extends Ca
    * hint, the busy indicator, and Cancel.
    */
   protected waitView(label: string, hint: string | undefined, cancel: string): TemplateResult {
-    return html`<div part="wait" class="f"><span id="wl">${label} <span class="m">${this.elapsed}</span></span>${hint ? html`<span class="m">${hint}</span>` : nothing}<progress part="progress" class="parsing" aria-labelledby="wl"></progress></div><div class="a">${this.button('cancel', cancel, () => ((this.ui = true), (this as unknown as { cancel(): void }).cancel()))}</div>`;
+    return html`<div part="wait" class="f">
+        <span id="wl">${label} <span class="m">${this.elapsed}</span></span
+        >${hint ? html`<span class="m">${hint}</span>` : nothing}<progress
+          part="progress"
+          class="parsing"
+          aria-labelledby="wl"
+        ></progress>
+      </div>
+      <div class="a">
+        ${this.button('cancel', cancel, () => ((this.ui = true), this.cancel()))}
+      </div>`;
   }
 
   /**
@@ -115,11 +153,26 @@ export class FlowElement<State extends string, S extends BaseStrings> extends Ca
     const rows = [
       [t.statement, filename],
       [t.investor, r.investor?.name],
-      [t.total, typeof r.summary?.total_value === 'number' ? this.fmt(r.summary.total_value, { style: 'currency', currency: 'INR' }) : undefined],
+      [
+        t.total,
+        typeof r.summary?.total_value === 'number'
+          ? this.fmt(r.summary.total_value, { style: 'currency', currency: 'INR' })
+          : undefined,
+      ],
     ];
-    return html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok"><p id="ok">${t.done}</p><dl>${rows.map(([k, v]) =>
-      v ? html`<dt>${k}</dt><dd>${v}</dd>` : nothing,
-    )}</dl></div><div class="a">${this.button('another', t.another, () => ((this.ui = true), (this as unknown as { reset(): void }).reset()))}</div>`;
+    return html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok">
+        <p id="ok">${t.done}</p>
+        <dl>
+          ${rows.map(([k, v]) =>
+            v
+              ? html`<dt>${k}</dt>
+                  <dd>${v}</dd>`
+              : nothing,
+          )}
+        </dl>
+      </div>
+      <div class="a">
+        ${this.button('another', t.another, () => ((this.ui = true), this.reset()))}
+      </div>`;
   }
-
 }

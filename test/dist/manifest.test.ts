@@ -102,7 +102,7 @@ test('attributes: each maps to a documented property of the contract', () => {
 test('events: each with a typed CustomEvent detail that events.ts exports', () => {
   const events = element.events ?? [];
   assert.deepEqual(sorted(events.map((e) => e.name)), sorted(['cas-upload-select', 'cas-upload-start', 'cas-upload-progress', 'cas-upload-success', 'cas-upload-error', 'cas-upload-cancel']));
-  const typings = readFileSync(`${root}src/events.ts`, 'utf8');
+  const typings = readFileSync(`${root}src/shared/events.ts`, 'utf8');
   for (const event of events) {
     const detail = /^CustomEvent<(\w+)>$/.exec(event.type?.text ?? '')?.[1];
     assert.ok(detail, `${event.name} has a detail type (got ${event.type?.text})`);

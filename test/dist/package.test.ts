@@ -63,21 +63,21 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/server.js',
     'dist/server-redis.js',
     'dist/portfolio.js',
-    'dist/types/index.d.ts',
-    'dist/types/element.d.ts',
-    'dist/types/core/index.d.ts',
-    'dist/types/react.d.ts',
-    'dist/types/server/index.d.ts',
-    'dist/types/server/redis.d.ts',
+    'dist/types/entries/index.d.ts',
+    'dist/types/entries/element.d.ts',
+    'dist/types/entries/core.d.ts',
+    'dist/types/entries/react.d.ts',
+    'dist/types/entries/server.d.ts',
+    'dist/types/entries/server-redis.d.ts',
     'dist/cdn/cas-connect.js',
     'dist/cdsl-fetch.js',
-    'dist/types/cdsl-fetch/index.d.ts',
-    'dist/types/portfolio/index.d.ts',
+    'dist/types/entries/cdsl-fetch.d.ts',
+    'dist/types/entries/portfolio.d.ts',
     'dist/mailback.js',
     'dist/inbox.js',
     'dist/connect.js',
     'dist/inbox-callback.js',
-    'dist/types/connect/index.d.ts',
+    'dist/types/entries/connect.d.ts',
     'dist/cdn/cas-connect.iife.js',
     'dist/cdn/cas-inbox-callback.js',
   ];
@@ -205,7 +205,7 @@ test('the npm entries keep Lit and React external; the script-tag files bundle L
   for (const path of ['dist/index.js', 'dist/element.js', 'dist/core.js', 'dist/react.js', 'dist/server.js', 'dist/portfolio.js', ...chunks]) {
     assert.doesNotMatch(readFileSync(`${root}${path}`, 'utf8'), litItself, `${path} does not bundle Lit`);
   }
-  assert.match(readFileSync(`${root}dist/chunks/cas-upload-element.js`, 'utf8'), /from "lit"/);
+  assert.match(readFileSync(`${root}dist/chunks/upload.js`, 'utf8'), /from "lit"/);
   const react = readFileSync(`${root}dist/react.js`, 'utf8');
   assert.match(react, /from "react"/);
   assert.match(react, /from "@lit\/react"/);

@@ -20,8 +20,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium, chromiumArgs } from './browser.js';
-import { en } from '../../src/i18n/en.js';
-import { hi } from '../../src/i18n/hi.js';
+import { en } from '../../src/upload/en.js';
+import { hi } from '../../src/upload/hi.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const PARSE_RESPONSE = await readFile(join(root, 'test/mocks/smart-parse-response.json'), 'utf8');

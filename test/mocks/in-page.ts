@@ -10,7 +10,7 @@ import { defineNetwork, InterceptorSource } from 'msw/experimental';
 import type { Interceptor } from '@mswjs/interceptors';
 import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
 import RESULT from './smart-parse-response.json';
-import type { CasUploadElement } from '../../src/index.js';
+import type { CasUploadElement } from '../../src/entries/index.js';
 import { openSession, type Session } from '../resilience/servers.js';
 
 /** The mocked endpoint. */

@@ -4,8 +4,8 @@
  * servers counted, and that nothing leaked or went uncaught.
  */
 import { expect, aTimeout } from '@open-wc/testing';
-import '../../src/index.js';
-import { CasUploadElement, clearTokenCache } from '../../src/index.js';
+import '../../src/entries/index.js';
+import { CasUploadElement, clearTokenCache } from '../../src/entries/index.js';
 import { rows, type Row } from './matrix.js';
 import { announcements, part } from '../helpers.js';
 import {

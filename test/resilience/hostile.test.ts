@@ -6,9 +6,9 @@
  * module twice and the classic build twice leaves one working definition.
  */
 import { expect, aTimeout, nextFrame, oneEvent } from '@open-wc/testing';
-import '../../src/index.js';
-import { CasUploadElement, clearTokenCache } from '../../src/index.js';
-import { hi } from '../../src/i18n/hi.js';
+import '../../src/entries/index.js';
+import { CasUploadElement, clearTokenCache } from '../../src/entries/index.js';
+import { hi } from '../../src/upload/hi.js';
 import { part } from '../helpers.js';
 import { openSession, pdf, record, settle, secret, expectNoLeaks, expectNoPageErrors, type Session } from './harness.js';
 

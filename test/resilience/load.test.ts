@@ -4,8 +4,8 @@
  * refresh however many uploads saw it.
  */
 import { expect, aTimeout } from '@open-wc/testing';
-import '../../src/index.js';
-import { CasUploadElement, clearTokenCache } from '../../src/index.js';
+import '../../src/entries/index.js';
+import { CasUploadElement, clearTokenCache } from '../../src/entries/index.js';
 import { TokenCache, uploadCas, type Clock } from '../../src/core/index.js';
 import {
   openSession,

@@ -4,8 +4,8 @@
  * as the browser decides.
  */
 import { expect } from '@open-wc/testing';
-import '../../src/index.js';
-import { CasUploadElement, clearTokenCache } from '../../src/index.js';
+import '../../src/entries/index.js';
+import { CasUploadElement, clearTokenCache } from '../../src/entries/index.js';
 import { openSession, pdf, record, settle, secret, expectNoLeaks, expectNoPageErrors, type Session } from './harness.js';
 
 const PASSWORD_MSG = 'Invalid PDF file or password.';

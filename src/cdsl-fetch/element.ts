@@ -1,0 +1,313 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { styles } from './styles.js';
+import { en, type CasCdslFetchStrings } from './en.js';
+import { catalog, fill } from '../shared/catalog.js';
+import { FlowElement } from '../shared/flow-element.js';
+import { CasUploadError } from '../core/errors.js';
+import {
+  requestCdslOtp,
+  verifyCdslOtp,
+  parseCasUrl,
+  CdslDetailsError,
+  type CdslField,
+  type CdslFile,
+} from '../core/cdsl.js';
+import { systemClock } from '../core/clock.js';
+import type { ParseResult } from '../core/types.js';
+
+/** The element's state, reflected as the read-only `state` attribute. */
+export type CasCdslFetchState = 'idle' | 'requesting' | 'otp' | 'verifying' | 'parsing' | 'success' | 'error';
+
+/** Where the flow stands when nothing is in flight: the form shown (also under an error). */
+type Step = 'details' | 'otp' | 'password';
+
+/** The texts of `<cas-cdsl-fetch>`; Hindi is a file of its own, loaded when first used. */
+const strings = catalog<CasCdslFetchStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) });
+
+/**
+ * `<cas-cdsl-fetch>`: fetches an investor's newest CDSL statement with an OTP (PAN, BO ID and
+ * date of birth, then the OTP that CDSL sends by SMS) and parses it with the CAS Parser API:
+ * no PDF needed.
+ *
+ * @summary Fetches a CDSL statement with an OTP and emits the parsed result.
+ * @tagname cas-cdsl-fetch
+ *
+ * @fires {CustomEvent<CasUploadSuccessDetail>} cas-upload-success - The parsed statement, with `source: 'cdsl'` and `files`.
+ * @fires {CustomEvent<CasUploadErrorDetail>} cas-upload-error - A coded error; never for `aborted`.
+ * @fires {CustomEvent<CasCdslFetchCancelDetail>} cas-upload-cancel - The flow was cancelled (the request in flight aborted).
+ *
+ * @slot heading - Replaces the heading text.
+ *
+ * @csspart base - The `<form>` that holds everything else.
+ * @csspart heading - The heading (the `heading` slot's default).
+ * @csspart pan-input - The PAN field.
+ * @csspart bo-id-input - The BO ID field.
+ * @csspart dob-input - The date of birth field (`<input type="date">`).
+ * @csspart otp-input - The OTP field (`autocomplete="one-time-code"`, `inputmode="numeric"`).
+ * @csspart password-input - The statement's password, when it is not the PAN.
+ * @csspart submit - The main button of the step shown.
+ * @csspart cancel - Cancels the step in flight, or the flow.
+ * @csspart back - Back to the details.
+ * @csspart wait - What is happening during a long step, with the seconds elapsed.
+ * @csspart progress - The busy indicator (`<progress>` without a value).
+ * @csspart status - The `aria-live` status region (visually hidden).
+ * @csspart error - The error message.
+ * @csspart retry - The Retry button.
+ * @csspart summary - The success summary.
+ * @csspart another - "Fetch again", after success.
+ *
+ * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring, progress (dark: #8ab4f8); every `--cas-upload-*` property of `<cas-upload>` applies.
+ */
+export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslFetchStrings> {
+  static override styles = styles;
+
+  static override properties: PropertyDeclarations = {
+    periods: { type: Number },
+  };
+
+  /**
+   * Registers the element as `tag` (default `cas-cdsl-fetch`); does nothing when that tag is
+   * already defined, so a second registration never throws.
+   */
+  static override define(tag = 'cas-cdsl-fetch', registry?: CustomElementRegistry): void {
+    super.define(tag, registry);
+  }
+
+  protected override catalog = strings;
+
+  /** Monthly statements asked of CDSL (`num_periods`); the newest one is parsed. */
+  periods = 1;
+
+  // What the investor typed: personal data, kept here only (never an attribute or an event).
+  #pan = '';
+  #boId = '';
+  #dob = '';
+  #otp = '';
+  #password = '';
+  /** The password of the last parse, for Retry. */
+  #tried = '';
+  #step: Step = 'details';
+  #session?: string;
+  #files?: CdslFile[];
+  #result?: ParseResult;
+  #bad: CdslField[] = [];
+
+  /** Stops what is in flight (the request is really aborted), drops the OTP session and goes back to the details, kept; fires `cas-upload-cancel`. */
+  cancel(): void {
+    const from = this.state;
+    if (!this.run && from !== 'otp' && this.#step === 'details') return;
+    this.stop();
+    this.#session = this.#files = undefined;
+    this.#step = 'details';
+    this.#otp = this.#password = this.#tried = '';
+    this.error = undefined;
+    this.status = this.t.cancelled;
+    this.go('idle');
+    this.emit('cas-upload-cancel', { step: from });
+  }
+
+  /** Back to `idle` with empty fields, clearing the session, result and error. */
+  reset(): void {
+    this.stop();
+    this.#pan = this.#boId = this.#dob = this.#otp = this.#password = this.#tried = this.status = '';
+    this.#session = this.#files = this.#result = this.error = undefined;
+    this.#step = 'details';
+    this.#bad = [];
+    this.go('idle');
+  }
+
+  #failed(run: AbortController, err: unknown, step: Step, message?: string): void {
+    if (!this.ended(run)) return;
+    const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
+    const code = error.code;
+    if (code === 'aborted') return this.go(this.#step === 'details' ? 'idle' : (this.#step as 'otp'));
+    // An expired session, or one without statements: from the details again (kept as typed).
+    if (code === 'session-expired' || code === 'no-statements') {
+      this.#session = undefined;
+      step = 'details';
+    }
+    this.#step = step;
+    if (code === 'invalid-otp') this.#otp = '';
+    this.fail(error, {}, message);
+  }
+
+  async #request(): Promise<void> {
+    const run = this.begin('requesting', this.t.requesting);
+    this.#bad = [];
+    try {
+      const { sessionId } = await requestCdslOtp(
+        { pan: this.#pan, boId: this.#boId, dob: this.#dob },
+        this.api(run.signal),
+      );
+      if (!this.ended(run)) return;
+      this.#session = sessionId;
+      this.#otp = '';
+      this.#step = 'otp';
+      this.status = this.t.otpSent;
+      this.go('otp');
+    } catch (err) {
+      let message;
+      if (err instanceof CdslDetailsError) {
+        this.#bad = err.fields;
+        // Each field is named by its label (the fields' names are the labels' keys).
+        const t = this.t;
+        message = fill(t.checkFields, { fields: err.fields.map((f) => t[f]).join(', ') });
+      }
+      this.#failed(run, err, 'details', message);
+    }
+  }
+
+  async #verify(): Promise<void> {
+    const run = this.begin('verifying', this.t.verifying);
+    const started = systemClock.now();
+    try {
+      const { files } = await verifyCdslOtp(this.#session!, this.#otp, {
+        ...this.api(run.signal),
+        periods: this.periods,
+      });
+      if (this.run !== run) return;
+      this.#files = files;
+      this.#parse(this.#panPassword, run, started);
+    } catch (err) {
+      this.#failed(run, err, 'otp');
+    }
+  }
+
+  /** Parses the newest statement with `password` (first the PAN, then what the investor types). */
+  async #parse(
+    password: string,
+    run = this.begin('parsing', this.t.parsing),
+    started = systemClock.now(),
+  ): Promise<void> {
+    if (this.state !== 'parsing') {
+      this.status = this.t.parsing;
+      this.go('parsing');
+    }
+    const file = this.#files![0];
+    const byPan = password === this.#panPassword;
+    this.#tried = password;
+    try {
+      const parsed = await parseCasUrl(file.url, password, this.api(run.signal));
+      if (!this.ended(run)) return;
+      this.#result = parsed.result;
+      this.#step = 'details';
+      this.#session = undefined;
+      this.#password = this.#tried = '';
+      this.succeeded(this.t.done, 'cdsl', parsed, file, this.#files!, started);
+    } catch (err) {
+      this.#password = '';
+      // The PAN was not the password: ask for it, in words that say so.
+      const panRefused = byPan && (err as CasUploadError).code === 'invalid-password';
+      this.#failed(run, err, 'password', panRefused ? this.t.panNotPassword : undefined);
+    }
+  }
+
+  /** The PAN as the statement's password: in capitals. */
+  get #panPassword(): string {
+    return this.#pan.trim().toUpperCase();
+  }
+
+  #submit(e: Event): void {
+    e.preventDefault();
+    if (this.run || this.disabled) return;
+    this.ui = true;
+    const step = this.#step;
+    if (step === 'otp') this.#verify();
+    // After a wrong password, the one typed; after another failure, the one tried.
+    else if (step === 'password') this.#parse(this.error?.code === 'invalid-password' ? this.#password : this.#tried);
+    else this.#request();
+  }
+
+  /** Focus after a step: Cancel while waiting, then the field of the next step, the error, or the summary. */
+  protected override focusFor(state: CasCdslFetchState): string {
+    const code = this.error?.code;
+    return {
+      idle: '#pan',
+      requesting: '[part~=cancel]',
+      otp: '#otp',
+      verifying: '[part~=cancel]',
+      parsing: '[part~=cancel]',
+      success: '[part~=summary]',
+      error: code === 'invalid-otp' ? '#otp' : code === 'invalid-password' ? '#pw' : '[part~=error]',
+    }[state];
+  }
+
+  // Templates lose their line breaks when built (scripts/template-whitespace.mjs).
+  protected override render() {
+    const t = this.t;
+    const state = this.state;
+    const error = this.error;
+    const code = error?.code;
+    const button = this.button.bind(this);
+    const cancel = button('cancel', t.cancel, () => ((this.ui = true), this.cancel()));
+    const main = (label: string) => (error?.retryable ? button('retry', t.retry) : button('submit', label));
+    let body;
+    switch (state) {
+      case 'requesting':
+      case 'verifying':
+      case 'parsing':
+        body = this.waitView(t[state], state === 'requesting' ? t.requestingHint : undefined, t.cancel);
+        break;
+      case 'success':
+        body = this.resultView(t, this.#files?.[0]?.filename, this.#result);
+        break;
+      // `idle`, `otp` and `error`: the form of the step the flow is at.
+      default:
+        switch (this.#step) {
+          case 'otp':
+            body = html`<p>${t.otpSent}</p>
+              ${error ? this.errorView() : nothing}${this.field(
+                'otp',
+                'otp-input',
+                t.otp,
+                this.#otp,
+                (v) => (this.#otp = v),
+                {
+                  auto: 'one-time-code',
+                  mode: 'numeric',
+                  invalid: code === 'invalid-otp',
+                },
+              )}
+              <div class="a">${main(t.verify)}${button('back', t.back, () => ((this.ui = true), this.cancel()))}</div>`;
+            break;
+          case 'password':
+            body = html`${this.errorView()}${
+                code === 'invalid-password'
+                  ? this.field('pw', 'password-input', t.password, this.#password, (v) => (this.#password = v), {
+                      type: 'password',
+                      hint: t.passwordHint,
+                      invalid: true,
+                    })
+                  : nothing
+              }
+              <div class="a">${main(t.parse)}${cancel}</div>`;
+            break;
+          default: {
+            const bad = this.#bad;
+            body = html`<p class="m">${t.intro}</p>
+              ${error ? this.errorView() : nothing}${this.field(
+                'pan',
+                'pan-input',
+                t.pan,
+                this.#pan,
+                (v) => (this.#pan = v),
+                {
+                  hint: t.panHint,
+                  invalid: bad.includes('pan'),
+                },
+              )}${this.field('bo', 'bo-id-input', t.boId, this.#boId, (v) => (this.#boId = v), {
+                hint: t.boIdHint,
+                mode: 'numeric',
+                invalid: bad.includes('boId'),
+              })}${this.field('dob', 'dob-input', t.dob, this.#dob, (v) => (this.#dob = v), {
+                type: 'date',
+                invalid: bad.includes('dob'),
+                max: new Date().toISOString().slice(0, 10),
+              })}
+              <div class="a">${main(t.sendOtp)}</div>`;
+          }
+        }
+    }
+    return this.frame(body, this.#submit);
+  }
+}

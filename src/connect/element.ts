@@ -1,0 +1,261 @@
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import { styles } from './styles.js';
+import { en, type CasConnectStrings } from './en.js';
+import { catalog } from '../shared/catalog.js';
+import { CasElement } from '../shared/cas-element.js';
+import { CasUploadError } from '../core/errors.js';
+
+/** A way to get a statement, and its element. */
+export type CasConnectMethod = 'upload' | 'cdsl' | 'inbox' | 'mailback';
+
+/** `idle` while the choice is shown, else the method whose flow is shown. */
+export type CasConnectState = 'idle' | CasConnectMethod;
+
+/** Each method's element. */
+const FLOWS: Record<CasConnectMethod, string> = {
+  upload: 'cas-upload',
+  cdsl: 'cas-cdsl-fetch',
+  inbox: 'cas-inbox',
+  mailback: 'cas-mailback',
+};
+
+/** Whether `m` names a way (not a name that every object has, such as `toString`). */
+const isMethod = (m: string): m is CasConnectMethod => Object.hasOwn(FLOWS, m);
+
+/**
+ * Registers every flow (one module: the flows share most of their code, and a page that shows
+ * the choice soon needs one of them), loaded when first needed.
+ */
+const loadFlows = () => import('./flows.js');
+
+/** The flows' states in which a request is in flight (no `back` then). */
+const BUSY = /^(uploading|parsing|requesting|verifying|sending|connecting|listing)$/;
+
+/** The settings handed to the flow shown, by property name. */
+const SETTINGS = [
+  'tokenUrl',
+  'tokenMethod',
+  'tokenRequestInit',
+  'tokenProvider',
+  'apiBase',
+  'timeout',
+  'retries',
+  'retryDelay',
+  'disabled',
+  'strings',
+  'redirectUrl',
+  'keepConnected',
+  'parser',
+  'fileField',
+  'maxSize',
+  'allowEmptyPassword',
+  'periods',
+] as const;
+
+/** The texts of `<cas-connect>`; Hindi is a file of its own, loaded when first used. */
+const strings = catalog<CasConnectStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) });
+
+/**
+ * `<cas-connect>`: every way to get a CAS in one element. It offers the ways of `methods` as a
+ * choice (each saying what it needs), then shows the chosen flow (`<cas-upload>`,
+ * `<cas-cdsl-fetch>`, `<cas-inbox>` or `<cas-mailback>`, loaded when first needed) with every
+ * setting of its own, and a `back` button while nothing is in flight. Every event of the flow
+ * bubbles out of it, so one `cas-upload-success` listener serves all.
+ *
+ * @summary Offers every way to get a CAS, then runs the chosen one.
+ * @tagname cas-connect
+ *
+ * @fires {CustomEvent<CasUploadSelectDetail>} cas-upload-select - From `<cas-upload>`: a file passed the checks.
+ * @fires {CustomEvent<CasUploadStartDetail>} cas-upload-start - From `<cas-upload>`: an upload starts (cancelable).
+ * @fires {CustomEvent<CasUploadProgressDetail>} cas-upload-progress - From `<cas-upload>`: bytes sent, then `phase: 'parse'`.
+ * @fires {CustomEvent<CasUploadSuccessDetail>} cas-upload-success - From the flow shown: the parsed statement, with `source`.
+ * @fires {CustomEvent<CasUploadErrorDetail>} cas-upload-error - From the flow shown.
+ * @fires {CustomEvent<CasMailbackSentDetail>} cas-upload-mailback-sent - From `<cas-mailback>`.
+ * @fires {CustomEvent<Record<string, never>>} cas-upload-mailback-upload - From `<cas-mailback>`: the investor has the PDF; `<cas-connect>` then shows the upload itself.
+ * @fires {CustomEvent<CasCancelDetail>} cas-upload-cancel - From the flow shown: the upload's `{ file }` or a flow's `{ step }`.
+ *
+ * @slot heading - Replaces the heading of the choice.
+ *
+ * @csspart choice - The list of ways.
+ * @csspart method-upload - The way "upload the PDF".
+ * @csspart method-cdsl - The way "fetch it from CDSL".
+ * @csspart method-inbox - The way "find it in your Gmail".
+ * @csspart method-mailback - The way "get it by e-mail".
+ * @csspart back - Back to the choice (while nothing is in flight).
+ * @csspart flow - The flow element shown.
+ *
+ * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring (dark: #8ab4f8); every `--cas-upload-*` property applies here and in the flows.
+ */
+export class CasConnectElement extends CasElement<CasConnectState, CasConnectStrings & { heading: string }> {
+  static override styles = styles;
+
+  static override properties: PropertyDeclarations = {
+    methods: {},
+    redirectUrl: { attribute: 'redirect-url' },
+    keepConnected: { attribute: 'keep-connected', type: Boolean },
+    parser: {},
+    fileField: { attribute: 'file-field' },
+    maxSize: { attribute: 'max-size', type: Number },
+    allowEmptyPassword: { attribute: 'allow-empty-password', type: Boolean },
+    periods: { type: Number },
+  };
+
+  /**
+   * Registers the element as `tag` (default `cas-connect`); does nothing when that tag is
+   * already defined, so a second registration never throws.
+   */
+  static override define(tag = 'cas-connect', registry?: CustomElementRegistry): void {
+    super.define(tag, registry);
+  }
+
+  protected override catalog = strings;
+
+  /** The ways offered, in order, from `upload cdsl inbox mailback`; `inbox` only with `redirect-url`. */
+  methods = 'upload cdsl mailback';
+  /** For `<cas-inbox>`: the host's return page that loads `cas-upload/inbox-callback`. */
+  redirectUrl?: string;
+  /** For `<cas-inbox>`: leave the mailbox connected when the flow ends. */
+  keepConnected = false;
+  /** For `<cas-upload>`: `parser` (default `smart`). */
+  parser?: string;
+  /** For `<cas-upload>`: `file-field`. */
+  fileField?: string;
+  /** For `<cas-upload>`: `max-size`. */
+  maxSize?: number;
+  /** For `<cas-upload>`: `allow-empty-password`. */
+  allowEmptyPassword?: boolean;
+  /** For `<cas-cdsl-fetch>`: `periods`. */
+  periods?: number;
+
+  #flowState?: MutationObserver;
+
+  /** The ways offered: `methods` as written, known ones once each, `inbox` only with `redirect-url`. */
+  get offered(): CasConnectMethod[] {
+    const words = String(this.methods ?? '').split(/[\s,]+/);
+    const known = [...new Set(words)].filter(
+      (m): m is CasConnectMethod => isMethod(m) && (m !== 'inbox' || !!this.redirectUrl),
+    );
+    return known.length ? known : ['upload', 'cdsl', 'mailback'];
+  }
+
+  /** The flow element shown, if any. */
+  get flow(): HTMLElement | null {
+    return this.renderRoot?.querySelector<HTMLElement>('[part=flow]') ?? null;
+  }
+
+  /**
+   * Shows the flow of `method` (loading it first when needed).
+   * @throws {CasUploadError} `config-error` for a method that is not one of the ways
+   */
+  async open(method: CasConnectMethod): Promise<void> {
+    if (!isMethod(method)) throw new CasUploadError('config-error');
+    const tag = FLOWS[method];
+    this.go(method);
+    if (!customElements.get(tag)) {
+      await loadFlows();
+      await customElements.whenDefined(tag);
+      this.requestUpdate();
+    }
+    await this.updateComplete;
+  }
+
+  /** Back to the choice (the flow is reset and removed, which revokes a mailbox access), or to the one flow when only one is offered. */
+  reset(): void {
+    (this.flow as unknown as { reset?(): void })?.reset?.();
+    const one = this.offered.length === 1 ? this.offered[0] : undefined;
+    this.go('idle');
+    if (one) this.open(one);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const one = this.offered.length === 1 ? this.offered[0] : undefined;
+    if (one && this.state === 'idle') this.open(one);
+    this.addEventListener('cas-upload-mailback-upload', this.#toUpload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('cas-upload-mailback-upload', this.#toUpload);
+    this.#flowState?.disconnect();
+  }
+
+  /** `<cas-mailback>`'s `upload` button opens the upload flow. */
+  #toUpload = (e: Event) => {
+    e.preventDefault();
+    this.#pick('upload');
+  };
+
+  async #pick(method: CasConnectMethod): Promise<void> {
+    this.ui = true;
+    await this.open(method);
+    const flow = this.flow as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
+    await flow?.updateComplete;
+    flow?.shadowRoot?.querySelector<HTMLElement>('input:not([type=file]),button,select')?.focus();
+  }
+
+  #back(): void {
+    const from = this.state;
+    (this.flow as unknown as { reset?(): void })?.reset?.();
+    this.go('idle');
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[part=method-${from}]`)?.focus());
+  }
+
+  protected override updated(): void {
+    super.updated();
+    // The flow's `state` re-renders this element (`back` shows only while nothing is in flight).
+    const flow = this.flow;
+    this.#flowState?.disconnect();
+    if (flow) {
+      this.#flowState = new MutationObserver(() => this.requestUpdate());
+      this.#flowState.observe(flow, { attributeFilter: ['state'] });
+    }
+  }
+
+  /**
+   * The settings handed to the flow: every one this element has (the flow ignores the others).
+   * Of `strings`, only the texts that are not this element's own: its `heading`, `back` or
+   * `upload` mean other texts in the flows.
+   */
+  #settings(flow: Element): void {
+    const self = this as unknown as Record<string, unknown>;
+    const own = (k: string) => k in en;
+    for (const key of SETTINGS) {
+      const value =
+        key === 'strings' && this.strings
+          ? Object.fromEntries(Object.entries(this.strings).filter(([k]) => !own(k)))
+          : self[key];
+      if (value !== undefined) (flow as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+
+  // Templates lose their line breaks when built (scripts/template-whitespace.mjs).
+  protected override render() {
+    const t = this.t;
+    const state = this.state;
+    const offered = this.offered;
+    if (state !== 'idle') {
+      const tag = FLOWS[state];
+      if (!customElements.get(tag)) return html`<p class="c" role="status">${t.loading}</p>`;
+      const flow = this.flow?.localName === tag ? this.flow : document.createElement(tag);
+      flow.setAttribute('part', 'flow');
+      this.#settings(flow);
+      const busy = BUSY.test(flow.getAttribute('state') ?? '');
+      return html`${offered.length > 1 && !busy ? html`<button part="back" type="button" lang=${this.speaks} ?disabled=${this.disabled} @click=${() => this.#back()}>← ${t.back}</button>` : nothing}${flow}`;
+    }
+    return html`<section class="c" lang=${this.speaks} aria-labelledby="h">
+      <h2 id="h"><slot name="heading">${t.heading}</slot></h2>
+      <p>${t.intro}</p>
+      <ul part="choice">
+        ${offered.map(
+          (m) =>
+            html`<li>
+              <button part="method-${m}" type="button" ?disabled=${this.disabled} @click=${() => this.#pick(m)}>
+                <b>${t[m]}</b><span>${t[`${m}Needs`]}</span>
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+}

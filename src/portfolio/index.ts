@@ -1,9 +1,0 @@
-/**
- * `cas-upload/portfolio`: registers `<cas-portfolio>`, which shows a parsed CAS statement, and
- * exports its class. Apart from `cas-upload`, so that a page that only uploads pays nothing
- * for it.
- */
-import './cas-portfolio-define.js';
-
-export { CasPortfolioElement } from './cas-portfolio-element.js';
-export { en as portfolioEn, type CasPortfolioStrings } from './strings.js';
