@@ -149,7 +149,7 @@ async function startMocks() {
     'wrong-details': 'Step 1 answers 400 "Invalid PAN or BO ID".',
     'captcha-failed': 'Step 1 answers 400 "CAPTCHA failed"; Retry asks again.',
     'wrong-otp-then-right': 'The first OTP is refused ("Invalid OTP"), the session stays; type 123456 again.',
-    'session-expired': 'Step 2 answers "Session expired": back to the details, as typed.',
+    'session-expired': 'Step 2 answers 404 "Session not found or expired": back to the details, as typed.',
     'no-statements': 'Step 2 finds no statement.',
     'pan-not-password': `The PAN does not open the statement: type ${cdslMocks.MOCK_STATEMENT_PASSWORD}.`,
   };

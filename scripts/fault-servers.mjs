@@ -144,7 +144,7 @@ export function faultServers() {
   function api(req, res) {
     // A parse (multipart, or JSON with `pdf_url`), the CDSL fetch's two JSON calls, the
     // mailback, or the mailbox import's three calls.
-    const m = /^\/s\/([^/]+)(\/v4\/(?:(smart|cdsl|nsdl|cams_kfintech)\/parse|cdsl\/fetch(?:\/[^/]+\/verify)?|kfintech\/generate|inbox\/(?:connect|cas|disconnect)))$/.exec(req.url.split('?')[0]);
+    const m = /^\/s\/([^/]+)(\/v4\/(?:(smart|cdsl|nsdl|cams_kfintech)\/parse|cdsl\/fetch(?:\/[^/]+\/verify)?|generate|inbox\/(?:connect|cas|disconnect)))$/.exec(req.url.split('?')[0]);
     const s = m && sessions.get(m[1]);
     if (req.method === 'OPTIONS') {
       if (s) s.preflights++;

@@ -35,7 +35,7 @@ const server = await shotServer(
     if (url.pathname === '/callback.html') return send(res, 200, CALLBACK, 'text/html');
     if (url.pathname === '/consent') return send(res, 200, consent(url.searchParams), 'text/html');
     await new Promise((r) => setTimeout(r, 2500));
-    if (url.pathname === '/v4/kfintech/generate') return send(res, 200, { status: 'success', msg: 'CAS request submitted' });
+    if (url.pathname === '/v4/generate') return send(res, 200, { status: 'success', msg: 'CAS request submitted' });
     if (url.pathname === '/v4/inbox/connect') {
       const q = new URLSearchParams({ redirect_uri: json.redirect_uri, state: json.state, ...(deny ? { deny: '1' } : {}) });
       return send(res, 200, { status: 'success', oauth_url: `http://127.0.0.1:${port}/consent?${q}`, expires_in: 600 });

@@ -38,7 +38,7 @@ async function fill(el: CasMailbackElement, over: Partial<Record<string, string>
   await el.updateComplete;
 }
 
-const generates = () => mocks.requests.filter((r) => r.path === '/v4/kfintech/generate');
+const generates = () => mocks.requests.filter((r) => r.path === '/v4/generate');
 
 describe('<cas-mailback>', () => {
   serveMocks(worker, () => {
@@ -176,7 +176,7 @@ describe('<cas-mailback>', () => {
   it('a 429 with Retry-After is waited out and sent again', async () => {
     let n = 0;
     worker.use(
-      http.post(`${API_BASE}/v4/kfintech/generate`, () =>
+      http.post(`${API_BASE}/v4/generate`, () =>
         ++n === 1
           ? HttpResponse.json({ status: 'failed', msg: 'slow down' }, { status: 429, headers: { 'retry-after': '0' } })
           : HttpResponse.json({ status: 'success', msg: 'ok' }),
@@ -192,7 +192,7 @@ describe('<cas-mailback>', () => {
   it('a 403 gets one fresh token and one more try', async () => {
     let n = 0;
     worker.use(
-      http.post(`${API_BASE}/v4/kfintech/generate`, () =>
+      http.post(`${API_BASE}/v4/generate`, () =>
         ++n === 1 ? HttpResponse.json({ status: 'failed', msg: 'expired' }, { status: 403 }) : HttpResponse.json({ status: 'success', msg: 'ok' }),
       ),
     );

@@ -77,7 +77,7 @@ export function checkMailbackDetails(
 
 /**
  * Asks KFintech to e-mail a CAMS+KFintech mutual-fund statement to the investor
- * (`POST {api-base}/v4/kfintech/generate` `{email, from_date, to_date, password, pan_no?}`).
+ * (`POST {api-base}/v4/generate` `{email, from_date, to_date, password, pan_no?}`).
  * It arrives within 2-5 minutes, protected with the chosen password; nothing comes back to
  * parse. Never repeated on its own (each sends an e-mail): only a 429 with `Retry-After` is
  * waited out, and a 401/403 tried once more with a fresh token. `today` (for tests) bounds the dates.
@@ -89,7 +89,7 @@ export async function requestMailback(
   details: MailbackDetails,
   options: ApiOptions & { today?: Date },
 ): Promise<{ requestId: string | null }> {
-  const url = apiUrl(options.apiBase ?? undefined, '/v4/kfintech/generate');
+  const url = apiUrl(options.apiBase ?? undefined, '/v4/generate');
   checkSource(options.token);
   const body = checkMailbackDetails(details, options.today);
   const { requestId } = await callApi(

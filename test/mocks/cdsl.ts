@@ -46,7 +46,8 @@ export const CDSL_BODIES = {
   wrongDetails: { status: 'failed', msg: 'Invalid PAN or BO ID' },
   captcha: { status: 'failed', msg: 'CAPTCHA failed' },
   wrongOtp: { status: 'failed', msg: 'Invalid OTP' },
-  expired: { status: 'failed', msg: 'Session expired' },
+  /** The verify of an unknown or ended session: 404, as the specification declares. */
+  expired: { status: 'failed', msg: 'Session not found or expired' },
   wrongPassword: { status: 'failed', msg: 'Invalid PDF file or password.' },
   authFailed: { status: 'failed', msg: 'Authentication failed: API quota exceeded or invalid API key.' },
 } as const;
@@ -128,7 +129,7 @@ export function createCdslHandlers(state: CdslMockState, options: { apiBase?: st
       if (body instanceof Response) return body;
       await delay(state.stepMs);
       if (!state.sessions.includes(String(params.session)) || state.scenario === 'session-expired') {
-        return json(CDSL_BODIES.expired, 400);
+        return json(CDSL_BODIES.expired, 404);
       }
       if (state.scenario === 'wrong-otp-then-right' && !state.otpRefused) {
         state.otpRefused = true;

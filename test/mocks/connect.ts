@@ -1,5 +1,5 @@
 /**
- * msw handlers for the KFintech mailback (`POST /v4/kfintech/generate`) and the mailbox import
+ * msw handlers for the KFintech mailback (`POST /v4/generate`) and the mailbox import
  * (`POST /v4/inbox/connect`, `/v4/inbox/cas`, `/v4/inbox/disconnect`, and parsing a found
  * statement by URL), shared by the tests and the demo page. List them before the CDSL and upload
  * handlers: a parse of another URL falls through to those.
@@ -112,7 +112,7 @@ export function createConnectHandlers(state: ConnectMockState, options: { apiBas
     request.headers.get('x-inbox-token') !== MOCK_INBOX_TOKEN ? json({ status: 'failed', msg: 'Invalid inbox token' }, 400) : undefined;
 
   return [
-    http.post(`${base}/v4/kfintech/generate`, async ({ request }) => {
+    http.post(`${base}/v4/generate`, async ({ request }) => {
       await seen(request);
       if (state.mailback === 'refused') return json({ status: 'failed', msg: 'Invalid email or PAN' }, 400);
       if (state.mailback === 'rate-limited') return json({ status: 'failed', msg: 'Too many requests' }, 429);

@@ -150,6 +150,21 @@ describe('<cas-cdsl-fetch> end to end (cas-connect.js, real HTTP servers)', () =
     }
   });
 
+  it('a verify answered 404 (the session is unknown or over, as the specification says): session-expired, back to the details', async () => {
+    s = await openSession({ api: [SESSION_ANSWER, { status: 404, body: { status: 'failed', msg: 'Session not found' } }] });
+    const el = await make(s);
+    await details(el);
+    await until(el, 'otp');
+    type(el, 'otp-input', '123456');
+    const error = oneEvent(el, 'cas-upload-error');
+    await press(el, 'submit');
+    const { detail } = await error;
+    expect([detail.code, detail.status]).to.deep.equal(['session-expired', 404]);
+    await el.updateComplete;
+    expect((part(el, 'pan-input') as HTMLInputElement).value, 'back at the details, as typed').to.equal('abcde1234f');
+    expect((await s.stats()).apiRequests, 'the verify is not repeated').to.equal(2);
+  });
+
   it('a revoked token on the OTP request: one fresh token, one more try', async () => {
     s = await openSession({ api: [SESSION_ANSWER], revokeFirstToken: true });
     const el = await make(s);

@@ -118,7 +118,7 @@ describe('<cas-connect> end to end (cas-connect.js, real HTTP servers)', () => {
     await upload(up);
     await success;
     const stats = await s.stats();
-    expect(stats.requests.map((r) => r.path)).to.deep.equal(['/v4/kfintech/generate', '/v4/smart/parse']);
+    expect(stats.requests.map((r) => r.path)).to.deep.equal(['/v4/generate', '/v4/smart/parse']);
     const { email, password, from_date, to_date } = stats.requests[0].json as Record<string, string>;
     expect([email, password, from_date]).to.deep.equal([EMAIL, PASSWORD, '1990-01-01']);
     expect(to_date).to.match(/^\d{4}-\d\d-\d\d$/);
@@ -185,7 +185,7 @@ describe('<cas-connect> under the CSP of contract §7, with Trusted Types', () =
       type(flow, 'confirm-input', PASSWORD);
       part(flow, 'submit').click();
       await wait(() => flow.state === 'sent');
-      expect((await s.stats()).requests.map((r) => r.path)).to.deep.equal(['/v4/kfintech/generate']);
+      expect((await s.stats()).requests.map((r) => r.path)).to.deep.equal(['/v4/generate']);
       expect(win.__probe).to.deep.equal({ violations: [], errors: [], console: [] });
     } finally {
       iframe.remove();
