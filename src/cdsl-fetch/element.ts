@@ -22,7 +22,7 @@ export type CasCdslFetchState = 'idle' | 'requesting' | 'otp' | 'verifying' | 'p
 type Step = 'details' | 'otp' | 'password';
 
 /** The texts of `<cas-cdsl-fetch>`; Hindi is a file of its own, loaded when first used. */
-const strings = catalog<CasCdslFetchStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) });
+const strings = catalog<CasCdslFetchStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) }, 'cas-cdsl-fetch');
 
 /**
  * `<cas-cdsl-fetch>`: fetches an investor's newest CDSL statement with an OTP (PAN, BO ID and

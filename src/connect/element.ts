@@ -53,7 +53,7 @@ const SETTINGS = [
 ] as const;
 
 /** The texts of `<cas-connect>`; Hindi is a file of its own, loaded when first used. */
-const strings = catalog<CasConnectStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) });
+const strings = catalog<CasConnectStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) }, 'cas-connect');
 
 /**
  * `<cas-connect>`: every way to get a CAS in one element. It offers the ways of `methods` as a

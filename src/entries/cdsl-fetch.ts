@@ -18,3 +18,4 @@ export {
   clearTokenCache,
 } from '../core/index.js';
 export type { CdslDetails, CdslFile, CdslField, CasUploadErrorCode, TokenProvider, TokenResponse } from '../core/index.js';
+export { registerLanguage, type CasLanguageTexts } from '../shared/languages.js';

@@ -10,3 +10,4 @@ export { CasConnectElement } from '../connect/element.js';
 export type { CasConnectMethod, CasConnectState } from '../connect/element.js';
 export { en as connectEn, type CasConnectStrings } from '../connect/en.js';
 export type * from '../shared/events.js';
+export { registerLanguage, type CasLanguageTexts } from '../shared/languages.js';

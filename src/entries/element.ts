@@ -7,3 +7,4 @@ export type { CasUploadState } from '../upload/element.js';
 export type * from '../shared/events.js';
 export { en, stringsFor, registerStrings, type CasUploadStrings } from '../upload/texts.js';
 export * from '../core/upload-api.js';
+export { registerLanguage, type CasLanguageTexts } from '../shared/languages.js';

@@ -10,3 +10,4 @@ export { en as inboxEn, type CasInboxStrings } from '../inbox/en.js';
 export type { CasUploadSuccessDetail, CasUploadErrorDetail, CasInboxCancelDetail, CasFile } from '../shared/events.js';
 export { connectInbox, listInboxStatements, disconnectInbox, inboxState, parseCasUrl, CasUploadError, clearTokenCache } from '../core/index.js';
 export type { InboxFile, CasUploadErrorCode, TokenProvider, TokenResponse } from '../core/index.js';
+export { registerLanguage, type CasLanguageTexts } from '../shared/languages.js';

@@ -10,3 +10,4 @@ export { en as mailbackEn, type CasMailbackStrings } from '../mailback/en.js';
 export type { CasUploadErrorDetail, CasMailbackSentDetail, CasMailbackCancelDetail } from '../shared/events.js';
 export { requestMailback, checkMailbackDetails, MailbackDetailsError, CasUploadError, clearTokenCache } from '../core/index.js';
 export type { MailbackDetails, MailbackField, CasUploadErrorCode, TokenProvider, TokenResponse } from '../core/index.js';
+export { registerLanguage, type CasLanguageTexts } from '../shared/languages.js';

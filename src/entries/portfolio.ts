@@ -7,3 +7,4 @@ import '../portfolio/define.js';
 
 export { CasPortfolioElement } from '../portfolio/element.js';
 export { en as portfolioEn, type CasPortfolioStrings } from '../portfolio/en.js';
+export { registerLanguage, type CasLanguageTexts } from '../shared/languages.js';

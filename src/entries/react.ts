@@ -239,3 +239,4 @@ declare module 'react' {
 
 export { CasUploadElement, CasPortfolioElement, CasCdslFetchElement, CasMailbackElement, CasInboxElement, CasConnectElement };
 export type * from '../shared/events.js';
+export { registerLanguage, type CasLanguageTexts } from '../shared/languages.js';

@@ -14,7 +14,7 @@ import type { ParseResult } from '../core/types.js';
 export type CasInboxState = 'idle' | 'connecting' | 'listing' | 'choose' | 'parsing' | 'success' | 'error';
 
 /** The texts of `<cas-inbox>`; Hindi is a file of its own, loaded when first used. */
-const strings = catalog<CasInboxStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) });
+const strings = catalog<CasInboxStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) }, 'cas-inbox');
 
 /** How often a closed consent window is looked for, in ms. */
 const POLL = 250;

@@ -21,7 +21,7 @@ const RANGES = ['sinceStart', 'lastFy', 'thisFy', 'lastYear', 'custom'] as const
 type Range = (typeof RANGES)[number];
 
 /** The texts of `<cas-mailback>`; Hindi is a file of its own, loaded when first used. */
-const strings = catalog<CasMailbackStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) });
+const strings = catalog<CasMailbackStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) }, 'cas-mailback');
 
 /** `[from, to]` of a preset on `today` (an Indian financial year runs from 1 April to 31 March). */
 export function rangeOf(range: Range, today: Date = new Date()): [string, string] {

@@ -12,7 +12,7 @@ type Key = keyof CasPortfolioStrings;
 type Strings = CasPortfolioStrings;
 
 /** The texts in every language: English built in, Hindi a file of its own loaded when first used. */
-const strings = catalog<Strings>(en, { hi: loadHi });
+const strings = catalog<Strings>(en, { hi: loadHi }, 'cas-portfolio');
 
 // Money and numbers are written the Indian way in every language: ₹12,34,567.89.
 const nf = (o: Intl.NumberFormatOptions) => new Intl.NumberFormat('en-IN', o);

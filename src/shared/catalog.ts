@@ -7,9 +7,9 @@ export interface Catalog<S> {
   /** The strings for a BCP 47 tag once loaded (see `load`); English otherwise. */
   stringsFor(tag?: string | null): S;
   /**
-   * The language shown for a BCP 47 tag: the tag itself, or `en` while a built-in language's
-   * strings are not loaded (yet, or at all), so that numbers and dates, and the `lang` screen
-   * readers read with, follow the texts shown.
+   * The language shown for a BCP 47 tag: the tag itself once the language's strings are
+   * loaded, or `en` while they are not (yet, or at all, or the language has none), so that
+   * numbers and dates, and the `lang` screen readers read with, follow the texts shown.
    */
   shownLanguage(tag?: string | null): string;
   /**
@@ -33,25 +33,53 @@ export interface Catalog<S> {
 /** `hi-IN` → `hi`; English when empty. */
 const primary = (tag?: string | null) => (tag || 'en').toLowerCase().split('-')[0];
 
-/** A catalog with `en` built in and `loaders` for the other languages, by primary subtag. */
-export function catalog<S>(en: S, loaders: Record<string, () => Promise<Partial<S>>>): Catalog<S> {
+/** The texts of several elements in one language, by tag name (see `registerLanguage`). */
+export type LanguageTable = Record<string, object | undefined>;
+
+/** The languages added for every element (`registerLanguage`), by primary subtag: the table's loader. */
+const added: Record<string, () => Promise<LanguageTable>> = {};
+/** Every catalog, by the tag of its element. */
+const catalogs: [string, Catalog<unknown>][] = [];
+/** The loader of `name`'s texts in a language added for every element (none: English). */
+const textsOf = (lang: string, name: string) => () => added[lang]().then((table) => table[name]);
+
+/**
+ * @internal Adds (or replaces) a language for every element, by primary subtag: one table of
+ * texts by tag name, or a function that loads it once, the first time an element speaks it.
+ */
+export function addLanguage(tag: string, texts: LanguageTable | (() => Promise<LanguageTable>)): void {
+  const lang = primary(tag);
+  let table: Promise<LanguageTable> | undefined;
+  // Loaded once for every element; a load that failed is tried again by the next element.
+  added[lang] = () =>
+    (table ??= Promise.resolve(typeof texts == 'function' ? texts() : texts).catch((e) => ((table = undefined), Promise.reject(e))));
+  for (const [name, c] of catalogs) c.register(lang, textsOf(lang, name));
+}
+
+/**
+ * A catalog of the element `name` (its tag) with `en` built in and `loaders` for the other
+ * languages, by primary subtag, and the languages added for every element.
+ */
+export function catalog<S>(en: S, loaders: Record<string, () => Promise<Partial<S> | undefined>>, name: string): Catalog<S> {
   /** Languages ready to use. */
   const ready: Record<string, S> = { en };
   /** The load in flight, by language. */
   const pending: Record<string, Promise<unknown>> = {};
   /** Languages whose load failed once already. */
   const failed = new Set<string>();
-  return {
+  const c: Catalog<S> = {
     stringsFor: (tag) => ready[primary(tag)] ?? en,
     shownLanguage(tag) {
+      // A language is shown once it has texts of its own: until then, or when it has none for
+      // this element, the element speaks English, with English numbers and dates.
       const lang = primary(tag);
-      return loaders[lang] && (ready[lang] ?? en) === en ? 'en' : tag || 'en';
+      return lang === 'en' || (ready[lang] && ready[lang] !== en) ? tag || 'en' : 'en';
     },
     loadStrings(tag) {
       const lang = primary(tag);
       if (ready[lang] || !loaders[lang]) return;
       return (pending[lang] ??= loaders[lang]().then(
-        (s) => (ready[lang] = { ...en, ...s }),
+        (s) => (ready[lang] = s ? { ...en, ...s } : en),
         () => {
           delete pending[lang];
           if (failed.has(lang)) ready[lang] = en;
@@ -68,6 +96,9 @@ export function catalog<S>(en: S, loaders: Record<string, () => Promise<Partial<
       else ready[lang] = { ...en, ...strings };
     },
   };
+  catalogs.push([name, c as Catalog<unknown>]);
+  for (const lang in added) c.register(lang, textsOf(lang, name) as () => Promise<Partial<S>>);
+  return c;
 }
 
 /** Replaces `{key}` placeholders. */

@@ -11,7 +11,7 @@ export { en, fill };
  * build `dist/cdn/cas-upload.hi.js` beside the script (`load-hi.ts`, `load-hi.cdn.ts`). A text
  * missing from the file (one of another version) is the English one.
  */
-export const uploadStrings = catalog<CasUploadStrings>(en, { hi: loadHi });
+export const uploadStrings = catalog<CasUploadStrings>(en, { hi: loadHi }, 'cas-upload');
 
 /** The strings for a BCP 47 tag once loaded (see {@link loadStrings}); English otherwise. */
 export const stringsFor = uploadStrings.stringsFor;

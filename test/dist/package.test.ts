@@ -259,3 +259,11 @@ test('cas-upload.js and cas-upload.iife.js hold no code of the other flows (cont
   }
   assert.ok(readFileSync(`${root}dist/cdn/cas-connect.js`, 'utf8').includes('cas-cdsl-fetch'));
 });
+
+test('registerLanguage is exported by every npm entry that registers an element', () => {
+  for (const entry of ['index', 'element', 'cdsl-fetch', 'mailback', 'inbox', 'connect', 'portfolio', 'react']) {
+    const code = readFileSync(`${root}dist/${entry}.js`, 'utf8');
+    const exported = [...code.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim().split(/\s+as\s+/).pop()));
+    assert.ok(exported.includes('registerLanguage'), `dist/${entry}.js exports registerLanguage`);
+  }
+});

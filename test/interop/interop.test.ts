@@ -242,7 +242,7 @@ test('plain HTML with the script-tag module (dist/cdn/cas-upload.js, with SRI), 
 test('plain HTML with the classic script (dist/cdn/cas-upload.iife.js), no modules, tokenProvider', async () => {
   const result = await uploadThrough('/pages/cdn-iife.html');
   assertCompleted(result, 'at_from_provider');
-  assert.deepEqual(result.api, { version, hasElement: true, hasClearTokenCache: true, defined: true });
+  assert.deepEqual(result.api, { version, hasElement: true, hasClearTokenCache: true, hasRegisterLanguage: true, defined: true });
   assert.equal(result.tokenCalls, 1);
   assert.equal(seen.tokenRequests, 0);
 });

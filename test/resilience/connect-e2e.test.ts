@@ -202,7 +202,7 @@ describe('cas-connect.iife.js (classic script)', () => {
     document.head.append(script);
     await loaded;
     const api = (window as unknown as { CasConnect: Record<string, unknown> }).CasConnect;
-    for (const name of ['CasConnectElement', 'CasUploadElement', 'CasCdslFetchElement', 'CasInboxElement', 'CasMailbackElement', 'requestMailback', 'connectInbox', 'clearTokenCache', 'version']) {
+    for (const name of ['CasConnectElement', 'CasUploadElement', 'CasCdslFetchElement', 'CasInboxElement', 'CasMailbackElement', 'requestMailback', 'connectInbox', 'clearTokenCache', 'registerLanguage', 'version']) {
       expect(api[name], name).to.exist;
     }
     expectNoPageErrors();

@@ -11,3 +11,4 @@ export { CasConnectElement } from '../../connect/element.js';
 
 /** Resolves once every element is defined: their classes, `version` and the headless client. */
 export const ready = import('../../connect/flows.js');
+export { registerLanguage, type CasLanguageTexts } from '../../shared/languages.js';

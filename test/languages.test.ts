@@ -1,0 +1,117 @@
+// Languages of every element: one registerLanguage() for all of them, from every entry, and a
+// language with no texts shown as English throughout (the texts, `lang` and the digits).
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import * as upload from '../src/entries/index.js';
+import * as element from '../src/entries/element.js';
+import * as cdslFetch from '../src/entries/cdsl-fetch.js';
+import * as mailback from '../src/entries/mailback.js';
+import * as inbox from '../src/entries/inbox.js';
+import * as connect from '../src/entries/connect.js';
+import * as portfolio from '../src/entries/portfolio.js';
+import * as cdnUpload from '../src/entries/cdn/cas-upload.js';
+import * as cdnConnect from '../src/entries/cdn/cas-connect.js';
+import * as cdnPortfolio from '../src/entries/cdn/cas-portfolio.js';
+import { en as uploadEn } from '../src/upload/en.js';
+import { en as connectEn } from '../src/connect/en.js';
+import { en as cdslEn } from '../src/cdsl-fetch/en.js';
+import { en as portfolioEn } from '../src/portfolio/en.js';
+import CAMS from './portfolio/cams.json';
+
+const { registerLanguage, registerStrings } = upload;
+const TAGS = ['cas-upload', 'cas-cdsl-fetch', 'cas-mailback', 'cas-inbox', 'cas-connect', 'cas-portfolio'] as const;
+
+/** The element's rendered root that carries the language its texts are shown in. */
+const shown = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[lang]')!;
+/** The heading text of a form element, or of <cas-connect>. */
+const heading = (el: Element) => el.shadowRoot!.querySelector('#h')!.textContent!.trim();
+/** Digits of Devanagari (Marathi, Hindi) and Bengali. */
+const NATIVE_DIGITS = /[\u0966-\u096F\u09E6-\u09EF]/;
+
+async function make(tag: (typeof TAGS)[number], lang: string): Promise<HTMLElement> {
+  await customElements.whenDefined(tag);
+  const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown>; result?: unknown };
+  el.setAttribute('lang', lang);
+  el.setAttribute('token-url', '/token');
+  el.setAttribute('redirect-url', '/cb.html');
+  if (tag === 'cas-portfolio') el.result = CAMS;
+  (await fixture(html`<div></div>`)).append(el);
+  await el.updateComplete;
+  return el;
+}
+
+describe('languages', () => {
+  it('registerLanguage is one function, exported by every entry that registers an element and by the script-tag files', () => {
+    expect(registerLanguage).to.be.a('function');
+    // (cas-upload/react needs a bundler: test/dist/package.test.ts checks its exports.)
+    for (const entry of [element, cdslFetch, mailback, inbox, connect, portfolio, cdnUpload, cdnConnect, cdnPortfolio]) {
+      expect((entry as { registerLanguage?: unknown }).registerLanguage).to.equal(registerLanguage);
+    }
+  });
+
+  for (const lang of ['mr', 'bn']) {
+    it(`lang="${lang}" with no texts: every element is English throughout (texts, lang, digits)`, async () => {
+      for (const tag of TAGS) {
+        const el = await make(tag, lang);
+        expect(shown(el).getAttribute('lang'), tag).to.equal('en');
+        expect(el.shadowRoot!.textContent, tag).not.to.match(NATIVE_DIGITS);
+        el.remove();
+      }
+      const up = await make('cas-upload', lang);
+      expect(heading(up)).to.equal(uploadEn.heading);
+      const pf = await make('cas-portfolio', lang);
+      expect(pf.shadowRoot!.textContent).to.include(portfolioEn.total);
+      expect(pf.shadowRoot!.textContent).to.match(/₹[0-9,]+/);
+    });
+  }
+
+  it('one call adds a language to several elements; an element it leaves out speaks English', async () => {
+    registerLanguage('mr', {
+      'cas-upload': { heading: 'तुमचा CAS', submit: 'अपलोड करा' },
+      'cas-connect': { heading: 'तुमचा CAS आणा' },
+    });
+    const up = await make('cas-upload', 'mr-IN');
+    expect(heading(up)).to.equal('तुमचा CAS');
+    expect(up.shadowRoot!.querySelector('[part~=submit]')!.textContent!.trim()).to.equal('अपलोड करा');
+    expect(up.shadowRoot!.querySelector('[part~=choose]')!.textContent!.trim(), 'a text left out').to.equal(uploadEn.choose);
+    expect(shown(up).getAttribute('lang')).to.equal('mr-IN');
+    const co = await make('cas-connect', 'mr');
+    expect(heading(co)).to.equal('तुमचा CAS आणा');
+    expect(shown(co).getAttribute('lang')).to.equal('mr');
+    const cd = await make('cas-cdsl-fetch', 'mr');
+    expect(heading(cd)).to.equal(cdslEn.heading);
+    expect(shown(cd).getAttribute('lang'), 'no Marathi texts for it').to.equal('en');
+    expect(connectEn.heading).not.to.equal('तुमचा CAS आणा');
+  });
+
+  it('a loader is called once, the first time an element speaks the language; until then English', async () => {
+    let loads = 0;
+    let release!: () => void;
+    const arrived = new Promise<void>((r) => (release = r));
+    registerLanguage('bn', async () => {
+      loads++;
+      await arrived;
+      return { 'cas-upload': { heading: 'আপনার CAS' }, 'cas-cdsl-fetch': { heading: 'CDSL থেকে আনুন' } };
+    });
+    expect(loads, 'nothing loaded before an element speaks it').to.equal(0);
+    const wrap = await fixture<HTMLDivElement>(html`<div lang="bn"><cas-upload></cas-upload><cas-cdsl-fetch></cas-cdsl-fetch></div>`);
+    const [up, cd] = [wrap.children[0], wrap.children[1]] as HTMLElement[];
+    await waitUntil(() => up.shadowRoot?.querySelector('#h'), 'rendered in English while it loads', { timeout: 3000 });
+    expect(shown(up).getAttribute('lang')).to.equal('en');
+    release();
+    await waitUntil(() => heading(up) === 'আপনার CAS' && heading(cd) === 'CDSL থেকে আনুন', 'the texts once they arrive');
+    expect(shown(up).getAttribute('lang')).to.equal('bn');
+    expect(loads).to.equal(1);
+  });
+
+  it("registerStrings still adds <cas-upload>'s texts, and the later of the two wins", async () => {
+    registerLanguage('gu', { 'cas-upload': { heading: 'A' }, 'cas-connect': { heading: 'B' } });
+    registerStrings('gu', { heading: 'C' });
+    const up = await make('cas-upload', 'gu');
+    expect(heading(up)).to.equal('C');
+    const co = await make('cas-connect', 'gu');
+    expect(heading(co), 'the other elements keep the table').to.equal('B');
+    registerLanguage('gu', { 'cas-upload': { heading: 'D' } });
+    const again = await make('cas-upload', 'gu');
+    expect(heading(again)).to.equal('D');
+  });
+});
