@@ -34,11 +34,11 @@ const npm = (name, path, limit, imports) => ({
 });
 
 export default [
-  cdn('dist/cdn/cas-upload.js (Lit and English)', 'dist/cdn/cas-upload.js', '14.93 KiB'),
+  cdn('dist/cdn/cas-upload.js (Lit and English)', 'dist/cdn/cas-upload.js', '14.94 KiB'),
   cdn('dist/cdn/cas-upload.iife.js (Lit and English)', 'dist/cdn/cas-upload.iife.js'),
   cdn('dist/cdn/cas-upload.hi.js (Hindi, loaded on demand)', 'dist/cdn/cas-upload.hi.js'),
   cdn('dist/cdn/cas-upload.summary.js (the success summary, loaded when an upload starts)', 'dist/cdn/cas-upload.summary.js'),
-  npm('cas-upload/element (CasUploadElement alone: element + core, no Lit)', 'dist/element.js', '9.33 KiB', '{ CasUploadElement }'),
+  npm('cas-upload/element (CasUploadElement alone: element + core, no Lit)', 'dist/element.js', '9.34 KiB', '{ CasUploadElement }'),
   npm('cas-upload/element (every export)', 'dist/element.js'),
   npm('cas-upload/core (uploadCas alone: what an upload-only page ships)', 'dist/core.js', '3.6 KiB', '{ uploadCas }'),
   npm('cas-upload/core (every flow)', 'dist/core.js'),

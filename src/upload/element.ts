@@ -433,100 +433,107 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     const again = () => ((this.ui = true), this.reset());
     const note = this.#ask ? t.passwordNeeded : this.#retry !== undefined && !this.password ? t.passwordKept : '';
     let body;
-    if (state === 'success') {
-      body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok">
-          <p id="ok">${t.done}</p>
-          ${summaryView?.({
-            html,
-            nothing,
-            result: this.#result ?? {},
-            t,
-            locale: this.locale,
-            fmt: (v, o) => this.fmt(v, o),
-          })}
-        </div>
-        <div class="a">${button('another', t.another, again)}</div>`;
-    } else if (state === 'uploading' || state === 'parsing') {
-      const parsing = state === 'parsing';
-      body = html`${name}
-        <div class="f">
-          <span part="progress-label" id="pl"
-            >${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m"
-              >${parsing || !this.#progress?.loaded ? this.elapsed : ''}</span
-            ></span
-          ><progress
-            part="progress"
-            class=${state}
-            max="100"
-            .value=${parsing ? 100 : this.#percent}
-            aria-labelledby="pl"
-          ></progress>
-        </div>
-        <div class="a">${button('cancel', t.cancel, () => this.cancel())}</div>`;
-    } else {
-      const drag = (over: boolean) => (e: DragEvent) => {
-        e.preventDefault();
-        this.#over = over && !this.off;
-        this.requestUpdate();
-      };
-      body = html`${error && this.errorView()}
-        <div
-          part="dropzone"
-          class=${this.#over ? 'over' : ''}
-          @dragover=${drag(true)}
-          @dragleave=${drag(false)}
-          @drop=${(e: DragEvent) => {
-            drag(false)(e);
-            this.#choose(e.dataTransfer?.files[0]);
-          }}
-        >
-          <input
-            part="file-input"
-            type="file"
-            accept="application/pdf,.pdf"
-            hidden
-            @change=${(e: Event) => this.#choose((e.target as HTMLInputElement).files?.[0])}
-          />${
-            file
-              ? html`${name}<button part="remove" type="button" aria-label="${t.remove} ${file.name}" @click=${again}>
-                    ${t.remove}
-                  </button>`
-              : html`${button('choose', FILE_ERRORS.includes(code!) ? t.chooseAnother : t.choose, () => this.#q<HTMLInputElement>('[type=file]')!.click())}<span
-                    part="drop-hint"
-                    class="m"
-                    >${t.drop}</span
-                  >`
-          }
-        </div>
-        <div class="f">
-          <label part="password-label" for="pw">${t.password}</label
-          ><input
-            part="password-input"
-            id="pw"
-            name="password"
-            type=${this.#reveal ? 'text' : 'password'}
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck="false"
-            aria-describedby=${`${error ? 'err ' : ''}${note ? 'pn ' : ''}hint`}
-            aria-invalid=${code === 'invalid-password' || this.#ask}
-            .value=${this.password}
-            @input=${(e: Event) => ((this.#ask = false), (this.password = (e.target as HTMLInputElement).value))}
-          />${note && html`<span id="pn" class=${this.#ask ? 'd' : 'm'}>${note}</span>`}<label
-            part="show-password"
-            class="m"
+    switch (state) {
+      case 'success':
+        body = html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok">
+            <p id="ok">${t.done}</p>
+            ${summaryView?.({
+              html,
+              nothing,
+              result: this.#result ?? {},
+              t,
+              locale: this.locale,
+              fmt: (v, o) => this.fmt(v, o),
+            })}
+          </div>
+          <div class="a">${button('another', t.another, again)}</div>`;
+        break;
+      case 'uploading':
+      case 'parsing': {
+        const parsing = state === 'parsing';
+        body = html`${name}
+          <div class="f">
+            <span part="progress-label" id="pl"
+              >${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m"
+                >${parsing || !this.#progress?.loaded ? this.elapsed : ''}</span
+              ></span
+            ><progress
+              part="progress"
+              class=${state}
+              max="100"
+              .value=${parsing ? 100 : this.#percent}
+              aria-labelledby="pl"
+            ></progress>
+          </div>
+          <div class="a">${button('cancel', t.cancel, () => this.cancel())}</div>`;
+        break;
+      }
+      // `idle`, `ready` and `error`: the file and its password.
+      default: {
+        const drag = (over: boolean) => (e: DragEvent) => {
+          e.preventDefault();
+          this.#over = over && !this.off;
+          this.requestUpdate();
+        };
+        body = html`${error && this.errorView()}
+          <div
+            part="dropzone"
+            class=${this.#over ? 'over' : ''}
+            @dragover=${drag(true)}
+            @dragleave=${drag(false)}
+            @drop=${(e: DragEvent) => {
+              drag(false)(e);
+              this.#choose(e.dataTransfer?.files[0]);
+            }}
+          >
+            <input
+              part="file-input"
+              type="file"
+              accept="application/pdf,.pdf"
+              hidden
+              @change=${(e: Event) => this.#choose((e.target as HTMLInputElement).files?.[0])}
+            />${
+              file
+                ? html`${name}<button part="remove" type="button" aria-label="${t.remove} ${file.name}" @click=${again}>
+                      ${t.remove}
+                    </button>`
+                : html`${button('choose', FILE_ERRORS.includes(code!) ? t.chooseAnother : t.choose, () => this.#q<HTMLInputElement>('[type=file]')!.click())}<span
+                      part="drop-hint"
+                      class="m"
+                      >${t.drop}</span
+                    >`
+            }
+          </div>
+          <div class="f">
+            <label part="password-label" for="pw">${t.password}</label
             ><input
-              type="checkbox"
-              .checked=${this.#reveal}
-              @change=${() => ((this.#reveal = !this.#reveal), this.requestUpdate())}
-            /> ${t.show}</label
-          ><span part="hint" id="hint" class="m"><slot name="hint">${t.passwordHint}</slot></span>
-        </div>
-        <div class="a">
-          ${
-            error?.retryable ? button('retry', t.retry) : file || !error ? button('submit', t.submit) : nothing
-          }${code === 'invalid-password' ? button('check', t.checkPassword, () => this.#q('#pw')!.focus()) : nothing}
-        </div>`;
+              part="password-input"
+              id="pw"
+              name="password"
+              type=${this.#reveal ? 'text' : 'password'}
+              autocomplete="off"
+              autocapitalize="characters"
+              spellcheck="false"
+              aria-describedby=${`${error ? 'err ' : ''}${note ? 'pn ' : ''}hint`}
+              aria-invalid=${code === 'invalid-password' || this.#ask}
+              .value=${this.password}
+              @input=${(e: Event) => ((this.#ask = false), (this.password = (e.target as HTMLInputElement).value))}
+            />${note && html`<span id="pn" class=${this.#ask ? 'd' : 'm'}>${note}</span>`}<label
+              part="show-password"
+              class="m"
+              ><input
+                type="checkbox"
+                .checked=${this.#reveal}
+                @change=${() => ((this.#reveal = !this.#reveal), this.requestUpdate())}
+              /> ${t.show}</label
+            ><span part="hint" id="hint" class="m"><slot name="hint">${t.passwordHint}</slot></span>
+          </div>
+          <div class="a">
+            ${
+              error?.retryable ? button('retry', t.retry) : file || !error ? button('submit', t.submit) : nothing
+            }${code === 'invalid-password' ? button('check', t.checkPassword, () => this.#q('#pw')!.focus()) : nothing}
+          </div>`;
+      }
     }
     // A disabled fieldset disables every control in it.
     return this.frame(body, this.#submit);
