@@ -1,13 +1,13 @@
 import type { CasCdslFetchStrings } from './en.js';
-import { hi as uploadHi } from '../upload/hi.js';
+import { messagesHi } from '../shared/messages.hi.js';
 import { flowMessagesHi, flowTextsHi } from '../shared/flow-messages.hi.js';
 
 /**
  * Hindi for `<cas-cdsl-fetch>`, loaded the first time it speaks Hindi (a file of its own). The
- * error sentences of an upload are `<cas-upload>`'s own, those of the flows shared.
+ * error sentences are those every element shares, and those of the flows.
  */
 export const hi: CasCdslFetchStrings = {
-  ...uploadHi,
+  ...messagesHi,
   heading: 'अपना CDSL स्टेटमेंट मँगाएँ',
   intro: 'CDSL डीमैट खाते वाले निवेशकों के लिए। CDSL में दर्ज मोबाइल नंबर पर OTP आएगा; PDF की ज़रूरत नहीं।',
   pan: 'PAN',

@@ -1,10 +1,10 @@
 import type { CasInboxStrings } from './en.js';
-import { hi as uploadHi } from '../upload/hi.js';
+import { messagesHi } from '../shared/messages.hi.js';
 import { flowMessagesHi } from '../shared/flow-messages.hi.js';
 
 /** Hindi for `<cas-inbox>`, loaded the first time it speaks Hindi (a file of its own). */
 export const hi: CasInboxStrings = {
-  ...uploadHi,
+  ...messagesHi,
   heading: 'अपने Gmail में अपना स्टेटमेंट ढूँढें',
   intro: 'Google आपसे पूछेगा कि क्या CAS Parser आपके Gmail में स्टेटमेंट वाले ई-मेल पढ़ सकता है। केवल स्टेटमेंट पढ़े जाते हैं, और काम पूरा होने पर अनुमति हटा दी जाती है।',
   connect: 'Gmail जोड़ें',

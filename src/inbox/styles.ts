@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { styles as flowStyles } from '../cdsl-fetch/styles.js';
+import { flowStyles } from '../shared/flow-styles.js';
 
 // The flows' styles, and the statement list. Written compactly: this text ships as is.
 export const styles = [

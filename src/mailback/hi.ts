@@ -1,10 +1,10 @@
 import type { CasMailbackStrings } from './en.js';
-import { hi as uploadHi } from '../upload/hi.js';
+import { messagesHi } from '../shared/messages.hi.js';
 import { flowMessagesHi, flowTextsHi } from '../shared/flow-messages.hi.js';
 
 /** Hindi for `<cas-mailback>`, loaded the first time it speaks Hindi (a file of its own). */
 export const hi: CasMailbackStrings = {
-  ...uploadHi,
+  ...messagesHi,
   heading: 'अपना म्यूचुअल फंड स्टेटमेंट ई-मेल से पाएँ',
   intro: 'KFintech आपके सभी म्यूचुअल फंड (CAMS और KFintech) का स्टेटमेंट आपके फोलियो में दर्ज पते पर ई-मेल करता है। फिर आप उसे यहाँ अपलोड करें।',
   email: 'म्यूचुअल फंड में दर्ज ई-मेल',
