@@ -6,12 +6,13 @@
  * @module
  */
 import { clientAddressOf, rateKeyOf, type ClientInfo } from './client-address.js';
-import { createMemoryStore, type StoredToken, type TokenStore } from './store.js';
+import { DEFAULT_API_BASE, REQUEST_ID, endpoint } from './endpoint.js';
+import { createMemoryStore, type StoredCredits, type StoredToken, type TokenStore } from './store.js';
 
 export { toNodeListener } from './node.js';
 export type { NodeListener, NodeRequestLike, NodeResponseLike } from './node.js';
 export { createMemoryStore } from './store.js';
-export type { TokenStore, StoredToken, MemoryStoreOptions } from './store.js';
+export type { TokenStore, StoredToken, StoredCredits, MemoryStoreOptions } from './store.js';
 export type { ClientInfo } from './client-address.js';
 
 /**
@@ -24,6 +25,17 @@ export const REJECTED_TOKEN_HEADER = 'x-cas-rejected-token';
  * names it: the shortest interval between two mints that requests can cause.
  */
 export const REPLACE_INTERVAL_MS = 10_000;
+/**
+ * How long (ms) an answer of `POST /v1/credits` is kept in the store and shared by every
+ * instance: the handler asks it at most this often, however many rejected tokens it is told of.
+ */
+export const CREDITS_TTL_MS = 60_000;
+/**
+ * After its own deadline, how long (ms) a request still waits for another instance that holds
+ * the mint lock to let it go; one that holds it longer is taken for gone, and this instance
+ * mints on its own.
+ */
+export const LOCK_GRACE_MS = 1000;
 
 /** Options of {@link createTokenHandler}. */
 export interface TokenHandlerOptions {
@@ -84,7 +96,12 @@ export interface TokenHandlerOptions {
   fetch?: typeof fetch;
   /** Clock in epoch milliseconds, for token expiry and rate-limit windows (a seam for tests). Default `Date.now`. */
   now?: () => number;
-  /** Milliseconds to wait for `POST /v1/token` before answering 504. Default 10 000. */
+  /**
+   * The deadline of one request, in milliseconds from when `authorize` let it through: every
+   * store call, and the calls to the API (`POST /v1/token`, `POST /v1/credits`), must end
+   * within it. A store that misses it answers 503 `store-unavailable`, the API 504
+   * `upstream-timeout`. Default 10 000.
+   */
   timeoutMs?: number;
 }
 
@@ -108,9 +125,11 @@ export type TokenHandlerErrorCode =
   | 'method-not-allowed' // 405: not GET or POST
   | 'rate-limited' // 429: this client asked too often, or the API rate-limited the key
   | 'forbidden' // 403: `authorize` said no
+  | 'quota-exceeded' // 402: asked to replace a rejected token while the key has no credits left
   | 'upstream-auth' // 502: the API refused the host's key (a server misconfiguration)
   | 'upstream-timeout' // 504: the API did not answer within `timeoutMs`
-  | 'upstream-error'; // 502: the API was unreachable, failed, or answered something unusable
+  | 'upstream-error' // 502: the API was unreachable, failed, or answered something unusable
+  | 'store-unavailable'; // 503: the store did not answer within `timeoutMs`
 
 /** Body of an error answer. It never contains the API key or the API's own error body. */
 export interface TokenHandlerError {
@@ -124,14 +143,13 @@ export interface TokenHandlerError {
 
 /** What `onError` receives: the answer given to the caller, with its status and, for a network failure, the cause. */
 export interface TokenHandlerFailure extends TokenHandlerError {
-  /** HTTP status answered to the caller (429, 502 or 504). */
+  /** HTTP status answered to the caller (402, 429, 502, 503 or 504). */
   status: number;
   /** The error thrown by `fetch`, for a network failure (it does not contain the key). */
   cause?: unknown;
 }
 
-/** The API origin used when `apiBase` is not given. */
-export const DEFAULT_API_BASE = 'https://api.casparser.in';
+export { DEFAULT_API_BASE };
 
 /** A failure to report to the caller; thrown by `mint` and shared by concurrent callers. */
 class Failure {
@@ -143,8 +161,24 @@ class Failure {
   ) {}
 }
 
-/** `X-Request-ID` values passed on: `req_` and up to 100 letters, digits, `_` or `-`. */
-const REQUEST_ID = /^req_[\w-]{1,100}$/;
+/** `resets_at` values passed on: an ISO 8601 date or date-time, nothing else. */
+const DATE_TIME = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)?)?$/;
+/** How long (ms) a failed `POST /v1/credits` is remembered, so that a failing endpoint is not asked on every request. */
+const CREDITS_RETRY_MS = 10_000;
+
+/** The one deadline of a request: real time (timers), whatever clock `now` is. */
+interface Deadline {
+  /** Epoch ms (`Date.now()`) when it passes. */
+  at: number;
+  /** Aborts when it passes: the signal of the API calls. */
+  signal: AbortSignal;
+}
+
+function deadlineIn(ms: number): Deadline {
+  return { at: Date.now() + ms, signal: AbortSignal.timeout(ms) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Creates a handler for the host's token endpoint. It mints tokens with
@@ -176,7 +210,40 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   if (!(Number.isInteger(trustProxy) && trustProxy >= 0)) {
     throw new TypeError('cas-upload/server: `trustProxy` must be the number of proxies in front of this server (0 or more).');
   }
-  const tokenUrl = tokenEndpoint(options.apiBase ?? DEFAULT_API_BASE);
+  const tokenUrl = endpoint(options.apiBase ?? DEFAULT_API_BASE, '/v1/token');
+  const creditsUrl = endpoint(options.apiBase ?? DEFAULT_API_BASE, '/v1/credits');
+  const api = 'The CAS Parser API';
+  // A store without the credits pair keeps the answer in this process.
+  const creditsStore: Pick<TokenStore, 'getCredits' | 'setCredits'> =
+    store.getCredits && store.setCredits ? store : createMemoryStore({ now });
+
+  /** Calls `onError`; a failing hook changes nothing in the answer. */
+  function report(failure: Failure): void {
+    try {
+      onError({ ...failure.body, status: failure.status, ...(failure.cause ? { cause: failure.cause } : {}) });
+    } catch {
+      // A failing hook changes nothing in the answer.
+    }
+  }
+
+  /**
+   * A store call that must end by `until` (epoch ms): past it, a 503 `store-unavailable`. A
+   * store that rejects makes the handler reject, as before.
+   */
+  function within<T>(call: () => Promise<T>, until: number): Promise<T> {
+    const pending = new Promise<T>((resolve) => resolve(call()));
+    pending.catch(() => {}); // a store that answers after the deadline leaves nothing unhandled
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const message = `The token store did not answer within ${timeoutMs} ms; try again shortly.`;
+        reject(new Failure(503, { error: 'store-unavailable', message }));
+      }, Math.max(0, until - Date.now()));
+    });
+    return Promise.race([pending, late]).finally(() => clearTimeout(timer));
+  }
+  /** Store failures already reported (one shared load fails all its callers with one). */
+  const reported = new WeakSet<Failure>();
 
   /** The rate-limit key: `clientId`, else (also when it gives no id) the client's address. */
   async function rateKey(request: Request, info?: ClientInfo): Promise<string> {
@@ -191,13 +258,12 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
     );
   }
 
-  async function mint(): Promise<StoredToken> {
+  /** One `POST /v1/token`, ended when `signal` aborts (the request's deadline). */
+  async function mint(signal: AbortSignal): Promise<StoredToken> {
     const started = now();
-    const signal = AbortSignal.timeout(timeoutMs);
     let requestId: string | undefined;
     const fail = (status: number, error: TokenHandlerErrorCode, message: string, headers?: Record<string, string>, cause?: unknown) =>
       new Failure(status, requestId ? { error, message, requestId } : { error, message }, headers, cause);
-    const api = 'The CAS Parser API';
     try {
       const res = await doFetch(tokenUrl, {
         method: 'POST',
@@ -245,57 +311,132 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
           : signal.aborted
             ? fail(504, 'upstream-timeout', `${api} did not answer the token request within ${timeoutMs} ms.`)
             : fail(502, 'upstream-error', `${api} could not be reached.`, undefined, e);
-      try {
-        onError({ ...failure.body, status: failure.status, ...(failure.cause ? { cause: failure.cause } : {}) });
-      } catch {
-        // A failing hook changes nothing in the answer.
-      }
+      report(failure);
       throw failure;
     }
   }
 
+  /** Keeps a minted token in the store; one the store could not take in time is still handed out. */
+  async function save(token: StoredToken, replacing: boolean, d: Deadline): Promise<StoredToken> {
+    if (replacing) token.replacedAt = now();
+    try {
+      await within(() => store.setToken(token), d.at);
+    } catch (e) {
+      // Valid all the same; only not shared. A store that fails (rather than stalls) still rejects.
+      if (!(e instanceof Failure)) throw e;
+    }
+    return token;
+  }
+
   /**
    * Mints and stores a token, one instance at a time when the store has a lock: the others wait
-   * for its token, and mint themselves if none came within `timeoutMs`.
+   * for its token until their deadline. One that takes the lock reads the store once more first
+   * (another instance may have stored a token since this one looked). Past the deadline no new
+   * mint starts, unless the lock outlived the deadline by `LOCK_GRACE_MS`: its holder is gone.
    */
-  async function mintShared(replacing: boolean): Promise<StoredToken> {
-    const deadline = Date.now() + timeoutMs;
+  async function mintShared(replacing: boolean, rejected: string | null, d: Deadline): Promise<StoredToken> {
+    const lock = store.lockMint?.bind(store);
+    if (!lock) return save(await mint(d.signal), replacing, d);
+    const graceEnd = d.at + LOCK_GRACE_MS;
     for (let i = 0; ; i++) {
-      const release = store.lockMint ? await store.lockMint(timeoutMs + 1000) : async () => {};
-      if (release || Date.now() >= deadline) {
+      if (Date.now() >= graceEnd) {
+        // The lock outlived our deadline and its grace: its holder is gone. Start again, without it.
+        const fresh = deadlineIn(timeoutMs);
+        const stored = await within(() => store.getToken(), fresh.at);
+        return stored && stored.value !== rejected ? stored : save(await mint(fresh.signal), replacing, fresh);
+      }
+      // Store calls end by our deadline, and in the grace after it by its end.
+      const until = Date.now() < d.at ? d.at : graceEnd;
+      const release = await within(() => lock(timeoutMs + LOCK_GRACE_MS), until);
+      if (release) {
         try {
-          const token = await mint();
-          if (replacing) token.replacedAt = now();
-          await store.setToken(token);
-          return token;
+          const stored = await within(() => store.getToken(), until);
+          if (stored && stored.value !== rejected) return stored;
+          // The holder before us gave up at about our deadline: no second wait for the API.
+          if (Date.now() >= d.at) throw timedOut();
+          return await save(await mint(d.signal), replacing, d);
         } finally {
-          await release?.();
+          void within(release, Math.max(Date.now() + 1000, d.at)).catch(() => {}); // else its expiry frees it
         }
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(200, 20 * 2 ** i)));
-      const token = await store.getToken();
-      if (token) return token;
+      await sleep(Math.min(200, 20 * 2 ** i, Math.max(1, until - Date.now())));
+      if (Date.now() >= until) continue;
+      const token = await within(() => store.getToken(), until);
+      if (token && token.value !== rejected) return token;
     }
   }
 
-  let inflight: Promise<StoredToken> | undefined;
-  /** The reused token, or a new one; one load at a time in this instance. */
-  const shared = (replacing = false) =>
-    (inflight ??= store.getToken().then((token) => token ?? mintShared(replacing)).finally(() => (inflight = undefined)));
+  /** The answer of a request whose deadline passed while another instance minted in vain. */
+  function timedOut(): Failure {
+    return new Failure(504, { error: 'upstream-timeout', message: `${api} did not answer the token request within ${timeoutMs} ms.` });
+  }
 
-  async function getToken(rejected: string | null): Promise<StoredToken> {
-    if (!reuse) return mint();
-    let token = await shared();
+  let inflight: Promise<StoredToken> | undefined;
+  /** The reused token, or a new one; one load at a time in this instance (within the deadline of the request that started it). */
+  const shared = (d: Deadline, replacing = false, rejected: string | null = null) =>
+    (inflight ??= within(() => store.getToken(), d.at)
+      .then((token) => token ?? mintShared(replacing, rejected, d))
+      .finally(() => (inflight = undefined)));
+
+  async function getToken(rejected: string | null, d: Deadline): Promise<StoredToken> {
+    if (!reuse) return mint(d.signal);
+    let token = await shared(d);
     // Only the token held is dropped, so a caller cannot make it mint at will; a load that
     // started before the drop may still return it, hence a few rounds. A token that itself
     // replaced a rejected one is replaced again only REPLACE_INTERVAL_MS after it was minted:
     // anyone holds the token in use and may name it, so naming it mints at most that often.
     for (let round = 0; rejected && token.value === rejected && round < 3; round++) {
       if (token.replacedAt !== undefined && now() - token.replacedAt < REPLACE_INTERVAL_MS) break;
-      await store.deleteToken(rejected);
-      token = await shared(true);
+      await within(() => store.deleteToken(rejected), d.at);
+      token = await shared(d, true, rejected);
     }
     return token;
+  }
+
+  let creditsInflight: Promise<StoredCredits> | undefined;
+  /**
+   * Whether the key's quota is exhausted: the answer of `POST /v1/credits` kept in the store for
+   * `CREDITS_TTL_MS`, or a new one (one request at a time in this instance). A failed request
+   * counts as "not exhausted" (the token is replaced, as without this check) and is asked again
+   * after a short while.
+   */
+  async function credits(d: Deadline): Promise<StoredCredits> {
+    const kept = await within(() => creditsStore.getCredits!(), d.at);
+    if (kept) return kept;
+    return (creditsInflight ??= askCredits(d).finally(() => (creditsInflight = undefined)));
+  }
+
+  async function askCredits(d: Deadline): Promise<StoredCredits> {
+    let answer: StoredCredits;
+    let requestId: string | undefined;
+    try {
+      const res = await doFetch(creditsUrl, {
+        method: 'POST',
+        headers: { 'x-api-key': apiKey, accept: 'application/json' },
+        redirect: 'manual',
+        signal: d.signal,
+      });
+      requestId = REQUEST_ID.exec(res.headers.get('x-request-id')?.trim() ?? '')?.[0];
+      if (!res.ok) {
+        void res.body?.cancel().catch(() => {});
+        throw new Error(`HTTP ${res.status}`);
+      }
+      const body = JSON.parse(await res.text()) as { remaining?: unknown; is_unlimited?: unknown; resets_at?: unknown } | null;
+      const exhausted = body?.is_unlimited === false && typeof body.remaining === 'number' && body.remaining <= 0;
+      const resetsAt = typeof body?.resets_at === 'string' && DATE_TIME.test(body.resets_at) ? body.resets_at : undefined;
+      answer = exhausted && resetsAt ? { exhausted, resetsAt } : { exhausted };
+    } catch {
+      if (d.signal.aborted) {
+        const failure = new Failure(504, { error: 'upstream-timeout', message: `${api} did not answer the credits request within ${timeoutMs} ms.` });
+        report(failure);
+        throw failure;
+      }
+      await within(() => creditsStore.setCredits!({ exhausted: false }, CREDITS_RETRY_MS), d.at);
+      return { exhausted: false };
+    }
+    await within(() => creditsStore.setCredits!(answer, CREDITS_TTL_MS), d.at);
+    if (answer.exhausted) report(quotaFailure(answer, requestId));
+    return answer;
   }
 
   return async function handleTokenRequest(request: Request, info?: ClientInfo): Promise<Response> {
@@ -308,15 +449,25 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       if (typeof verdict === 'object' && verdict) return verdict;
       if (verdict !== true) return json(403, { error: 'forbidden', message: 'You may not get an access token.' });
     }
-    if (limit) {
-      const { count, resetInMs } = await store.hit(await rateKey(request, info), limit.windowMs);
-      if (count > limit.max) {
-        const message = 'Too many token requests; try again later.';
-        return json(429, { error: 'rate-limited', message }, { 'retry-after': String(Math.max(1, Math.ceil(resetInMs / 1000))) });
-      }
-    }
+    const d = deadlineIn(timeoutMs);
     try {
-      const token = await getToken(request.headers.get(REJECTED_TOKEN_HEADER));
+      if (limit) {
+        const key = await rateKey(request, info);
+        const { count, resetInMs } = await within(() => store.hit(key, limit.windowMs, limit.max), d.at);
+        if (count > limit.max) {
+          const message = 'Too many token requests; try again later.';
+          return json(429, { error: 'rate-limited', message }, { 'retry-after': String(Math.max(1, Math.ceil(resetInMs / 1000))) });
+        }
+      }
+      const rejected = request.headers.get(REJECTED_TOKEN_HEADER);
+      // A rejected token: expired, or the quota is gone (the API answers 403 to both). A new
+      // token would not help with the quota, and the element would send the file again for
+      // nothing: say so instead.
+      if (rejected) {
+        const quota = await credits(d);
+        if (quota.exhausted) throw quotaFailure(quota);
+      }
+      const token = await getToken(rejected, d);
       const body: TokenHandlerSuccess = {
         access_token: token.value,
         expires_in: Math.max(0, Math.floor((token.expiresAt - now()) / 1000)),
@@ -324,6 +475,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       return json(200, body);
     } catch (e) {
       if (!(e instanceof Failure)) throw e;
+      if (e.body.error === 'store-unavailable' && !reported.has(e)) reported.add(e), report(e);
       return json(e.status, e.body, e.headers);
     }
   };
@@ -338,19 +490,10 @@ function logFailure({ message, requestId, cause }: TokenHandlerFailure): void {
   console.error(`cas-upload/server: ${message}${detail ? ` (${detail})` : ''}`);
 }
 
-/** `{apiBase}/v1/token`, refusing a base that would send the key in clear text. */
-function tokenEndpoint(apiBase: string): string {
-  let url: URL;
-  try {
-    url = new URL(apiBase);
-  } catch {
-    throw new TypeError('cas-upload/server: `apiBase` must be an absolute URL.');
-  }
-  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new TypeError('cas-upload/server: `apiBase` must use https: (http: only on localhost).');
-  }
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}/v1/token`;
+/** The 402 answer when the key has no credits left. */
+function quotaFailure({ resetsAt }: StoredCredits, requestId?: string): Failure {
+  const message = `The CAS Parser API key has no credits left${resetsAt ? ` until ${resetsAt}` : ''}; a new access token would not help.`;
+  return new Failure(402, requestId ? { error: 'quota-exceeded', message, requestId } : { error: 'quota-exceeded', message });
 }
 
 function json(status: number, body: TokenHandlerSuccess | TokenHandlerError, headers = {}): Response {

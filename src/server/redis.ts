@@ -5,9 +5,9 @@
  * `redis` client, or any object with `sendCommand(args)`).
  * @module
  */
-import type { StoredToken, TokenStore } from './store.js';
+import type { StoredCredits, StoredToken, TokenStore } from './store.js';
 
-export type { StoredToken, TokenStore } from './store.js';
+export type { StoredCredits, StoredToken, TokenStore } from './store.js';
 
 /**
  * The one method the store needs from a Redis client: send a command, get its reply. A
@@ -17,6 +17,12 @@ export type { StoredToken, TokenStore } from './store.js';
 export interface RedisCommander {
   /** Sends one command, such as `['SET', key, value, 'PX', '1000']`, and resolves with its reply. */
   sendCommand(args: string[]): Promise<unknown>;
+  /**
+   * Present on a node-redis client (an `EventEmitter`): the store reads
+   * `listenerCount('error')` once and warns when it is 0, because such a client crashes the
+   * process at the first lost connection.
+   */
+  listenerCount?(event: string): number;
 }
 
 /** Options of {@link createRedisStore}. */
@@ -30,11 +36,19 @@ export interface RedisStoreOptions {
   now?: () => number;
 }
 
-/** INCR then PEXPIRE on the first hit, atomically: `{count, ms until the window ends}`. */
-const HIT = `local n = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-return {n, ttl}`;
+/**
+ * One hit in a fixed window, atomically: a window that has ended by the caller's clock
+ * (`ARGV[2]`, epoch ms) starts again, ending at `ARGV[3]`, and expires in Redis `ARGV[1]` ms
+ * later (a window is never extended by later hits). Returns `{count, ms until the window ends}`.
+ */
+const HIT = `local ends = tonumber(redis.call('HGET', KEYS[1], 'end'))
+local now = tonumber(ARGV[2])
+if not ends or ends <= now then
+  redis.call('HSET', KEYS[1], 'end', ARGV[3], 'n', 0)
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ends = tonumber(ARGV[3])
+end
+return {redis.call('HINCRBY', KEYS[1], 'n', 1), ends - now}`;
 
 /** Deletes the token only if it is still the one named. */
 const DELETE_TOKEN = `local v = redis.call('GET', KEYS[1])
@@ -45,14 +59,23 @@ return 0`;
 const UNLOCK = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+/** Clients already warned about (one warning per client). */
+const warned = new WeakSet<object>();
+
 /**
- * A store for `createTokenHandler({ store })` in Redis: rate-limit counters (INCR with an
- * expiry, in one Lua script), the reused token (with an expiry at its stale time; a rejected
- * token is dropped for every instance), and a short mint lock (SET NX PX) so one instance
- * mints while the others wait for its token.
+ * A store for `createTokenHandler({ store })` in Redis: rate-limit counters (one Lua script
+ * per hit, fixed windows), the reused token (with an expiry at its stale time; a rejected
+ * token is dropped for every instance), a short mint lock (SET NX PX) so one instance mints
+ * while the others wait for its token, and the last `POST /v1/credits` answer (for a minute).
+ *
+ * Give it a client with an `'error'` listener: node-redis emits `'error'` when the connection
+ * drops, and an `EventEmitter` with no listener for it throws, which ends the process. Handed
+ * a client without one, the store warns once (`console.warn`).
  * @example
  * import { createClient } from 'redis';
- * const redis = await createClient({ url: process.env.REDIS_URL }).connect();
+ * const redis = await createClient({ url: process.env.REDIS_URL })
+ *   .on('error', (error) => console.error('Redis:', error.message)) // it reconnects by itself
+ *   .connect();
  * const handler = createTokenHandler({ apiKey, store: createRedisStore(redis) });
  */
 export function createRedisStore(client: RedisCommander, options: RedisStoreOptions = {}): TokenStore {
@@ -60,25 +83,31 @@ export function createRedisStore(client: RedisCommander, options: RedisStoreOpti
   const now = options.now ?? Date.now;
   const tokenKey = `${prefix}token`;
   const lockKey = `${prefix}mint-lock`;
+  const creditsKey = `${prefix}credits`;
   const send = (...args: (string | number)[]) => client.sendCommand(args.map(String));
+  if (typeof client.listenerCount === 'function' && client.listenerCount('error') === 0 && !warned.has(client)) {
+    warned.add(client);
+    console.warn(
+      "cas-upload/server/redis: this Redis client has no 'error' listener, so a lost connection will crash the process. " +
+        "Add one before connect(): createClient({ url }).on('error', (error) => …).",
+    );
+  }
 
   return {
     async hit(key, windowMs) {
-      const [count, ttl] = (await send('EVAL', HIT, 1, `${prefix}rate:${key}`, Math.ceil(windowMs))) as unknown[];
-      return { count: Number(count), resetInMs: Number(ttl) };
+      const t = Math.floor(now());
+      const ms = Math.ceil(windowMs);
+      const [count, left] = (await send('EVAL', HIT, 1, `${prefix}rate:${key}`, ms, t, t + ms)) as unknown[];
+      return { count: Number(count), resetInMs: Math.min(ms, Number(left)) };
     },
     async getToken() {
-      const raw = await send('GET', tokenKey);
-      let token: Partial<StoredToken> | undefined;
-      try {
-        token = typeof raw === 'string' ? JSON.parse(raw) : undefined;
-      } catch {
+      const token = parse<StoredToken>(await send('GET', tokenKey));
+      const { value, expiresAt, staleAt, replacedAt } = token ?? {};
+      if (!(typeof value === 'string' && typeof expiresAt === 'number' && typeof staleAt === 'number' && now() < staleAt)) {
         return undefined;
       }
-      const { value, expiresAt, staleAt } = token ?? {};
-      return typeof value === 'string' && typeof expiresAt === 'number' && typeof staleAt === 'number' && now() < staleAt
-        ? { value, expiresAt, staleAt }
-        : undefined;
+      // Every field the handler relies on: `replacedAt` bounds how often a token is replaced.
+      return typeof replacedAt === 'number' ? { value, expiresAt, staleAt, replacedAt } : { value, expiresAt, staleAt };
     },
     async setToken(token) {
       const ttl = Math.floor(token.staleAt - now());
@@ -93,5 +122,26 @@ export function createRedisStore(client: RedisCommander, options: RedisStoreOpti
       if (taken !== 'OK') return undefined;
       return async () => void (await send('EVAL', UNLOCK, 1, lockKey, id));
     },
+    async getCredits() {
+      const credits = parse<StoredCredits & { until: number }>(await send('GET', creditsKey));
+      const { exhausted, resetsAt, until } = credits ?? {};
+      // Until its time by the clock, even before Redis expires it (as the token).
+      if (typeof exhausted !== 'boolean' || !(typeof until === 'number' && now() < until)) return undefined;
+      return typeof resetsAt === 'string' ? { exhausted, resetsAt } : { exhausted };
+    },
+    async setCredits(credits, ttlMs) {
+      const ttl = Math.ceil(ttlMs);
+      if (ttl > 0) await send('SET', creditsKey, JSON.stringify({ ...credits, until: now() + ttl }), 'PX', ttl);
+    },
   };
+}
+
+/** A stored JSON object, or `undefined` when there is none or it is not JSON. */
+function parse<T>(raw: unknown): Partial<T> | undefined {
+  try {
+    const value: unknown = typeof raw === 'string' ? JSON.parse(raw) : undefined;
+    return value && typeof value === 'object' ? (value as Partial<T>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -5,56 +5,39 @@
 // .ci/run installs it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
-import { createClient } from 'redis';
 import { createTokenHandler, type TokenHandlerOptions } from '../../src/server/index.js';
 import { createRedisStore } from '../../src/server/redis.js';
-import { freePort } from '../e2e/support.js';
+import { startRedis, type RedisServer } from './redis-server.js';
 
 const KEY = 'sk_live_SECRET_redis_test_91b2';
 
-let server: ChildProcess;
-let redis: ReturnType<typeof createClient>;
+let server: RedisServer;
+let redis: RedisServer['client'];
 let prefixes = 0;
 /** A key prefix of its own for each test: the tests share one redis-server. */
 const prefix = () => `test${++prefixes}:`;
 
 before(async () => {
-  const port = await freePort();
-  server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e) => reject(new Error(`redis-server could not start (is it installed? .ci/run installs it): ${e.message}`)));
-    server.once('exit', (code) => reject(new Error(`redis-server exited (${code}):\n${out}`)));
-    server.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (/Ready to accept connections/.test(out)) resolve();
-    });
-  });
-  redis = createClient({ url: `redis://127.0.0.1:${port}` });
-  await redis.connect();
+  server = await startRedis();
+  redis = server.client;
 });
 
-after(async () => {
-  await redis?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-});
+after(() => server?.stop());
 
-/** A fake token API: `at_<n>`, each answer held until `open()` when `gated`. */
+/** A fake token API: `at_<n>`, each answer held until `open()` when `gated`; `POST /v1/credits` says credits are left. */
 async function fakeApi(t: { after(fn: () => unknown): void }, { gated = false, expiresIn = 3600 } = {}) {
   let release!: () => void;
   const gate = gated ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
   let minted = 0;
   const api = http.createServer(async (req, res) => {
     for await (const _ of req);
+    if (req.url === '/v1/credits') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ used: 1, remaining: 99, limit: 100, is_unlimited: false, resets_at: null, enabled_features: [] }));
+      return;
+    }
     const n = ++minted;
     await gate;
     res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_redis1' });
@@ -218,4 +201,73 @@ test('an instance whose mint fails releases the lock: the next request mints at 
   const started = Date.now();
   assert.equal((await call(handler)).body.access_token, 'at_ok');
   assert.ok(Date.now() - started < 1000);
+});
+
+test("an instance whose first read returns late (after another minted and let the lock go) reads again before minting: one mint", async (t) => {
+  const api = await fakeApi(t);
+  const p = prefix();
+  const one = make(api.base, p);
+  // Instance B's first read of the token is sent at once but answered late: after A has minted,
+  // stored its token and released the lock. It still says "no token".
+  let aDone!: () => void;
+  const aFinished = new Promise<void>((resolve) => (aDone = resolve));
+  const store = createRedisStore(redis, { prefix: p });
+  let reads = 0;
+  const late: typeof store = {
+    ...store,
+    async getToken() {
+      const token = await store.getToken();
+      if (++reads === 1) await aFinished;
+      return token;
+    },
+  };
+  const two = createTokenHandler({ apiKey: KEY, apiBase: api.base, rateLimit: false, store: late });
+  const b = call(two);
+  while (reads < 1) await new Promise((resolve) => setImmediate(resolve));
+  const a = await call(one);
+  aDone();
+  assert.equal(a.body.access_token, 'at_1');
+  assert.equal((await b).body.access_token, 'at_1');
+  assert.equal(api.minted(), 1);
+  assert.equal((await call(one)).body.access_token, 'at_1', "A's token was not overwritten");
+});
+
+test('when the API hangs, the callers of a second instance wait one timeoutMs, not two', { timeout: 20_000 }, async (t) => {
+  const api = await fakeApi(t, { gated: true }); // never answers
+  const p = prefix();
+  const timeoutMs = 600;
+  const quiet = { timeoutMs, onError: () => {} };
+  const one = make(api.base, p, quiet);
+  const two = make(api.base, p, quiet);
+  const started = performance.now();
+  const [a, ...b] = await Promise.all([
+    call(one),
+    ...Array.from({ length: 3 }, () => call(two)),
+  ]);
+  const took = performance.now() - started;
+  assert.equal(a.status, 504);
+  for (const r of b) {
+    assert.equal(r.status, 504);
+    assert.equal(r.body.error, 'upstream-timeout');
+  }
+  assert.equal(api.minted(), 1, 'the second instance started no mint of its own');
+  assert.ok(took < timeoutMs + 450, `the second instance answered after ${Math.round(took)} ms`);
+});
+
+test("createRedisStore warns once for a client without an 'error' listener, and not for one with it", async () => {
+  const lines: unknown[][] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => void lines.push(args);
+  try {
+    const bare = { sendCommand: (args: string[]) => redis.sendCommand(args), listenerCount: () => 0 };
+    createRedisStore(bare, { prefix: prefix() });
+    createRedisStore(bare, { prefix: prefix() });
+    createRedisStore(redis, { prefix: prefix() }); // has one
+    createRedisStore({ sendCommand: bare.sendCommand }, { prefix: prefix() }); // not an emitter (an ioredis wrapper): nothing to check
+  } finally {
+    console.warn = original;
+  }
+  assert.equal(lines.length, 1);
+  assert.match(String(lines[0]![0]), /no 'error' listener.*crash the process/);
+  assert.match(String(lines[0]![0]), /\.on\('error'/);
 });

@@ -7,9 +7,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createTokenHandler,
+  createMemoryStore,
   toNodeListener,
   REPLACE_INTERVAL_MS,
   type ClientInfo,
+  type TokenStore,
   type TokenHandlerFailure,
   type TokenHandlerOptions,
 } from '../../src/server/index.js';
@@ -27,13 +29,25 @@ interface Seen {
 }
 type Reply = (res: http.ServerResponse, n: number, seen: Seen) => void;
 
-/** A fake CAS Parser API on 127.0.0.1 that records every request and answers with `reply`. */
-async function fakeApi(t: { after(fn: () => unknown): void }, reply: Reply) {
+/** What `POST /v1/credits` answers for a key with credits left. */
+const PLENTY = { used: 5, remaining: 95, limit: 100, is_unlimited: false, resets_at: '2026-02-01T00:00:00Z', enabled_features: [] };
+
+/**
+ * A fake CAS Parser API on 127.0.0.1 that records every token request (`requests`) and answers
+ * with `reply`; `POST /v1/credits` is recorded apart (`credits`) and answered with `creditsReply`
+ * (by default: credits left).
+ */
+async function fakeApi(t: { after(fn: () => unknown): void }, reply: Reply, creditsReply: Reply = (res) => sendJson(res, 200, PLENTY)) {
   const requests: Seen[] = [];
+  const credits: Seen[] = [];
   const server = http.createServer(async (req, res) => {
     let body = '';
     for await (const chunk of req) body += chunk;
     const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+    if (seen.url.endsWith('/v1/credits')) {
+      credits.push(seen);
+      return creditsReply(res, credits.length, seen);
+    }
     requests.push(seen);
     reply(res, requests.length, seen);
   });
@@ -42,7 +56,7 @@ async function fakeApi(t: { after(fn: () => unknown): void }, reply: Reply) {
     server.closeAllConnections();
     return new Promise((resolve) => server.close(resolve));
   });
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, credits };
 }
 
 /** Answers like `POST /v1/token`: token `at_<n>` for the n-th request. */
@@ -880,6 +894,109 @@ test('a failing store makes the handler reject (nothing is counted or minted bli
   const unlimited = make(api.base, { store });
   await assert.rejects(unlimited(new Request('http://host.test/api/cas-token')), /store down/);
   assert.equal(api.requests.length, 0);
+});
+
+// ---- the memory store's windows ----------------------------------------------------------------
+
+test('memory store: when full, ended windows go first, and a client limited now is never let through', async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const c = clock();
+  const store = createMemoryStore({ now: c.now, maxKeys: 3 });
+  const handler = make(api.base, { now: c.now, store, rateLimit: { max: 2, windowMs: 60_000 } });
+  const from = (clientAddress: string) => ({ info: { clientAddress } });
+  // An old window that has ended, then a client that used its whole budget and is refused.
+  await call(handler, from('198.51.100.1'));
+  c.t += 60_000;
+  for (let i = 0; i < 2; i++) assert.equal((await call(handler, from('203.0.113.66'))).status, 200);
+  assertError(await call(handler, from('203.0.113.66')), 429, 'rate-limited');
+  // Many new clients: the store is full at once and stays full.
+  for (let n = 1; n <= 20; n++) assert.equal((await call(handler, from(`192.0.2.${n}`))).status, 200, `client ${n}`);
+  assertError(await call(handler, from('203.0.113.66')), 429, 'rate-limited');
+  // Its window ends as any other: then it has a new budget.
+  c.t += 60_000;
+  assert.equal((await call(handler, from('203.0.113.66'))).status, 200);
+});
+
+test('memory store: with no window ended, the one with the fewest requests makes room', async () => {
+  const c = clock();
+  const store = createMemoryStore({ now: c.now, maxKeys: 2 });
+  await store.hit('busy', 60_000, 10);
+  await store.hit('busy', 60_000, 10);
+  await store.hit('idle', 60_000, 10);
+  await store.hit('new', 60_000, 10); // full: `idle` (1 request) goes, `busy` (2) stays
+  assert.equal((await store.hit('busy', 60_000, 10)).count, 3);
+  assert.equal((await store.hit('idle', 60_000, 10)).count, 1, 'idle started again');
+});
+
+test('memory store: when every window is a client at its limit, none is dropped (the store grows instead)', async () => {
+  const c = clock();
+  const store = createMemoryStore({ now: c.now, maxKeys: 2 });
+  for (const key of ['a', 'a', 'b', 'b']) await store.hit(key, 60_000, 2);
+  assert.equal((await store.hit('c', 60_000, 2)).count, 1);
+  assert.equal((await store.hit('a', 60_000, 2)).count, 3, 'a is still limited');
+  assert.equal((await store.hit('b', 60_000, 2)).count, 3, 'b is still limited');
+});
+
+test("rate limit: a clientId that returns '' for anonymous visitors counts each by its address, not in one bucket", async (t) => {
+  const api = await fakeApi(t, tokenReply());
+  const handler = make(api.base, { rateLimit: { max: 1, windowMs: 60_000 }, clientId: (r) => r.headers.get('x-user') ?? '' });
+  assert.equal((await call(handler, { info: { clientAddress: '203.0.113.1' } })).status, 200);
+  assert.equal((await call(handler, { info: { clientAddress: '198.51.100.9' } })).status, 200, 'another anonymous visitor');
+  assertError(await call(handler, { info: { clientAddress: '203.0.113.1' } }), 429, 'rate-limited');
+});
+
+// ---- a rejected token and the quota (more in server-stores.test.ts, with both stores) ----------------
+
+test('the credits request goes to {apiBase}/v1/credits with the key, redirects not followed; its failure is never echoed', async (t) => {
+  const api = await fakeApi(t, tokenReply(), (res) => sendJson(res, 500, leaky));
+  const handler = make(api.base + '/proxy/');
+  await call(handler);
+  const r = await call(handler, rejecting('at_1'));
+  assert.equal(r.status, 200);
+  assert.equal(api.credits.length, 1);
+  assert.equal(api.credits[0]!.url, '/proxy/v1/credits');
+  assert.equal(api.credits[0]!.method, 'POST');
+  assert.equal(api.credits[0]!.headers['x-api-key'], KEY);
+  assert.ok(!JSON.stringify(r.body).includes('Authentication failed for'));
+
+  const elsewhere = await fakeApi(t, tokenReply());
+  const redirecting = await fakeApi(t, tokenReply(), (res) => {
+    res.writeHead(307, { location: `${elsewhere.base}/v1/credits` });
+    res.end();
+  });
+  const other = make(redirecting.base);
+  await call(other);
+  assert.equal((await call(other, rejecting('at_1'))).status, 200);
+  assert.equal(elsewhere.credits.length, 0, 'the key never follows a redirect');
+});
+
+test('the credits request shares the deadline: an API that never answers it → 504 upstream-timeout within timeoutMs', { timeout: 5000 }, async (t) => {
+  const api = await fakeApi(t, tokenReply(), () => {}); // never answers the credits request
+  const handler = make(api.base, { timeoutMs: 200 });
+  await call(handler);
+  const started = performance.now();
+  assertError(await call(handler, rejecting('at_1')), 504, 'upstream-timeout');
+  const took = performance.now() - started;
+  assert.ok(took >= 150 && took < 1500, `took ${took} ms`);
+  assert.equal(api.requests.length, 1, 'no mint after the deadline');
+});
+
+test('the token request and the store share one deadline per request', { timeout: 5000 }, async (t) => {
+  const api = await fakeApi(t, () => {}); // never answers
+  let slow = true;
+  const memory = createMemoryStore();
+  const store: TokenStore = {
+    ...memory,
+    async getToken() {
+      if (slow) await new Promise((resolve) => setTimeout(resolve, 150));
+      return memory.getToken();
+    },
+  };
+  const started = performance.now();
+  assertError(await call(make(api.base, { timeoutMs: 300, store })), 504, 'upstream-timeout');
+  const took = performance.now() - started;
+  assert.ok(took < 450, `one deadline of 300 ms, not 150 + 300: ${Math.round(took)} ms`);
+  slow = false;
 });
 
 // Must stay last: the tests above ran without writing anything to the console.
