@@ -14,6 +14,8 @@ export type { NodeListener, NodeRequestLike, NodeResponseLike } from './node.js'
 export { createMemoryStore } from './store.js';
 export type { TokenStore, StoredToken, StoredCredits, MemoryStoreOptions } from './store.js';
 export type { ClientInfo } from './client-address.js';
+export { createInboundEmail, deleteInboundEmail, InboundEmailError } from './inbound-email.js';
+export type { InboundEmail, InboundEmailSource, InboundEmailOptions, CreateInboundEmailOptions, InboundEmailErrorCode } from './inbound-email.js';
 
 /**
  * The request header that names the token the API refused (sent by the element on the refresh
