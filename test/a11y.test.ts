@@ -40,7 +40,7 @@ const errors: [code: string, arrange: (el: CasUploadElement) => unknown, file: F
   ['invalid-password', () => (api.answer = failed(400, 'Invalid PDF file or password.')), pdf(), 'check'],
   ['parse-failed', () => (api.answer = failed(400, 'Unable to detect CAS type')), pdf(), 'choose'],
   ['quota-exceeded', () => (api.answer = failed(402, 'Insufficient credits.')), pdf(), null],
-  ['auth-failed', () => (api.answer = failed(403, 'Authentication failed')), pdf(), null],
+  ['auth-failed', () => (api.answer = failed(401, 'Authentication failed')), pdf(), null],
   ['rate-limited', () => (api.answer = failed(429, 'Rate limit exceeded.')), pdf(), 'retry'],
   ['server-error', () => (api.answer = failed(500, 'Internal server error')), pdf(), 'retry'],
   ['network-error', () => (api.answer = () => HttpResponse.error()), pdf(), 'retry'],

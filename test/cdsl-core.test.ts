@@ -119,8 +119,14 @@ describe('requestCdslOtp (step 1)', () => {
     expect(tokens()).to.equal(2);
   });
 
-  it('a second 403 is auth-failed, with no third attempt', async () => {
+  it('a second 403 is quota-exceeded (a fresh token rules out expiry), with no third attempt', async () => {
     const { calls, options } = api([json({}, 403)]);
+    expect((await rejectionOf(requestCdslOtp(DETAILS, options))).code).to.equal('quota-exceeded');
+    expect(calls).to.have.length(2);
+  });
+
+  it('a second 401 is auth-failed, with no third attempt', async () => {
+    const { calls, options } = api([json({}, 401)]);
     expect((await rejectionOf(requestCdslOtp(DETAILS, options))).code).to.equal('auth-failed');
     expect(calls).to.have.length(2);
   });

@@ -548,6 +548,32 @@ describe('TokenCache: the token response', () => {
     }
   });
 
+  it('a 402 (cas-upload/server: the quota is exhausted) → quota-exceeded, not retryable, with its message; never cached', async () => {
+    const message = 'The CAS Parser API key has no credits left until 2027-01-01T00:00:00Z; a new access token would not help.';
+    const f = fakeFetch(() => json({ error: 'quota-exceeded', message }, 402));
+    const cache = new TokenCache({ fetch: f.fetch, clock: new FakeClock() });
+    const err = await rejectionOf(cache.get(SRC));
+    expect(err).to.be.instanceOf(CasUploadError);
+    expect(err.code).to.equal('quota-exceeded');
+    expect(err.status).to.equal(402);
+    expect(err.apiMessage).to.equal(message);
+    expect(err.retryable).to.equal(false);
+    await rejectionOf(cache.get(SRC));
+    expect(f.calls).to.have.length(2);
+  });
+
+  it('a 503 store-unavailable (cas-upload/server: its store did not answer in time) → a retryable token-error; the next call asks again', async () => {
+    const message = 'The token store did not answer within 10000 ms; try again shortly.';
+    const f = fakeFetch((_c, n) => (n === 1 ? json({ error: 'store-unavailable', message }, 503) : json({ access_token: 'at_2' })));
+    const cache = new TokenCache({ fetch: f.fetch, clock: new FakeClock() });
+    const err = await rejectionOf(cache.get(SRC));
+    expect(err.code).to.equal('token-error');
+    expect(err.status).to.equal(503);
+    expect(err.apiMessage).to.equal(message);
+    expect(err.retryable).to.equal(true);
+    expect(await cache.get(SRC)).to.equal('at_2');
+  });
+
   it('a non-2xx JSON answer keeps its message as apiMessage ({message} from the server helper, {detail}, {msg})', async () => {
     const bodies = [
       [{ error: 'upstream-error', message: 'The API answered HTTP 500 to the token request.' }, 'The API answered HTTP 500 to the token request.'],

@@ -487,21 +487,61 @@ describe('uploadCas: 401/403 and the token refresh (CONTRACT section 3)', () => 
     expect(state.lastParseRequest!.headers['x-api-key']).to.equal('at_demo_2');
   });
 
-  it('403 twice → auth-failed with exactly 2 parse requests and 2 token requests', async () => {
-    const keys = answerParse(answer(403, { status: 'failed', msg: 'Authentication failed: invalid API key.' }));
+  it('403 twice → quota-exceeded (a fresh token rules out expiry) with exactly 2 parse requests and 2 token requests', async () => {
+    const keys = answerParse(answer(403, { status: 'failed', msg: 'Authentication failed: API quota exceeded or invalid API key.' }));
+    const err = await rejectionOf(uploadCas(opts()));
+    expect(err.code).to.equal('quota-exceeded');
+    expect(err.status).to.equal(403);
+    expect(err.apiMessage).to.equal('Authentication failed: API quota exceeded or invalid API key.');
+    expect(err.retryable).to.equal(false);
+    expect(keys).to.deep.equal(['at_demo_1', 'at_demo_2']);
+    expect(state.tokenRequests).to.equal(2);
+  });
+
+  it('401 twice → auth-failed with exactly 2 parse requests and 2 token requests', async () => {
+    const keys = answerParse(answer(401, { status: 'failed', msg: 'Authentication failed: invalid API key.' }));
     const err = await rejectionOf(uploadCas(opts()));
     expect(err.code).to.equal('auth-failed');
-    expect(err.status).to.equal(403);
+    expect(err.status).to.equal(401);
     expect(err.apiMessage).to.equal('Authentication failed: invalid API key.');
     expect(keys).to.deep.equal(['at_demo_1', 'at_demo_2']);
     expect(state.tokenRequests).to.equal(2);
   });
 
-  it('401 then 403 → auth-failed, never a third attempt', async () => {
+  it('401 then 403 → quota-exceeded, never a third attempt', async () => {
     const keys = answerParse(answer(401), answer(403), ok);
+    const err = await rejectionOf(uploadCas(opts()));
+    expect(err.code).to.equal('quota-exceeded');
+    expect(keys).to.have.length(2);
+  });
+
+  it('403 then 401 → auth-failed, never a third attempt', async () => {
+    const keys = answerParse(answer(403), answer(401), ok);
     const err = await rejectionOf(uploadCas(opts()));
     expect(err.code).to.equal('auth-failed');
     expect(keys).to.have.length(2);
+  });
+
+  it('a 403, and the token endpoint answers the refresh 402 → quota-exceeded without sending the file again', async () => {
+    const keys = answerParse(answer(403, { status: 'failed', msg: 'Authentication failed: API quota exceeded or invalid API key.' }), ok);
+    let tokens = 0;
+    const refreshes: (string | null)[] = [];
+    worker.use(
+      http.get(TOKEN_URL, ({ request }) => {
+        refreshes.push(request.headers.get('x-cas-rejected-token'));
+        return ++tokens === 1
+          ? HttpResponse.json({ access_token: 'at_q_1', expires_in: 3600 })
+          : HttpResponse.json({ error: 'quota-exceeded', message: 'The CAS Parser API key has no credits left.' }, { status: 402 });
+      }),
+    );
+    const progress: ProgressDetail[] = [];
+    const err = await rejectionOf(uploadCas(opts({ onProgress: (p) => progress.push(p) })));
+    expect(err.code).to.equal('quota-exceeded');
+    expect(err.status).to.equal(402);
+    expect(err.apiMessage).to.equal('The CAS Parser API key has no credits left.');
+    expect(err.retryable).to.equal(false);
+    expect(keys, 'the file went once').to.deep.equal(['at_q_1']);
+    expect(refreshes).to.deep.equal([null, 'at_q_1']);
   });
 
   it('five concurrent uploads that all get a 403 cause a single refresh', async () => {
@@ -970,7 +1010,7 @@ describe('uploadCas: the password and the token stay out of errors', () => {
     ['parse-failed', () => setScenario(state, 'unreadable-pdf'), {}],
     ['server-error', () => setScenario(state, 'server-error'), {}],
     ['quota-exceeded', () => setScenario(state, 'quota-exhausted'), {}],
-    ['auth-failed', () => answerParse(answer(403)), {}],
+    ['auth-failed', () => answerParse(answer(401)), {}],
     ['rate-limited', () => answerParse(answer(429)), {}],
     ['network-error', () => answerParse(networkError), {}],
     [

@@ -277,7 +277,7 @@ describe('<cas-upload> for visitors', () => {
     const cases: [string, Answer | null, string | null][] = [
       ['parse-failed', failed(400, 'Unable to detect CAS type'), 'Choose another file'],
       ['quota-exceeded', failed(402, 'Insufficient credits'), null],
-      ['auth-failed', failed(403, 'Authentication failed'), null],
+      ['auth-failed', failed(401, 'Authentication failed'), null],
       ['rate-limited', failed(429, 'Slow down'), 'Retry'],
       ['server-error', failed(500, 'Internal server error'), 'Retry'],
       ['network-error', () => HttpResponse.error(), 'Retry'],

@@ -105,7 +105,9 @@ export function apiMessageOf(body: unknown): string | null {
 
 /**
  * Maps a final (non-retried) HTTP outcome of the parse endpoint to an error code.
- * 401/403 are handled by the caller (token refresh), and reach here only as `auth-failed`.
+ * 401/403 are handled by the caller (token refresh): a second 401 reaches here as
+ * `auth-failed`; a second 403 is `quota-exceeded` (request.ts), since a fresh token rules out
+ * the other cause of a 403, an expired token.
  */
 export function codeForStatus(status: number, apiMessage: string | null): CasUploadErrorCode {
   if (status == 400 || status == 422) return /password/i.test(apiMessage ?? '') ? 'invalid-password' : 'parse-failed';

@@ -94,7 +94,9 @@ export function checkSource(source: TokenSource | undefined): void {
 
 /**
  * The one request path of every API call: gets the token from the (shared) cache, sends the
- * attempt with it, drops that token and tries once more with a fresh one after a 401/403,
+ * attempt with it, drops that token and tries once more with a fresh one after a 401/403 (a
+ * second 401 is `auth-failed`, a second 403 `quota-exceeded`; a token endpoint that answers the
+ * refresh with 402 ends the call in `quota-exceeded` before anything is sent again),
  * waits and tries again where allowed (`repeat`), and judges the final answer: a 2xx JSON
  * object is the result (unless its `status` is `"failed"`, judged like a 400), anything else
  * a {@link CasUploadError} with its code, the API's message and the `X-Request-ID`.
@@ -144,6 +146,9 @@ export async function callApi(call: ApiCall, options: ApiOptions): Promise<ApiAn
         throw fromResponse({ ...res, status: 400 }, call, status);
       }
     }
+    // A 403 that a fresh token did not cure: not an expired token, so an exhausted quota (the
+    // API answers both with one 403). A second 401 stays `auth-failed`.
+    if (status == 403) throw fromResponse(res, { ...call, codeFor: () => 'quota-exceeded' });
     throw fromResponse(res, call);
   }
 

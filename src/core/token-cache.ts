@@ -81,7 +81,8 @@ export class TokenCache {
    * A valid token for the source: the cached one, the one being fetched, or a new one.
    * `signal` stops this caller waiting; the shared request goes on unless no caller waits for
    * it any more. `timeout` (ms) bounds the token request or the provider.
-   * @throws {CasUploadError} `token-error` (also after `timeout`), or `aborted` when the signal fires
+   * @throws {CasUploadError} `token-error` (also after `timeout`; retryable), `quota-exceeded` when the
+   *   endpoint answers 402, or `aborted` when the signal fires
    */
   get(source: TokenSource, signal?: AbortSignal, timeout = 60000): Promise<string> {
     if (signal?.aborted) return Promise.reject(new CasUploadError('aborted'));
@@ -180,8 +181,10 @@ export class TokenCache {
         }
       }
     } catch {
-      // The provider threw, the endpoint could not be reached, timed out or answered non-2xx.
-      throw new CasUploadError('token-error', undefined, { status, apiMessage });
+      // The provider threw, the endpoint could not be reached, timed out or answered non-2xx;
+      // a 402 says the API key's quota is exhausted (`cas-upload/server` answers so when asked
+      // to replace a rejected token): no new token can help, and no upload should be sent.
+      throw new CasUploadError(status == 402 ? 'quota-exceeded' : 'token-error', undefined, { status, apiMessage });
     } finally {
       off();
       clearTimeout(timer);

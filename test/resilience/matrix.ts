@@ -59,6 +59,8 @@ export interface Row {
     tokenAborted?: number;
     /** Least time the upload must take (a `Retry-After` honoured). */
     minMs?: number;
+    /** The token endpoint's answer decided the outcome (so no API `X-Request-ID` comes with it). */
+    byTokenEndpoint?: boolean;
   };
 }
 
@@ -118,6 +120,13 @@ export const rows: Row[] = [
   },
   {
     group: 'Token endpoint',
+    fault: 'answers 503 `store-unavailable` (`cas-upload/server` whose store did not answer in time)',
+    sees: 'the `token-error` message, Retry',
+    token: [{ status: 503, body: { error: 'store-unavailable', message: 'The token store did not answer within 10000 ms; try again shortly.' } }],
+    expect: { state: 'error', events: ['cas-upload-error'], code: 'token-error', status: 503, tokenRequests: 1, apiRequests: 0 },
+  },
+  {
+    group: 'Token endpoint',
     fault: 'connection refused',
     sees: 'the `token-error` message, Retry',
     refused: true,
@@ -165,11 +174,37 @@ export const rows: Row[] = [
   },
   {
     group: 'CAS Parser API',
+    fault: '403, and the token endpoint answers 402 `quota-exceeded` to the refresh (`cas-upload/server`: no credits left)',
+    sees: 'the `quota-exceeded` message',
+    note: 'the file is not sent again',
+    token: [{}, { status: 402, body: { error: 'quota-exceeded', message: 'The CAS Parser API key has no credits left.' } }],
+    api: [failed(403, 'Authentication failed: API quota exceeded or invalid API key.'), {}],
+    expect: {
+      state: 'error',
+      events: ['cas-upload-error'],
+      code: 'quota-exceeded',
+      status: 402,
+      apiMessage: 'The CAS Parser API key has no credits left.',
+      tokenRequests: 2,
+      apiRequests: 1,
+      byTokenEndpoint: true,
+    },
+  },
+  {
+    group: 'CAS Parser API',
     fault: '403 twice',
+    sees: 'the `quota-exceeded` message',
+    note: 'never a third attempt; a fresh token rules out expiry, the other cause of a 403',
+    api: [failed(403, 'Authentication failed: API quota exceeded or invalid API key.')],
+    expect: { state: 'error', events: ['cas-upload-error'], code: 'quota-exceeded', status: 403, tokenRequests: 2, apiRequests: 2 },
+  },
+  {
+    group: 'CAS Parser API',
+    fault: '401 twice',
     sees: 'the `auth-failed` message',
     note: 'never a third attempt',
-    api: [failed(403, 'Authentication failed: API quota exceeded or invalid API key.')],
-    expect: { state: 'error', events: ['cas-upload-error'], code: 'auth-failed', status: 403, tokenRequests: 2, apiRequests: 2 },
+    api: [failed(401, 'Authentication failed: API key is missing.')],
+    expect: { state: 'error', events: ['cas-upload-error'], code: 'auth-failed', status: 401, tokenRequests: 2, apiRequests: 2 },
   },
   {
     group: 'CAS Parser API',
