@@ -146,9 +146,6 @@ export async function callApi(call: ApiCall, options: ApiOptions): Promise<ApiAn
         throw fromResponse({ ...res, status: 400 }, call, status);
       }
     }
-    // A 403 that a fresh token did not cure: not an expired token, so an exhausted quota (the
-    // API answers both with one 403). A second 401 stays `auth-failed`.
-    if (status == 403) throw fromResponse(res, { ...call, codeFor: () => 'quota-exceeded' });
     throw fromResponse(res, call);
   }
 
@@ -184,10 +181,15 @@ export function postJson(url: string, body: unknown, options: ApiOptions, header
   };
 }
 
-/** The error for a final answer: its code from the status (and the API's message). */
+/**
+ * The error for a final answer: its code from the status (and the API's message). A final 403
+ * came after the one refresh: a fresh token did not cure it, so it is not an expired token but
+ * an exhausted quota (the API answers both with one 403). A second 401 stays `auth-failed`.
+ */
 function fromResponse(res: RawResponse, call: ApiCall, status = res.status): CasUploadError {
   const apiMessage = apiMessageOf(json(res.body));
-  return new CasUploadError(call.codeFor?.(res.status, apiMessage) ?? codeForStatus(res.status, apiMessage), undefined, {
+  const code = res.status == 403 ? 'quota-exceeded' : (call.codeFor?.(res.status, apiMessage) ?? codeForStatus(res.status, apiMessage));
+  return new CasUploadError(code, undefined, {
     status,
     apiMessage,
     requestId: res.requestId,
