@@ -34,11 +34,11 @@ const npm = (name, path, limit, imports) => ({
 });
 
 export default [
-  cdn('dist/cdn/cas-upload.js (Lit and English)', 'dist/cdn/cas-upload.js', '14.94 KiB'),
+  cdn('dist/cdn/cas-upload.js (Lit and English)', 'dist/cdn/cas-upload.js', '14.95 KiB'),
   cdn('dist/cdn/cas-upload.iife.js (Lit and English)', 'dist/cdn/cas-upload.iife.js'),
   cdn('dist/cdn/cas-upload.hi.js (Hindi, loaded on demand)', 'dist/cdn/cas-upload.hi.js'),
   cdn('dist/cdn/cas-upload.summary.js (the success summary, loaded when an upload starts)', 'dist/cdn/cas-upload.summary.js'),
-  npm('cas-upload/element (CasUploadElement alone: element + core, no Lit)', 'dist/element.js', '9.34 KiB', '{ CasUploadElement }'),
+  npm('cas-upload/element (CasUploadElement alone: element + core, no Lit)', 'dist/element.js', '9.35 KiB', '{ CasUploadElement }'),
   npm('cas-upload/element (every export)', 'dist/element.js'),
   npm('cas-upload/core (uploadCas alone: what an upload-only page ships)', 'dist/core.js', '3.6 KiB', '{ uploadCas }'),
   npm('cas-upload/core (every flow)', 'dist/core.js'),
@@ -55,7 +55,7 @@ export default [
   cdn('dist/cdn/cas-connect.js and every flow behind it (total)', ['dist/cdn/cas-connect.js', 'dist/cdn/chunks/cas-element-*.js', 'dist/cdn/chunks/flows-*.js'], '28 KiB'),
   cdn('dist/cdn/cas-connect.iife.js (every element, classic script)', 'dist/cdn/cas-connect.iife.js'),
   cdn('dist/cdn/cas-inbox-callback.js (the OAuth return page)', 'dist/cdn/cas-inbox-callback.js', '1 KiB'),
-  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '9.81 KiB'),
+  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '9.82 KiB'),
   npm('cas-upload/mailback (element + core, no Lit)', 'dist/mailback.js'),
   npm('cas-upload/inbox (element + core, no Lit)', 'dist/inbox.js'),
   npm('cas-upload/connect (every element + core, no Lit)', 'dist/connect.js'),
