@@ -201,9 +201,12 @@ describe('fault matrix (real local servers)', () => {
         if (outcome!.error) errors.push(outcome!.error);
         if (first?.error) errors.push(first.error);
 
-        // Requests the client aborted reach the server as a closed connection, a moment later.
+        // Requests the client aborted reach the server as a closed connection, a moment later
+        // (on a loaded machine, a mid-upload abort can take more than 2 s to be seen).
         stats = await session.until(
           (s) => s.apiAborted >= (row.expect.apiAborted ?? 0) && s.tokenAborted >= (row.expect.tokenAborted ?? 0),
+          'the aborted requests',
+          6000,
         );
         // Nothing late may change the outcome (a stale answer, a retry, an event).
         await aTimeout(100);
