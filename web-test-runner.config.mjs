@@ -8,6 +8,7 @@ import { summaryReporter, quietReporter } from './scripts/wtr-summary-reporter.m
 import { findChromium, chromiumArgs } from './scripts/chromium.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { faultServers } from './scripts/fault-servers.mjs';
+import { testPdfsMiddleware } from './scripts/test-pdfs.mjs';
 import { findTestFiles, runnerOf, groupOf, GROUPS } from './scripts/test-groups.mjs';
 import { collapseTemplates } from './scripts/template-whitespace.mjs';
 
@@ -86,7 +87,8 @@ export default {
       launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
     }),
   ],
-  middleware: [faults.middleware],
+  // `/test-pdfs/<name>.pdf`: PDFs encrypted by qpdf on first request (scripts/test-pdfs.mjs).
+  middleware: [faults.middleware, testPdfsMiddleware()],
   plugins: [
     faults.plugin,
     mswWorkerPlugin,
