@@ -217,6 +217,53 @@ describe('uploadCas: the request (CONTRACT section 4)', () => {
   });
 });
 
+describe('uploadCas: checkPassword (the password checked on the device)', () => {
+  it("'wrong' → invalid-password as the API's would read (code, message, not retryable), with no token request, no upload and no onStart", async () => {
+    let started = 0;
+    const seen: [Blob, string][] = [];
+    const file = pdfFile();
+    const err = await rejectionOf(
+      uploadCas(opts({ file, onStart: () => void started++, checkPassword: async (f, pw) => (seen.push([f, pw]), 'wrong') })),
+    );
+    expect(err.code).to.equal('invalid-password');
+    expect(err.message).to.equal(new CasUploadError('invalid-password').message);
+    expect(err.retryable).to.equal(false);
+    expect(seen).to.deep.equal([[file, PASSWORD]]);
+    expect([state.tokenRequests, state.parseRequests, started]).to.deep.equal([0, 0, 0]);
+  });
+
+  for (const verdict of ['right', 'unknown'] as const) {
+    it(`'${verdict}' → the upload goes on: one token request, one upload`, async () => {
+      await uploadCas(opts({ checkPassword: async () => verdict }));
+      expect([state.tokenRequests, state.parseRequests]).to.deep.equal([1, 1]);
+    });
+  }
+
+  it('a check that rejects lets the upload go on', async () => {
+    await uploadCas(opts({ checkPassword: () => Promise.reject(new Error('chunk failed to load')) }));
+    expect(state.parseRequests).to.equal(1);
+  });
+
+  it('the check gets the empty string when no password was given', async () => {
+    let given: string | undefined;
+    await uploadCas(opts({ password: undefined, checkPassword: async (_f, pw) => ((given = pw), 'right') }));
+    expect(given).to.equal('');
+  });
+
+  it('runs after the file checks: a file that is no PDF is invalid-file, unchecked', async () => {
+    let calls = 0;
+    const err = await rejectionOf(uploadCas(opts({ file: new File(['nope'], 'x.pdf'), checkPassword: async () => (calls++, 'wrong') })));
+    expect(err.code).to.equal('invalid-file');
+    expect(calls).to.equal(0);
+  });
+
+  it('cancelled while it checks → aborted, not invalid-password', async () => {
+    const controller = new AbortController();
+    const err = await rejectionOf(uploadCas(opts({ signal: controller.signal, checkPassword: async () => (controller.abort(), 'wrong') })));
+    expect(err.code).to.equal('aborted');
+  });
+});
+
 describe('uploadCas: onStart (the cancelable cas-upload-start)', () => {
   it('onStart returning false → aborted, before any network request', async () => {
     let calls = 0;

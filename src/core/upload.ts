@@ -4,6 +4,7 @@ import { sendParseRequest, type ProgressDetail } from './parse-request.js';
 import { systemClock } from './clock.js';
 import { callApi, checkSource, apiUrl, DEFAULT_API_BASE, type ApiOptions } from './request.js';
 import type { ParseResult } from './types.js';
+import type { PdfPasswordVerdict } from './pdf-password.js';
 
 /** The parsers the API offers; each is `POST /v4/{parser}/parse`. */
 export const PARSERS = ['smart', 'cdsl', 'nsdl', 'cams_kfintech'] as const;
@@ -30,6 +31,13 @@ export interface UploadOptions extends Omit<ApiOptions, 'fetch'> {
   timeout?: number;
   /** Called with upload progress, then once with `phase: 'parse'` when the bytes are sent. */
   onProgress?: (progress: ProgressDetail) => void;
+  /**
+   * Checks `password` against `file` on the device before any request (for example
+   * `checkPdfPassword` of `cas-upload/core`): `'wrong'` ends the upload with
+   * `invalid-password`, no token fetched and nothing sent; any other answer, or a rejection,
+   * lets it go on. Default: no check (the API judges the password).
+   */
+  checkPassword?: (file: Blob, password: string) => Promise<PdfPasswordVerdict>;
   /** Called once after the checks passed, before any network request; `false` cancels (`aborted`). */
   onStart?: () => boolean | void;
   /** Seam for tests: makes the `XMLHttpRequest`. */
@@ -56,7 +64,8 @@ export function parseUrl(apiBase: string = DEFAULT_API_BASE, parser: string = 's
 }
 
 /**
- * Uploads a CAS PDF and resolves with the API's parsed JSON. Checks the file first, fetches
+ * Uploads a CAS PDF and resolves with the API's parsed JSON. Checks the file first (and the
+ * password, with `checkPassword`), fetches
  * (or reuses) an access token, refreshes it once on 401/403, and retries 429/502/503/504 and
  * network failures with exponential backoff (or `Retry-After`).
  * @throws {CasUploadError} with one of the contract's codes
@@ -68,8 +77,12 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
   const url = parseUrl(options.apiBase ?? undefined, options.parser ?? undefined);
   checkSource(options.token);
   await checkPdf(options.file, options.maxSize);
+  // The password, on the device: only a certain `wrong` stops the upload.
+  const verdict = await options.checkPassword?.(options.file, options.password ?? '').catch(() => {});
   // Cancelled while the file was checked: no start, no request.
-  if (signal?.aborted || options.onStart?.() === false) throw new CasUploadError('aborted');
+  if (signal?.aborted) throw new CasUploadError('aborted');
+  if (verdict == 'wrong') throw new CasUploadError('invalid-password');
+  if (options.onStart?.() === false) throw new CasUploadError('aborted');
 
   const { body, requestId } = await callApi(
     {
