@@ -39,18 +39,20 @@ function chunkName({ name, facadeModuleId, moduleIds }: { name: string; facadeMo
 }
 
 /**
- * The script-tag builds load Hindi and the success summary from files beside the script
- * (`cas-upload.hi.js`, `cas-upload.summary.js`, mode `cdn-hi`) instead of npm chunks.
+ * The script-tag builds load Hindi, the success summary and the password check from files
+ * beside the script (`cas-upload.hi.js`, `cas-upload.summary.js`, `cas-upload.password.js`,
+ * mode `cdn-hi`) instead of npm chunks.
  */
 const besideTheScript: Alias[] = [
   { find: /^\.\/load-hi\.js$/, replacement: here('./src/upload/load-hi.cdn.ts') },
   { find: /^\.\/load-summary\.js$/, replacement: here('./src/upload/load-summary.cdn.ts') },
+  { find: /^\.\/load-password\.js$/, replacement: here('./src/upload/load-password.cdn.ts') },
 ];
 
 /**
  * A script-tag build into `dist/cdn/`: minified (every format fully), ES2022, Lit bundled, each
  * file with its source map (for the browser's devtools, fetched only when they are open; not
- * counted in the size budgets). What loads on first use (Hindi, the success summary) is left
+ * counted in the size budgets). What loads on first use (Hindi, the success summary, the password check) is left
  * out: `alias` puts loaders in place that import it from beside the script (mode `cdn-hi`,
  * built after the script-tag builds). Only the `first` build empties the folder.
  */
@@ -143,11 +145,13 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'cdn-hi') {
     // `cas-upload.hi.js` and `cas-portfolio.hi.js`: the Hindi strings as minified ES modules
     // exporting `hi`, which the script-tag files import the first time an element speaks
-    // Hindi; and `cas-upload.summary.js`, the success summary, loaded when an upload starts.
+    // Hindi; `cas-upload.summary.js`, the success summary, loaded when an upload starts; and
+    // `cas-upload.password.js`, the password check (`checkPdfPassword`), loaded when a file is chosen.
     return cdnBuild({
       entry: {
         'cas-upload.hi': here('./src/upload/hi.ts'),
         'cas-upload.summary': here('./src/upload/summary.ts'),
+        'cas-upload.password': here('./src/core/pdf-password.ts'),
         'cas-portfolio.hi': here('./src/portfolio/hi.ts'),
       } as Record<string, string>,
       formats: ['es'],

@@ -6,8 +6,6 @@ export * from './upload-api.js';
 export { requestCdslOtp, verifyCdslOtp, parseCasUrl, checkCdslDetails, CdslDetailsError } from './cdsl.js';
 export type { CdslDetails, CdslFile, CdslField } from './cdsl.js';
 export type { ApiOptions } from './request.js';
-export { checkPdfPassword } from './pdf-password.js';
-export type { PdfPasswordVerdict } from './pdf-password.js';
 export { flowMessages } from './flow-messages.js';
 export { requestMailback, checkMailbackDetails, MailbackDetailsError, MAILBACK_EARLIEST, MAILBACK_MIN_PASSWORD } from './mailback.js';
 export type { MailbackDetails, MailbackField } from './mailback.js';

@@ -11,6 +11,8 @@ import { uploadStrings, fill, type CasUploadStrings } from './texts.js';
 import { CasElement } from '../shared/cas-element.js';
 import type { summaryList } from './summary.js';
 import { loadSummaryList } from './load-summary.js';
+import type { checkPdfPassword } from '../core/pdf-password.js';
+import { loadPasswordCheck } from './load-password.js';
 
 /** The element's state, reflected as the read-only `state` attribute. */
 export type CasUploadState = 'idle' | 'ready' | 'uploading' | 'parsing' | 'success' | 'error';
@@ -37,6 +39,14 @@ function loadSummary(retry = false): Promise<unknown> | undefined {
     () => ((summaryFailed = true), (summaryLoad = undefined)),
   ));
 }
+
+/** The password check on the device (a file of its own), asked for when a file is chosen; a failed load is asked for again at the next. */
+let passwordCheck: Promise<typeof checkPdfPassword> | undefined;
+const loadCheck = (): Promise<typeof checkPdfPassword> =>
+  (passwordCheck ??= loadPasswordCheck().catch((err) => {
+    passwordCheck = undefined;
+    throw err;
+  }));
 
 /** Errors whose remedy is another file: the file is dropped and the chooser offered again. */
 const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
@@ -171,7 +181,9 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   /**
    * Uploads `file` (or the one chosen in the UI) with `password` (or the `password` property)
    * and resolves with the API's JSON body. Rejects with a {@link CasUploadError}. A new call
-   * cancels the upload in flight, whose promise rejects with `aborted`.
+   * cancels the upload in flight, whose promise rejects with `aborted`. An encrypted PDF's
+   * password is checked on the device first: a wrong one rejects with `invalid-password`
+   * before any request (nothing is sent); when the check cannot tell, the upload goes on.
    */
   async upload(file?: File | Blob, password?: string): Promise<ParseResult> {
     const pw = password ?? this.password;
@@ -201,6 +213,9 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
         parser: this.parser,
         fileField: this.fileField,
         maxSize: this.maxSize,
+        // A wrong password ends here, on the device: no token request, no upload. The check
+        // not loaded, or unsure, lets the upload go on.
+        checkPassword: (f, p) => loadCheck().then((check) => check(f, p)),
         onStart: () => {
           // A listener may also cancel, or start another upload: then this one is over.
           this.#live = true;
@@ -379,6 +394,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     this.status = fill(this.t.chosen, { name: file.name, size: this.#size(file.size) });
     this.go('ready');
     this.emit('cas-upload-select', { file });
+    // The password check is fetched now, for the upload (the first render did not wait for it).
+    loadCheck().catch(() => {});
     // The token is fetched now, while the visitor types the password: the upload shares it.
     if (this.tokenProvider || this.tokenUrl)
       sharedTokenCache.get(this.api().token, undefined, delayOf(this.timeout, 60000)).catch(() => {});
