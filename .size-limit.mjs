@@ -38,6 +38,8 @@ export default [
   cdn('dist/cdn/cas-upload.iife.js (Lit and English)', 'dist/cdn/cas-upload.iife.js'),
   cdn('dist/cdn/cas-upload.hi.js (Hindi, loaded on demand)', 'dist/cdn/cas-upload.hi.js'),
   cdn('dist/cdn/cas-upload.summary.js (the success summary, loaded when an upload starts)', 'dist/cdn/cas-upload.summary.js'),
+  cdn('dist/cdn/cas-upload.password.js (the password check, loaded when a file is chosen)', 'dist/cdn/cas-upload.password.js', '3.3 KiB'),
+  npm('dist/chunks/core-pdf-password.js (the password check: the npm chunk <cas-upload> loads, and checkPdfPassword of cas-upload/core)', 'dist/chunks/core-pdf-password.js', '3.3 KiB'),
   npm('cas-upload/element (CasUploadElement alone: element + core, no Lit)', 'dist/element.js', '9.35 KiB', '{ CasUploadElement }'),
   npm('cas-upload/element (every export)', 'dist/element.js'),
   npm('cas-upload/core (uploadCas alone: what an upload-only page ships)', 'dist/core.js', '3.6 KiB', '{ uploadCas }'),

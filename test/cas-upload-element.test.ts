@@ -288,8 +288,9 @@ describe('<cas-upload>', () => {
     it('reads the first bytes of a chosen file once: the upload reuses the check made at selection', async () => {
       const slice = Blob.prototype.slice;
       let reads = 0;
+      // The header check reads bytes 0-1024 (the password check reads the end of the file, apart).
       Blob.prototype.slice = function (...args: Parameters<Blob['slice']>) {
-        reads++;
+        if (!args[0] && args[1] === 1024) reads++;
         return slice.apply(this, args);
       };
       try {
@@ -427,6 +428,87 @@ describe('<cas-upload>', () => {
       expect(err.code).to.equal('aborted');
       expect(events).to.have.length(0);
       expect(state.tokenRequests).to.equal(0);
+    });
+  });
+
+  describe('the password, checked on the device (contract §19)', () => {
+    // PDFs encrypted by qpdf at test time (scripts/test-pdfs.mjs): user ABCDE1234F, owner below.
+    const OWNER = 'owner-Secret-9';
+    const testPdf = async (name: string) =>
+      new File([await (await fetch(`/test-pdfs/${name}.pdf`)).blob()], `${name}.pdf`, { type: 'application/pdf' });
+
+    it('a wrong password → invalid-password with the code and message of the API\'s answer, and no request at all', async () => {
+      const file = await testPdf('r6');
+      // The API's answer to a wrong password, for comparison (an unencrypted file reaches it).
+      setScenario(state, 'wrong-password');
+      const api = await rejectionOf((await make()).upload(await testPdf('plain'), 'WRONG'));
+      expect(state.parseRequests).to.equal(1);
+      resetMockState(state);
+      clearTokenCache();
+      const el = await make();
+      const events = record(el);
+      const err = await rejectionOf(el.upload(file, 'ABCDE1234G'));
+      expect([err.code, err.message]).to.deep.equal([api.code, api.message]);
+      expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-error']);
+      expect(events[0].detail).to.deep.equal({
+        code: 'invalid-password',
+        message: api.message,
+        // No answer came: nothing of one to report.
+        apiMessage: null,
+        status: null,
+        retryable: false,
+        requestId: null,
+      });
+      expect([state.tokenRequests, state.parseRequests], 'msw saw no token request and no upload').to.deep.equal([0, 0]);
+      await el.updateComplete;
+      expect(el.state).to.equal('error');
+      expect(part(el, 'password-input')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(part(el, 'check'), '"Check the password" offered').to.exist;
+      // The file is kept: the right password then uploads it, once.
+      await el.upload(undefined, PASSWORD);
+      expect(el.state).to.equal('success');
+      expect(state.parseRequests).to.equal(1);
+    });
+
+    it('chosen and submitted in the form: a wrong password sends nothing but the token fetched ahead at selection', async () => {
+      const el = await make();
+      await choose(el, await testPdf('r3'));
+      // The token is fetched while the password is typed (contract §19 allows it); nothing else.
+      for (let i = 0; i < 50 && state.tokenRequests === 0; i++) await aTimeout(5);
+      expect(state.tokenRequests).to.equal(1);
+      const failed = oneEvent(el, 'cas-upload-error');
+      (part(el, 'password-input') as HTMLInputElement).value = 'ABCDE1234G';
+      part(el, 'password-input')!.dispatchEvent(new Event('input'));
+      part(el, 'submit')!.click();
+      expect((await failed).detail.code).to.equal('invalid-password');
+      expect([state.tokenRequests, state.parseRequests]).to.deep.equal([1, 0]);
+    });
+
+    const uploads: [string, string, string][] = [
+      ['the user password', 'r2', PASSWORD],
+      ['the owner password', 'r4', OWNER],
+      ['the user password, trailer in a cross-reference stream', 'r6-xref-stream', PASSWORD],
+      ['an unencrypted file, any password', 'plain', 'anything'],
+      ['another security handler (unknown /Filter)', 'unknown-filter', 'ABCDE1234G'],
+      ['a truncated file (the check cannot tell)', 'truncated', 'ABCDE1234G'],
+    ];
+    for (const [what, name, password] of uploads) {
+      it(`${what} (${name}.pdf) → exactly one upload`, async () => {
+        const el = await make();
+        await el.upload(await testPdf(name), password);
+        expect(el.state).to.equal('success');
+        expect([state.tokenRequests, state.parseRequests]).to.deep.equal([1, 1]);
+      });
+    }
+
+    it('the password is checked before cas-upload-start: a wrong one fires no start', async () => {
+      const el = await make();
+      let started = 0;
+      el.addEventListener('cas-upload-start', () => started++);
+      await rejectionOf(el.upload(await testPdf('r5'), ''));
+      expect(started).to.equal(0);
+      await el.upload(await testPdf('r5'), PASSWORD);
+      expect(started).to.equal(1);
     });
   });
 

@@ -79,10 +79,9 @@ export async function uploadCas(options: UploadOptions): Promise<UploadResult> {
   await checkPdf(options.file, options.maxSize);
   // The password, on the device: only a certain `wrong` stops the upload.
   const verdict = await options.checkPassword?.(options.file, options.password ?? '').catch(() => {});
+  if (verdict == 'wrong' && !signal?.aborted) throw new CasUploadError('invalid-password');
   // Cancelled while the file was checked: no start, no request.
-  if (signal?.aborted) throw new CasUploadError('aborted');
-  if (verdict == 'wrong') throw new CasUploadError('invalid-password');
-  if (options.onStart?.() === false) throw new CasUploadError('aborted');
+  if (signal?.aborted || options.onStart?.() === false) throw new CasUploadError('aborted');
 
   const { body, requestId } = await callApi(
     {
