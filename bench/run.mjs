@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: size, upload overhead, token requests, memory and start-up of cas-upload,
 // measured side by side with peers and with a bare XMLHttpRequest in one run, and the render and
-// re-sort times of <cas-portfolio> against a plain DOM-built table. Prints a table
+// re-sort times of <cas-portfolio> against a plain DOM-built table, and the time of the password
+// check on 9 MiB encrypted PDFs (qpdf, each revision). Prints a table
 // and writes BENCHMARKS.md at the package root.
 //
 // Every ratio is measured in --rounds separate rounds (default 2; each on a new page), and each
@@ -9,8 +10,11 @@
 // Options: --rounds N (at least 2), --pairs N (loopback upload pairs per round, default 20, at
 // least 5), --link-pairs N (upload pairs per round on the throttled link, default 4),
 // --link-mbit N (its speed, default 10 Mbit/s), --loads N (start-up loads of each page per
-// round, default 15), --reps N (memory repetitions, default 3), --only
-// size,upload,link,tokens,memory,startup,portfolio (a partial run; BENCHMARKS.md is then not written),
+// round, default 15), --reps N (memory repetitions, default 3), --password-runs N (checks of each
+// 9 MiB encrypted PDF and password, default 20), --only
+// size,upload,link,tokens,memory,startup,portfolio,password (a partial run, for example
+// `--only password` for the password check alone, about 30 s; BENCHMARKS.md is then not written,
+// unless --update: its sections and summary rows of the phases run are replaced, the rest kept),
 // --build (rebuild the package first), --no-write (print only).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, copyFileSync, readdirSync } from 'node:fs';
@@ -21,10 +25,10 @@ import { findChromium, chromiumArgs } from '../scripts/chromium.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = join(benchDir, '..');
-const ALL = ['size', 'upload', 'link', 'tokens', 'memory', 'startup', 'portfolio'];
+const ALL = ['size', 'upload', 'link', 'tokens', 'memory', 'startup', 'portfolio', 'password'];
 
 function parseArgs(argv) {
-  const opts = { rounds: 2, pairs: 20, linkPairs: 4, linkMbit: 10, loads: 15, reps: 3, only: ALL, build: false, write: true };
+  const opts = { rounds: 2, pairs: 20, linkPairs: 4, linkMbit: 10, loads: 15, reps: 3, passwordRuns: 20, only: ALL, build: false, write: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -38,12 +42,21 @@ function parseArgs(argv) {
     else if (a === '--link-mbit') opts.linkMbit = Math.max(0.1, Number(value()));
     else if (a === '--loads') opts.loads = Math.max(1, Number(value()) | 0);
     else if (a === '--reps') opts.reps = Math.max(1, Number(value()) | 0);
+    else if (a === '--password-runs') opts.passwordRuns = Math.max(1, Number(value()) | 0);
     else if (a === '--only') opts.only = value().split(',').filter((x) => ALL.includes(x));
     else if (a === '--build') opts.build = true;
     else if (a === '--no-write') opts.write = false;
+    else if (a === '--update') opts.update = true;
+    else if (a === '--help') {
+      // The comment at the top of this file.
+      const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+      console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      process.exit(0);
+    }
     else throw new Error(`unknown option ${a}`);
   }
   if (opts.only.length !== ALL.length) opts.write = false;
+  if (opts.write) opts.update = false;
   return opts;
 }
 
@@ -61,7 +74,9 @@ async function main() {
   if (!existsSync(join(benchDir, 'node_modules/playwright-core')) || !existsSync(join(benchDir, 'node_modules/esbuild'))) {
     run('npm', ['ci', '--prefix', benchDir, '--no-audit', '--no-fund'], rootDir);
   }
-  const built = ['dist/cdn/cas-upload.js', 'dist/cdn/cas-portfolio.js', 'dist/index.js'].every((f) => existsSync(join(rootDir, f)));
+  const built = ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.password.js', 'dist/cdn/cas-portfolio.js', 'dist/index.js'].every((f) =>
+    existsSync(join(rootDir, f)),
+  );
   if (opts.build || !built) {
     run('npm', ['run', 'build'], rootDir);
   }
@@ -71,8 +86,9 @@ async function main() {
   const { startServer } = await import('./lib/server.mjs');
   const pages = await import('./lib/pages.mjs');
   const m = await import('./lib/measure.mjs');
-  const { render } = await import('./lib/report.mjs');
+  const { render, updateSections } = await import('./lib/report.mjs');
   const { portfolioPage, measurePortfolio } = await import('./lib/portfolio.mjs');
+  const { passwordPage, passwordFiles, measurePassword } = await import('./lib/password.mjs');
 
   const started = new Date();
   const loadStart = os.loadavg();
@@ -82,10 +98,11 @@ async function main() {
   copyFileSync(join(rootDir, 'dist/cdn/cas-upload.js'), shipped);
   const portfolioScript = join(outDir, 'cas-portfolio.js');
   copyFileSync(join(rootDir, 'dist/cdn/cas-portfolio.js'), portfolioScript);
-  // The files the script loads from its own folder when it needs them (the success summary
-  // when an upload starts, Hindi), served beside it as a host would.
+  // The files the script loads from its own folder when it needs them (the password check
+  // when a file is chosen or an upload starts, the success summary when an upload starts,
+  // Hindi), served beside it as a host would.
   const besides = {};
-  for (const f of ['cas-upload.summary.js', 'cas-upload.hi.js']) {
+  for (const f of ['cas-upload.password.js', 'cas-upload.summary.js', 'cas-upload.hi.js']) {
     besides[`/${f}`] = join(outDir, f);
     copyFileSync(join(rootDir, 'dist/cdn', f), besides[`/${f}`]);
   }
@@ -135,7 +152,10 @@ async function main() {
           '/start-cas.html': () => pages.startupPage('/cas-upload.js', 'cas-upload', 'token-url="/token"'),
           '/start-floor.html': () => pages.startupPage('/floor.js', 'min-element'),
           '/portfolio.html': portfolioPage,
+          '/password.html': passwordPage,
         },
+        // The 9 MiB encrypted PDFs of the password check, made by qpdf for this run.
+        files: opts.only.includes('password') ? passwordFiles(outDir) : {},
       });
       origin = server.origin;
       const { chromium } = await import('playwright-core');
@@ -175,6 +195,11 @@ async function main() {
           m.measureStartup(browser, server, { loads: opts.loads }),
         );
       }
+      if (opts.only.includes('password')) {
+        console.log(`password: ${opts.passwordRuns} checks of a 9 MiB PDF of each revision, right and wrong password…`);
+        results.password = await measurePassword(browser, server, { runs: opts.passwordRuns });
+        results.password.chunk = { file: 'cas-upload.password.js', ...compressed(readFileSync(join(rootDir, 'dist/cdn/cas-upload.password.js'))) };
+      }
       if (opts.only.includes('portfolio')) {
         console.log('portfolio: first render of 2,000 schemes, 10 new pages each way and shape, then 10 re-sorts…');
         results.portfolio = await measurePortfolio(browser, server);
@@ -206,6 +231,17 @@ async function main() {
   if (opts.write) {
     writeFileSync(join(rootDir, 'BENCHMARKS.md'), markdown);
     console.log('\nwrote BENCHMARKS.md');
+  } else if (opts.update) {
+    const path = join(rootDir, 'BENCHMARKS.md');
+    const m = results.machine;
+    // The size is measured in every run.
+    const phases = [...new Set(['size', ...opts.only])];
+    const note =
+      `Updated by \`${results.command}\` on ${results.date.toISOString()} (${phases.join(', ')}; ${results.durationS.toFixed(0)} s; ` +
+      `${m.cpu}, Chromium ${results.chromium ?? '—'}; load average ${m.loadStart.map((v) => v.toFixed(2)).join(' / ')} at the start): ` +
+      'the sections and summary rows of those phases; the rest is from the run above.';
+    writeFileSync(path, updateSections(readFileSync(path, 'utf8'), markdown, note));
+    console.log(`\nupdated BENCHMARKS.md (${phases.join(', ')})`);
   }
 }
 

@@ -1,4 +1,5 @@
 // Turns the results of one run into the console table and BENCHMARKS.md.
+import { REVISION_NAMES } from './password.mjs';
 
 const kB = (b) => (b == null ? '—' : `${(b / 1000).toFixed(1)} kB`);
 const signedKB = (b) => (b == null ? '—' : `${b >= 0 ? '+' : '−'}${(Math.abs(b) / 1000).toFixed(1)} kB`);
@@ -122,6 +123,24 @@ function summaryRows(r) {
       ],
     );
   }
+  if (r.password) {
+    const pw = r.password;
+    for (const rev of [...new Set(pw.rows.map((q) => q.revision))]) {
+      const [right, wrong] = ['right', 'wrong'].map((label) => pw.rows.find((q) => q.revision === rev && q.label === label));
+      rows.push([
+        `password check on the device, 9 MiB PDF, ${REVISION_NAMES[rev]}: right / wrong password, median of ${pw.runs} (slowest)`,
+        `${ms(right.median)} (${ms(right.max)}) / ${ms(wrong.median)} (${ms(wrong.max)})`,
+        '≤ 50 ms',
+        yes(Math.max(right.median, wrong.median) <= 50),
+      ]);
+    }
+    rows.push([
+      'size: dist/cdn/cas-upload.password.js (the check, loaded when a file is chosen), min+gzip -9',
+      `${kB(pw.chunk.gzip)} (${pw.chunk.gzip} B)`,
+      '< 3 kB',
+      yes(pw.chunk.gzip < 3000),
+    ]);
+  }
   return rows;
 }
 
@@ -180,6 +199,7 @@ export function render(r) {
         if (f === 'cas-portfolio.js') return 'the `<cas-portfolio>` element, loaded only by pages that show a statement';
         if (f === 'cas-portfolio.iife.js') return 'its classic-script build';
         if (f === 'cas-portfolio.hi.js') return 'its Hindi strings, fetched only for `lang="hi"`';
+        if (f === 'cas-upload.password.js') return 'the password check, fetched when a file is chosen (section 7)';
         if (f.endsWith('.iife.js')) return 'the classic-script build of the same code, loaded instead of it';
         const lang = /\.([a-z]{2,3})\.js$/.exec(f)?.[1];
         return lang ? `UI strings, fetched only for \`lang="${lang}"\`` : 'fetched only when needed';
@@ -432,5 +452,56 @@ export function render(r) {
       '',
     );
   }
+  if (r.password) {
+    const pw = r.password;
+    md.push('## 7. The password checked on the device', '');
+    md.push(
+      mdTable(
+        ['revision of the standard security handler', 'password', 'file', 'bytes read per check', `median of ${pw.runs}`, 'slowest'],
+        pw.rows.map((q) => [REVISION_NAMES[q.revision], q.label, `${(q.size / 1048576).toFixed(2)} MiB`, Math.round(q.read), ms(q.median), ms(q.max)]),
+      ),
+      '',
+      `The check's file, \`dist/cdn/cas-upload.password.js\`: ${pw.chunk.min} B minified, ${pw.chunk.gzip} B gzip -9, ${pw.chunk.brotli} B brotli.`,
+      '',
+      'How: a page of its own imports `checkPdfPassword` from `dist/cdn/cas-upload.password.js` (the',
+      'file `<cas-upload>` loads when a file is chosen). For each revision, a one-page PDF with 9 MiB',
+      'of incompressible padding is encrypted by qpdf (`scripts/test-pdfs.mjs`: `qpdf --encrypt U O',
+      '40|128|256 …`, classic cross-reference table) for this run and fetched into the page as a',
+      '`File`; after one uncounted check, the wall time of each `await checkPdfPassword(file,',
+      'password)` is taken with `performance.now()`, with the right user password and with a wrong',
+      'one. A wrong password is the slow case: it is tried as the user and the owner password, and',
+      'the empty user password is tried too (for revision 6, three rounds of the ISO 32000-2 hash',
+      'through Web Crypto). "Bytes read" is the sum of the `Blob.slice` ranges of one check: the end',
+      'of the file, the cross-reference table and the encryption dictionary, never the file.',
+      '',
+    );
+  }
   return { console: out.join('\n'), markdown: md.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n') + '\n' };
+}
+
+/**
+ * `--update` after a partial run (`--only …`): BENCHMARKS.md (`old`) with the sections and the
+ * summary rows of this run (`fresh`) in place of its own (by section number and figure), the
+ * others kept as they are, and a line under the header that says which parts came from when.
+ */
+export function updateSections(old, fresh, note) {
+  const sections = (md) => md.split(/^(?=## )/m);
+  const number = (s) => /^## (\d+)\./.exec(s)?.[1];
+  const rowsOf = (s) => s.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| figure') && !l.startsWith('| ---'));
+  const figure = (row) => row.split(' | ')[0];
+  const next = sections(fresh);
+  const summary = next.find((s) => s.startsWith('## Summary'));
+  const out = sections(old).map((s) => {
+    if (s.startsWith('## Summary') && summary) {
+      const fresh = rowsOf(summary);
+      // Each row in its place, replaced by this run's when it has one; this run's new rows last.
+      const rows = rowsOf(s).map((row) => fresh.find((f) => figure(f) === figure(row)) ?? row);
+      rows.push(...fresh.filter((f) => !rows.includes(f)));
+      return s.replace(/(\| figure[^\n]*\n\| ---[^\n]*\n)(?:\|[^\n]*\n)*/, (_, head) => head + rows.join('\n') + '\n');
+    }
+    return next.find((n) => number(n) && number(n) === number(s)) ?? s;
+  });
+  for (const n of next) if (number(n) && !out.some((s) => number(s) === number(n))) out.push(n);
+  out[0] = out[0].replace(/^(- Noise: [^\n]*\n)/m, `$1- ${note}\n`);
+  return out.join('').replace(/\n*$/, '\n');
 }

@@ -9,9 +9,10 @@ import { EventEmitter } from 'node:events';
  * @param {object} o
  * @param {Record<string, string | (() => string)>} o.pages   path → HTML
  * @param {Record<string, string>} o.scripts                 path → file on disk (JavaScript)
+ * @param {Record<string, string>} [o.files]                 path → file on disk (anything else, as bytes)
  * @param {string} o.fixturePath                             the parse response to answer
  */
-export async function startServer({ pages, scripts, fixturePath }) {
+export async function startServer({ pages, scripts, files = {}, fixturePath }) {
   const fixture = readFileSync(fixturePath); // answered byte for byte, as the API would
   JSON.parse(fixture.toString('utf8')); // fail early if it is not JSON
   const events = new EventEmitter();
@@ -51,6 +52,10 @@ export async function startServer({ pages, scripts, fixturePath }) {
     if (req.method === 'GET' && path in scripts) {
       res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
       return res.end(readFileSync(scripts[path]));
+    }
+    if (req.method === 'GET' && path in files) {
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' });
+      return res.end(readFileSync(files[path]));
     }
     if (path === '/token') {
       state.tokenRequests++;
