@@ -20,7 +20,7 @@ const bcd = createRequire(import.meta.url)('@mdn/browser-compat-data');
 export const BROWSERS = ['chrome', 'edge', 'firefox', 'safari', 'chrome_android', 'firefox_android', 'safari_ios'];
 
 /** The built files a page loads. */
-export const FILES = ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.hi.js', 'dist/cdn/cas-upload.summary.js'];
+export const FILES = ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.hi.js', 'dist/cdn/cas-upload.summary.js', 'dist/cdn/cas-upload.password.js'];
 
 /** A BCD version as a number (`"17.5"` → 17.5, `"≤79"` → 79); Infinity when not supported. */
 function version(v) {

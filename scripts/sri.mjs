@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // `npm run sri` (after `npm run build`): prints the Subresource Integrity value of each
-// script-tag file (cas-upload.js, cas-upload.iife.js, cas-connect.js) and of the Hindi file
-// cas-upload.js loads. `npm run sri -- --write` also puts them into
+// script-tag file (cas-upload.js, cas-upload.iife.js, cas-connect.js) and of the files
+// cas-upload.js loads later (Hindi, the password check, the success summary). `npm run sri -- --write` also puts them into
 // the CDN snippets of README.md and docs/*.md, as a release step: every
-// `<script src=".../cas-upload@x.y.z/dist/cdn/<file>" integrity="…">`, and the import map entry
-// `".../cas-upload@x.y.z/dist/cdn/cas-upload.hi.js": "…"` that pins Hindi.
+// `<script src=".../cas-upload@x.y.z/dist/cdn/<file>" integrity="…">`, and the import map
+// entries `".../cas-upload@x.y.z/dist/cdn/cas-upload.hi.js": "…"` that pin those files.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const files = ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js', 'cas-connect.js', 'cas-connect.iife.js', 'cas-inbox-callback.js', 'cas-portfolio.js', 'cas-portfolio.iife.js', 'cas-portfolio.hi.js'];
+const files = ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js', 'cas-upload.password.js', 'cas-upload.summary.js', 'cas-connect.js', 'cas-connect.iife.js', 'cas-inbox-callback.js', 'cas-portfolio.js', 'cas-portfolio.iife.js', 'cas-portfolio.hi.js'];
 const pages = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const text = Object.fromEntries(pages.map((page) => [page, readFileSync(page, 'utf8')]));
 for (const file of files) {

@@ -87,7 +87,7 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
   );
 });
 
-test('dist/cdn holds the script-tag files, each with its source map, Hindi and the success summary beside them, those of the portfolio, and the chunks of cas-connect.js', () => {
+test('dist/cdn holds the script-tag files, each with its source map, Hindi, the success summary and the password check beside them, those of the portfolio, and the chunks of cas-connect.js', () => {
   const files = [
     'cas-connect.iife.js',
     'cas-connect.js',
@@ -98,6 +98,7 @@ test('dist/cdn holds the script-tag files, each with its source map, Hindi and t
     'cas-upload.hi.js',
     'cas-upload.iife.js',
     'cas-upload.js',
+    'cas-upload.password.js',
     'cas-upload.summary.js',
   ];
   assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), [...files.flatMap((f) => [f, `${f}.map`]), 'chunks'].sort());
@@ -113,6 +114,14 @@ test('dist/cdn holds the script-tag files, each with its source map, Hindi and t
   // The first render's file leaves the summary's list to the file loaded when an upload starts.
   assert.ok(!readFileSync(`${root}dist/cdn/cas-upload.js`, 'utf8').includes('summary-list'));
   assert.ok(readFileSync(`${root}dist/cdn/cas-upload.summary.js`, 'utf8').includes('summary-list'));
+  // The password check is in its own file, loaded when a file is chosen: in no script-tag
+  // file's first load, nor in cas-connect's chunks (which load it from beside the script too).
+  const check = 'startxref';
+  assert.ok(readFileSync(`${root}dist/cdn/cas-upload.password.js`, 'utf8').includes(check));
+  for (const f of [...readdirSync(`${root}dist/cdn`), ...readdirSync(`${root}dist/cdn/chunks`).map((c) => `chunks/${c}`)]) {
+    if (f.endsWith('.js') && f !== 'cas-upload.password.js') assert.ok(!readFileSync(`${root}dist/cdn/${f}`, 'utf8').includes(check), `${f} leaves the password check to its file`);
+  }
+  assert.ok(readFileSync(`${root}dist/cdn/cas-upload.js`, 'utf8').includes('cas-upload.password.js'));
 });
 
 test('every exports target, types, main and customElements are in the tarball', () => {
@@ -235,7 +244,7 @@ test('the docs pin the package version in their CDN snippets, each with a sha384
   assert.match(docs, pin, 'an import map pins cas-upload.hi.js of this version');
   // The values are those of the files as built (`npm run build && npm run sri -- --write`).
   const sri = (file: string) => `sha384-${createHash('sha384').update(readFileSync(`${root}dist/cdn/${file}`)).digest('base64')}`;
-  for (const file of ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js', 'cas-connect.js']) {
+  for (const file of ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js', 'cas-upload.password.js', 'cas-upload.summary.js', 'cas-connect.js']) {
     const url = `https://cdn.jsdelivr.net/npm/cas-upload@${pkg.version}/dist/cdn/${file}`;
     const values = [...docs.matchAll(new RegExp(`${url.replace(/[.?]/g, '\\$&')}"[^>]*?(?:integrity=|: )"(sha384-[^"]+)"`, 'g'))].map((m) => m[1]);
     assert.ok(values.length > 0, `the docs pin ${file}`);

@@ -103,11 +103,13 @@ describe('fault matrix (real local servers)', () => {
       const el = makeElement(session, row);
       await el.updateComplete;
       const events = record(el);
-      const password = secret('pw-');
+      const password = row.password ?? secret('pw-');
       // Typed into the element, as a page's own field would set it: upload() takes it and clears it.
       const typed = () => (el.password = password);
       const errors: unknown[] = [];
-      const file = pdf('cas.pdf', row.size);
+      const file = row.file
+        ? new File([await (await fetch(`/test-pdfs/${row.file}.pdf`)).blob()], 'cas.pdf', { type: 'application/pdf' })
+        : pdf('cas.pdf', row.size);
       const started = performance.now();
       let outcome: Awaited<ReturnType<typeof settle>>;
       let stats: Stats;

@@ -25,7 +25,7 @@ export type Action =
 
 /** One row of the matrix. */
 export interface Row {
-  group: 'Token endpoint' | 'CAS Parser API' | 'Client';
+  group: 'Token endpoint' | 'CAS Parser API' | 'Client' | 'Password check';
   /** The fault, as docs/failures.md names it. */
   fault: string;
   /**
@@ -40,6 +40,10 @@ export interface Row {
   attrs?: Record<string, string>;
   /** File size in bytes (default 2 KiB). */
   size?: number;
+  /** A PDF of scripts/test-pdfs.mjs (encrypted by qpdf at test time) instead of the plain one. */
+  file?: string;
+  /** The password typed (default: a random one, wrong for every encrypted test PDF). */
+  password?: string;
   action?: Action;
   /** Shown in docs/failures.md next to the requests. */
   note?: string;
@@ -370,6 +374,32 @@ export const rows: Row[] = [
     api: [{ hang: true }, {}],
     expect: { state: 'success', events: ['cas-upload-cancel', 'cas-upload-success'], code: null, tokenRequests: 1, apiRequests: 2, apiAborted: 1 },
   },
+  // ---- the password, checked in the browser before any request (contract §19) ----------------
+  {
+    group: 'Password check',
+    fault: 'an encrypted PDF (AES-256, revision 6) and a wrong password',
+    sees: 'the `invalid-password` message',
+    note: 'checked in the browser, nothing sent',
+    file: 'r6',
+    expect: { state: 'error', events: ['cas-upload-error'], code: 'invalid-password', status: null, apiMessage: null, tokenRequests: 0, apiRequests: 0 },
+  },
+  {
+    group: 'Password check',
+    fault: 'an encrypted PDF (RC4 128-bit) and its owner password',
+    sees: 'the statement summary',
+    file: 'r3',
+    password: 'owner-Secret-9',
+    expect: { state: 'success', events: ['cas-upload-success'], code: null, tokenRequests: 1, apiRequests: 1 },
+  },
+  {
+    group: 'Password check',
+    fault: 'an encryption the check does not know (another `/Filter`) and a wrong password',
+    sees: 'the `invalid-password` message',
+    note: 'the check cannot tell: the API judges',
+    file: 'unknown-filter',
+    api: [failed(400, PASSWORD_MSG)],
+    expect: { state: 'error', events: ['cas-upload-error'], code: 'invalid-password', status: 400, apiMessage: PASSWORD_MSG, tokenRequests: 1, apiRequests: 1 },
+  },
 ];
 
 const plural = (n: number, word: string) => `${n} ${word}`;
@@ -414,6 +444,8 @@ export function failureTable(): string {
     "fires for it, its promise rejects with `aborted`, its request is aborted, and its answer can",
     'never replace the newer one. Requests that another element on the page is making are not',
     'affected. Any number of elements share one token request, and one refresh after a 401/403.',
+    '',
+    'The password check rows upload PDFs that qpdf encrypts at test time (`scripts/test-pdfs.mjs`).',
     '',
     `${rows.length} rows.`,
   );
