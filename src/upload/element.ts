@@ -11,7 +11,6 @@ import { uploadStrings, fill, type CasUploadStrings } from './texts.js';
 import { CasElement } from '../shared/cas-element.js';
 import type { summaryList } from './summary.js';
 import { loadSummaryList } from './load-summary.js';
-import type { checkPdfPassword } from '../core/pdf-password.js';
 import { loadPasswordCheck } from './load-password.js';
 
 /** The element's state, reflected as the read-only `state` attribute. */
@@ -41,8 +40,8 @@ function loadSummary(retry = false): Promise<unknown> | undefined {
 }
 
 /** The password check on the device (a file of its own), asked for when a file is chosen; a failed load is asked for again at the next. */
-let passwordCheck: Promise<typeof checkPdfPassword> | undefined;
-const loadCheck = (): Promise<typeof checkPdfPassword> =>
+let passwordCheck: ReturnType<typeof loadPasswordCheck> | undefined;
+const loadCheck = (): ReturnType<typeof loadPasswordCheck> =>
   (passwordCheck ??= loadPasswordCheck().catch((err) => {
     passwordCheck = undefined;
     throw err;
@@ -215,7 +214,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
         maxSize: this.maxSize,
         // A wrong password ends here, on the device: no token request, no upload. The check
         // not loaded, or unsure, lets the upload go on.
-        checkPassword: (f, p) => loadCheck().then((check) => check(f, p)),
+        checkPassword: (f, p) => loadCheck().then((m) => m.checkPdfPassword(f, p)),
         onStart: () => {
           // A listener may also cancel, or start another upload: then this one is over.
           this.#live = true;

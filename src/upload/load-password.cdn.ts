@@ -1,9 +1,7 @@
-import type { checkPdfPassword } from '../core/pdf-password.js';
 import { besideScript } from '../shared/beside-script.js';
 
 /**
  * The script-tag build's loader of the password check, in place of `load-password.ts`
  * (vite.config.ts): `cas-upload.password.js`, from the folder of the script, as for Hindi.
  */
-export const loadPasswordCheck = (): Promise<typeof checkPdfPassword> =>
-  besideScript<{ checkPdfPassword: typeof checkPdfPassword }>('cas-upload.password.js').then((m) => m.checkPdfPassword);
+export const loadPasswordCheck = (): Promise<typeof import('../core/pdf-password.js')> => besideScript('cas-upload.password.js');
