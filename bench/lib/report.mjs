@@ -502,6 +502,12 @@ export function updateSections(old, fresh, note) {
     return next.find((n) => number(n) && number(n) === number(s)) ?? s;
   });
   for (const n of next) if (number(n) && !out.some((s) => number(s) === number(n))) out.push(n);
-  out[0] = out[0].replace(/^(- Noise: [^\n]*\n)/m, `$1- ${note}\n`);
+  // A note of an earlier update of the same phases is replaced.
+  const phases = /\(([^;]*);/.exec(note)?.[1];
+  out[0] = out[0]
+    .split('\n')
+    .filter((l) => !(l.startsWith('- Updated by ') && /\(([^;]*);/.exec(l)?.[1] === phases))
+    .join('\n')
+    .replace(/^(- Noise: [^\n]*\n)/m, `$1- ${note}\n`);
   return out.join('').replace(/\n*$/, '\n');
 }
