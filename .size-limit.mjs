@@ -35,14 +35,14 @@ const npm = (name, path, limit, imports) => ({
 
 export default [
   // 14.95 KiB (15309 B) + 78 B: the loader of the password check, measured (the check itself is cas-upload.password.js).
-  cdn('dist/cdn/cas-upload.js (Lit and English)', 'dist/cdn/cas-upload.js', '15387 B'),
+  cdn('dist/cdn/cas-upload.js (Lit and English)', 'dist/cdn/cas-upload.js', '15392 B'),
   cdn('dist/cdn/cas-upload.iife.js (Lit and English)', 'dist/cdn/cas-upload.iife.js'),
   cdn('dist/cdn/cas-upload.hi.js (Hindi, loaded on demand)', 'dist/cdn/cas-upload.hi.js'),
   cdn('dist/cdn/cas-upload.summary.js (the success summary, loaded when an upload starts)', 'dist/cdn/cas-upload.summary.js'),
   cdn('dist/cdn/cas-upload.password.js (the password check, loaded when a file is chosen)', 'dist/cdn/cas-upload.password.js', '3.3 KiB'),
   npm('dist/chunks/core-pdf-password.js (the password check: the npm chunk <cas-upload> loads, and checkPdfPassword of cas-upload/core)', 'dist/chunks/core-pdf-password.js', '3.3 KiB'),
   // 9.35 KiB (9574 B) + 97 B: the loader of the password check and uploadCas's checkPassword step, measured.
-  npm('cas-upload/element (CasUploadElement alone: element + core, no Lit)', 'dist/element.js', '9671 B', '{ CasUploadElement }'),
+  npm('cas-upload/element (CasUploadElement alone: element + core, no Lit)', 'dist/element.js', '9676 B', '{ CasUploadElement }'),
   npm('cas-upload/element (every export)', 'dist/element.js'),
   // 3.6 → 3.63 KiB: uploadCas's checkPassword step (+36 B measured).
   npm('cas-upload/core (uploadCas alone: what an upload-only page ships)', 'dist/core.js', '3.63 KiB', '{ uploadCas }'),
@@ -60,8 +60,9 @@ export default [
   cdn('dist/cdn/cas-connect.js and every flow behind it (total)', ['dist/cdn/cas-connect.js', 'dist/cdn/chunks/cas-element-*.js', 'dist/cdn/chunks/flows-*.js'], '28 KiB'),
   cdn('dist/cdn/cas-connect.iife.js (every element, classic script)', 'dist/cdn/cas-connect.iife.js'),
   cdn('dist/cdn/cas-inbox-callback.js (the OAuth return page)', 'dist/cdn/cas-inbox-callback.js', '1 KiB'),
-  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '9.82 KiB'),
+  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '10076 B'),
   npm('cas-upload/mailback (element + core, no Lit)', 'dist/mailback.js'),
   npm('cas-upload/inbox (element + core, no Lit)', 'dist/inbox.js'),
+  npm('cas-upload/forward (element + core, no Lit)', 'dist/forward.js', '11.1 KiB'),
   npm('cas-upload/connect (every element + core, no Lit)', 'dist/connect.js'),
 ];

@@ -24,6 +24,7 @@ const ELEMENTS = [
   { src: 'src/cdsl-fetch/element.ts', module: 'dist/cdsl-fetch.js', defines: 'dist/cdsl-fetch.js', tag: 'cas-cdsl-fetch', name: 'CasCdslFetchElement', state: 'CasCdslFetchState' },
   { src: 'src/mailback/element.ts', module: 'dist/mailback.js', defines: 'dist/mailback.js', tag: 'cas-mailback', name: 'CasMailbackElement', state: 'CasMailbackState' },
   { src: 'src/inbox/element.ts', module: 'dist/inbox.js', defines: 'dist/inbox.js', tag: 'cas-inbox', name: 'CasInboxElement', state: 'CasInboxState' },
+  { src: 'src/forward/element.ts', module: 'dist/forward.js', defines: 'dist/forward.js', tag: 'cas-forward', name: 'CasForwardElement', state: 'CasForwardState' },
   { src: 'src/connect/element.ts', module: 'dist/connect.js', defines: 'dist/connect.js', tag: 'cas-connect', name: 'CasConnectElement', state: 'CasConnectState' },
   { src: 'src/portfolio/element.ts', module: 'dist/portfolio.js', defines: 'dist/portfolio.js', tag: 'cas-portfolio', name: 'CasPortfolioElement' },
 ];

@@ -181,6 +181,7 @@ export default defineConfig(({ command, mode }) => {
           inbox: here('./src/entries/inbox.ts'),
           connect: here('./src/entries/connect.ts'),
           'inbox-callback': here('./src/entries/inbox-callback.ts'),
+          forward: here('./src/entries/forward.ts'),
         },
         formats: ['es'],
       },

@@ -6,6 +6,7 @@ import * as element from '../src/entries/element.js';
 import * as cdslFetch from '../src/entries/cdsl-fetch.js';
 import * as mailback from '../src/entries/mailback.js';
 import * as inbox from '../src/entries/inbox.js';
+import * as forward from '../src/entries/forward.js';
 import * as connect from '../src/entries/connect.js';
 import * as portfolio from '../src/entries/portfolio.js';
 import * as cdnUpload from '../src/entries/cdn/cas-upload.js';
@@ -18,7 +19,7 @@ import { en as portfolioEn } from '../src/portfolio/en.js';
 import CAMS from './portfolio/cams.json';
 
 const { registerLanguage, registerStrings } = upload;
-const TAGS = ['cas-upload', 'cas-cdsl-fetch', 'cas-mailback', 'cas-inbox', 'cas-connect', 'cas-portfolio'] as const;
+const TAGS = ['cas-upload', 'cas-cdsl-fetch', 'cas-mailback', 'cas-inbox', 'cas-forward', 'cas-connect', 'cas-portfolio'] as const;
 
 /** The element's rendered root that carries the language its texts are shown in. */
 const shown = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[lang]')!;
@@ -43,7 +44,7 @@ describe('languages', () => {
   it('registerLanguage is one function, exported by every entry that registers an element and by the script-tag files', () => {
     expect(registerLanguage).to.be.a('function');
     // (cas-upload/react needs a bundler: test/dist/package.test.ts checks its exports.)
-    for (const entry of [element, cdslFetch, mailback, inbox, connect, portfolio, cdnUpload, cdnConnect, cdnPortfolio]) {
+    for (const entry of [element, cdslFetch, mailback, inbox, forward, connect, portfolio, cdnUpload, cdnConnect, cdnPortfolio]) {
       expect((entry as { registerLanguage?: unknown }).registerLanguage).to.equal(registerLanguage);
     }
   });

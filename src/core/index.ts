@@ -1,6 +1,6 @@
 /**
- * `cas-upload/core`: the headless client (token cache, upload, the CDSL fetch and parsing by
- * URL), with no Lit and no DOM rendering, for people who build their own UI.
+ * `cas-upload/core`: the headless client (token cache, upload, the CDSL fetch, the mailback, the
+ * mailbox import, forwarding addresses and parsing by URL), with no Lit and no DOM rendering, for people who build their own UI.
  */
 export * from './upload-api.js';
 export { requestCdslOtp, verifyCdslOtp, parseCasUrl, checkCdslDetails, CdslDetailsError } from './cdsl.js';
@@ -11,3 +11,5 @@ export { requestMailback, checkMailbackDetails, MailbackDetailsError, MAILBACK_E
 export type { MailbackDetails, MailbackField } from './mailback.js';
 export { connectInbox, listInboxStatements, disconnectInbox, inboxState } from './inbox.js';
 export type { InboxFile } from './inbox.js';
+export { createForwardAddress, listForwardedFiles, deleteForwardAddress, forwardSources, FORWARD_SOURCES, FORWARD_SENDERS } from './forward.js';
+export type { ForwardAddress, ForwardedFile, ForwardSource } from './forward.js';

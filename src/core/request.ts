@@ -36,6 +36,11 @@ export interface ApiOptions {
   random?: () => number;
   /** Seam for tests and special hosts: the `fetch` of JSON calls. */
   fetch?: typeof fetch;
+  /**
+   * Sends the JSON calls with `fetch`'s `keepalive`, so that a request started as the page goes
+   * (`pagehide`) still reaches the API: for a clean-up (a forwarding address deleted).
+   */
+  keepalive?: boolean;
 }
 
 /** One call through {@link callApi}: how to send one attempt, and how to judge the answer. */
@@ -48,6 +53,12 @@ export interface ApiCall {
    * 503, 504 and network failures are tried again (`retries`).
    */
   once?: boolean;
+  /**
+   * Which answers are tried again (where the call may be repeated); default 429, 502, 503 and
+   * 504. A read that changes nothing (polling) may also retry a 500, which for a parse is the
+   * parser's own verdict.
+   */
+  retry?: number[];
   /**
    * The code for a final answer with this status and message when the endpoint has codes of
    * its own (`undefined`: the codes of an upload, `codeForStatus`).
@@ -125,7 +136,8 @@ export async function callApi(call: ApiCall, options: ApiOptions): Promise<ApiAn
     const wait = res && retryAfterMs(res.retryAfter, clock.now());
     if (
       !res ||
-      (attempt < retries && (all ? RETRY_STATUSES.includes(res.status) : res.status == 429 && wait !== undefined))
+      (attempt < retries &&
+        (all ? (call.retry ?? RETRY_STATUSES).includes(res.status) : res.status == 429 && wait !== undefined))
     ) {
       await backoff(++attempt, wait);
       continue;
@@ -159,18 +171,26 @@ export async function callApi(call: ApiCall, options: ApiOptions): Promise<ApiAn
 }
 
 /**
- * One JSON `POST` with `fetch`: the transport of every call but the multipart upload (which
- * sends with `XMLHttpRequest` for its progress events).
+ * One call with `fetch` that answers JSON, the transport of every call but the multipart upload
+ * (which sends with `XMLHttpRequest` for its progress events): a `POST` of the JSON `body`, or a
+ * `GET` or `DELETE` without one; with `keepalive` when the options say so.
  */
-export function postJson(url: string, body: unknown, options: ApiOptions, headers: Record<string, string> = {}) {
+export function sendJson(
+  url: string,
+  body: object | undefined,
+  options: ApiOptions,
+  headers: Record<string, string> = {},
+  method: 'POST' | 'GET' | 'DELETE' = 'POST',
+) {
   return async (token: string, timeout: number): Promise<RawResponse> => {
     const limit = AbortSignal.timeout(timeout);
     const { signal } = options;
     try {
       const res = await (options.fetch ?? fetch)(url, {
-        method: 'POST',
+        method,
         headers: { ...headers, 'content-type': 'application/json', accept: 'application/json', 'x-api-key': token },
-        body: JSON.stringify(body),
+        body: body && JSON.stringify(body),
+        keepalive: options.keepalive,
         signal: signal ? AbortSignal.any([limit, signal]) : limit,
       });
       const h = res.headers;
@@ -180,6 +200,9 @@ export function postJson(url: string, body: unknown, options: ApiOptions, header
     }
   };
 }
+
+/** One JSON `POST` ({@link sendJson}). */
+export { sendJson as postJson };
 
 /**
  * The error for a final answer: its code from the status (and the API's message). A final 403

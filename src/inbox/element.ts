@@ -3,6 +3,7 @@ import { styles } from './styles.js';
 import { en, type CasInboxStrings } from './en.js';
 import { catalog, fill } from '../shared/catalog.js';
 import { FlowElement } from '../shared/flow-element.js';
+import { fileItem, day } from '../shared/file-list.js';
 import { CasUploadError } from '../core/errors.js';
 import { connectInbox, listInboxStatements, disconnectInbox, inboxState, type InboxFile } from '../core/inbox.js';
 import { parseCasUrl } from '../core/cdsl.js';
@@ -291,19 +292,10 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     }[state];
   }
 
-  /** One statement of the list: provider, date, size and name. */
+  /** One statement of the list: name, then provider, date and size. */
   #fileButton(f: InboxFile) {
-    const date = Date.parse(f.date);
-    const facts = [
-      f.casType.toUpperCase(),
-      isNaN(date) ? '' : new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium' }).format(date),
-      f.size == null ? '' : this.fmt(f.size / 1024, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }),
-    ].filter(Boolean);
-    return html`<li>
-      <button type="button" part="file" @click=${() => this.#choose(f)}>
-        <span>${f.filename}</span><span class="m">${facts.join(' · ')}</span>
-      </button>
-    </li>`;
+    const size = f.size == null ? '' : this.fmt(f.size / 1024, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
+    return fileItem(f.filename, [f.casType.toUpperCase(), day(f.date, this.locale), size], () => this.#choose(f));
   }
 
   // Templates lose their line breaks when built (scripts/template-whitespace.mjs).

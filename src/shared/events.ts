@@ -21,9 +21,9 @@ export interface CasUploadSuccessDetail {
   parser: string;
   durationMs: number;
   requestId: string | null;
-  /** How the statement came: `upload` (`<cas-upload>`), `cdsl` (`<cas-cdsl-fetch>`) or `inbox`. */
-  source: 'upload' | 'cdsl' | 'inbox';
-  /** Every statement a fetch returned (newest first), for `cdsl` and `inbox`. */
+  /** How the statement came: `upload` (`<cas-upload>`), `cdsl` (`<cas-cdsl-fetch>`), `inbox` or `forward` (`<cas-forward>`). */
+  source: 'upload' | 'cdsl' | 'inbox' | 'forward';
+  /** Every statement a fetch returned (newest first), for `cdsl`, `inbox` and `forward`. */
   files?: CasFile[];
 }
 /** A statement a fetch returned: its file name and a short-lived download URL. */
@@ -79,8 +79,26 @@ export interface CasInboxCancelDetail {
   step: 'idle' | 'connecting' | 'listing' | 'choose' | 'parsing' | 'success' | 'error';
 }
 
+/** `cas-upload-forward-ready` of `<cas-forward>`: the forwarding address is shown (it is no secret). */
+export interface CasForwardReadyDetail {
+  /** The e-mail address the investor forwards the statement e-mail to. */
+  address: string;
+  /** When the element stops waiting for it (ISO 8601): after `wait-minutes`, or sooner when the API says the address expires sooner. */
+  expiresAt: string;
+}
+
+/** `cas-upload-cancel` of `<cas-forward>`: the step that was cancelled. */
+export interface CasForwardCancelDetail {
+  step: 'idle' | 'creating' | 'waiting' | 'parsing' | 'success' | 'error';
+}
+
 /** `cas-upload-cancel` from any element on the page: the upload's `{ file }` or a flow's `{ step }`. */
-export type CasCancelDetail = CasUploadCancelDetail | CasCdslFetchCancelDetail | CasMailbackCancelDetail | CasInboxCancelDetail;
+export type CasCancelDetail =
+  | CasUploadCancelDetail
+  | CasCdslFetchCancelDetail
+  | CasMailbackCancelDetail
+  | CasInboxCancelDetail
+  | CasForwardCancelDetail;
 
 /**
  * The `cas-upload-*` events as a page-wide listener hears them (`document`, `<cas-connect>`):

@@ -13,10 +13,10 @@ export interface ResultStrings {
 }
 
 /**
- * What the flows without a PDF in hand (`<cas-cdsl-fetch>`, `<cas-mailback>`, `<cas-inbox>`)
- * share beyond {@link CasElement}: one step in flight with its abort controller (stopped when
- * the element is removed), labelled fields, buttons, the wait view of a long step and the
- * success summary. Apart from `CasElement`, so that `<cas-upload>` does not carry them.
+ * What the flows without a PDF in hand (`<cas-cdsl-fetch>`, `<cas-mailback>`, `<cas-inbox>`,
+ * `<cas-forward>`) share beyond {@link CasElement}: one step in flight with its abort controller
+ * (stopped when the element is removed), labelled fields, buttons, the wait view of a long step
+ * and the success summary. Apart from `CasElement`, so that `<cas-upload>` does not carry them.
  *
  * @internal Not registered; the flow elements extend it.
  */
@@ -126,7 +126,7 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
    */
   protected succeeded(
     done: string,
-    source: 'cdsl' | 'inbox',
+    source: 'cdsl' | 'inbox' | 'forward',
     { result, requestId }: { result: ParseResult; requestId: string | null },
     file: { filename: string },
     files: { filename: string; url: string }[],

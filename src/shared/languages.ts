@@ -3,6 +3,7 @@ import type { CasUploadStrings } from '../upload/en.js';
 import type { CasCdslFetchStrings } from '../cdsl-fetch/en.js';
 import type { CasMailbackStrings } from '../mailback/en.js';
 import type { CasInboxStrings } from '../inbox/en.js';
+import type { CasForwardStrings } from '../forward/en.js';
 import type { CasConnectStrings } from '../connect/en.js';
 import type { CasPortfolioStrings } from '../portfolio/en.js';
 
@@ -15,6 +16,7 @@ export type CasLanguageTexts = {
   'cas-cdsl-fetch'?: Partial<CasCdslFetchStrings>;
   'cas-mailback'?: Partial<CasMailbackStrings>;
   'cas-inbox'?: Partial<CasInboxStrings>;
+  'cas-forward'?: Partial<CasForwardStrings>;
   'cas-connect'?: Partial<CasConnectStrings>;
   'cas-portfolio'?: Partial<CasPortfolioStrings>;
 };

@@ -123,7 +123,7 @@ test('parts include every part of the contract; custom properties are all --cas-
 
 test('the elements drawn in the shared frame (CasElement.frame) document its parts: base, heading, status', () => {
   const declarations = manifest.modules.flatMap((m) => m.declarations);
-  for (const tag of ['cas-upload', 'cas-cdsl-fetch', 'cas-mailback', 'cas-inbox']) {
+  for (const tag of ['cas-upload', 'cas-cdsl-fetch', 'cas-mailback', 'cas-inbox', 'cas-forward']) {
     const parts = (declarations.find((d) => d.tagName === tag)?.cssParts ?? []).map((p) => p.name);
     assert.deepEqual(['base', 'heading', 'status'].filter((p) => !parts.includes(p)), [], `${tag} documents the frame's parts`);
   }
@@ -152,6 +152,7 @@ test('every module path names a file the package ships, and `cas-upload` defines
         { path: 'dist/cdsl-fetch.js', kind: 'custom-element-definition', name: 'cas-cdsl-fetch', declaration: { name: 'CasCdslFetchElement', module: 'dist/cdsl-fetch.js' } },
         { path: 'dist/mailback.js', kind: 'custom-element-definition', name: 'cas-mailback', declaration: { name: 'CasMailbackElement', module: 'dist/mailback.js' } },
         { path: 'dist/inbox.js', kind: 'custom-element-definition', name: 'cas-inbox', declaration: { name: 'CasInboxElement', module: 'dist/inbox.js' } },
+        { path: 'dist/forward.js', kind: 'custom-element-definition', name: 'cas-forward', declaration: { name: 'CasForwardElement', module: 'dist/forward.js' } },
         { path: 'dist/connect.js', kind: 'custom-element-definition', name: 'cas-connect', declaration: { name: 'CasConnectElement', module: 'dist/connect.js' } },
         { path: 'dist/portfolio.js', kind: 'custom-element-definition', name: 'cas-portfolio', declaration: { name: 'CasPortfolioElement', module: 'dist/portfolio.js' } },
       ].map((d) => JSON.stringify(d)),

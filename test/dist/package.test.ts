@@ -77,6 +77,8 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/inbox.js',
     'dist/connect.js',
     'dist/inbox-callback.js',
+    'dist/forward.js',
+    'dist/types/entries/forward.d.ts',
     'dist/types/entries/connect.d.ts',
     'dist/cdn/cas-connect.iife.js',
     'dist/cdn/cas-inbox-callback.js',
@@ -147,6 +149,7 @@ test('every exports target, types, main and customElements are in the tarball', 
     './custom-elements.json',
     './dist/cdn/*',
     './element',
+    './forward',
     './inbox',
     './inbox-callback',
     './jsx',
@@ -199,7 +202,7 @@ test('every file that registers an element, or imports one that does, is marked 
   const marked = (path: string) =>
     pkg.sideEffects.some((entry) => new RegExp(`^${entry.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(`./${path}`));
   for (const path of registering) assert.ok(marked(path), `${path} is in sideEffects`);
-  for (const entry of ['dist/index.js', 'dist/react.js', 'dist/portfolio.js', 'dist/cdsl-fetch.js', 'dist/mailback.js', 'dist/inbox.js', 'dist/connect.js']) {
+  for (const entry of ['dist/index.js', 'dist/react.js', 'dist/portfolio.js', 'dist/cdsl-fetch.js', 'dist/mailback.js', 'dist/inbox.js', 'dist/forward.js', 'dist/connect.js']) {
     assert.ok(registering.has(entry), `${entry} registers an element`);
   }
   for (const entry of ['dist/element.js', 'dist/core.js', 'dist/server.js', 'dist/server-redis.js']) {

@@ -1,0 +1,40 @@
+import type { CasForwardStrings } from './en.js';
+import { messagesHi } from '../shared/messages.hi.js';
+import { flowMessagesHi } from '../shared/flow-messages.hi.js';
+
+/** Hindi for `<cas-forward>`, loaded the first time it speaks Hindi (a file of its own). */
+export const hi: CasForwardStrings = {
+  ...messagesHi,
+  heading: 'अपना स्टेटमेंट ई-मेल फ़ॉरवर्ड करें',
+  intro: 'क्या आपके पास CDSL, NSDL, CAMS या KFintech से आया स्टेटमेंट वाला ई-मेल है? एक बार का पता लें, वह ई-मेल उस पर फ़ॉरवर्ड करें, और आपका स्टेटमेंट यहीं पढ़ लिया जाएगा।',
+  start: 'फ़ॉरवर्ड करने का पता लें',
+  creating: 'आपका फ़ॉरवर्ड करने का पता बनाया जा रहा है…',
+  copyStep: 'यह पता कॉपी करें:',
+  copy: 'पता कॉपी करें',
+  copied: 'पता कॉपी हो गया।',
+  copyRefused: 'पता चुन लिया गया है: इसे अपने ब्राउज़र से कॉपी करें।',
+  forwardStep: 'अपने मेल ऐप में, इनमें से किसी भेजने वाले का स्टेटमेंट वाला ई-मेल उस पते पर फ़ॉरवर्ड करें:',
+  arrives: 'फ़ॉरवर्ड करने के थोड़ी देर बाद आपका स्टेटमेंट यहाँ दिखेगा। यह पेज खुला रखें; पता {minutes} मिनट तक काम करता है।',
+  waiting: 'आपके ई-मेल का इंतज़ार है…',
+  arrived: 'आपका स्टेटमेंट आ गया: {name}।',
+  received: 'मिले हुए स्टेटमेंट',
+  chosen: 'स्टेटमेंट: {name}',
+  password: 'स्टेटमेंट पासवर्ड',
+  passwordHint: 'CAMS और KFintech स्टेटमेंट: आमतौर पर बड़े अक्षरों में आपका PAN। CDSL और NSDL: जैसा स्टेटमेंट ई-मेल में दिया है।',
+  panNotPassword: 'आपके PAN से यह स्टेटमेंट नहीं खुला। कृपया इसका पासवर्ड लिखें।',
+  parse: 'स्टेटमेंट पढ़ें',
+  parsing: 'आपका स्टेटमेंट पढ़ा जा रहा है…',
+  timedOut: '{minutes} मिनट में कोई स्टेटमेंट नहीं आया। कृपया फिर से शुरू करें।',
+  gone: 'फ़ॉरवर्ड करने के इस पते की समय-सीमा खत्म हो गई है या इसे हटा दिया गया है। कृपया फिर से शुरू करें।',
+  refused: 'फ़ॉरवर्ड करने का पता नहीं बन सका: {reason}',
+  again: 'फिर से शुरू करें',
+  retry: 'फिर से कोशिश करें',
+  cancel: 'रद्द करें',
+  cancelled: 'रद्द किया गया।',
+  done: 'आपका स्टेटमेंट पढ़ लिया गया।',
+  statement: 'स्टेटमेंट',
+  investor: 'निवेशक',
+  total: 'कुल मूल्य',
+  another: 'फिर से शुरू करें',
+  ...flowMessagesHi,
+};
