@@ -176,6 +176,7 @@ async function startMocks() {
     'no-statements': 'The mailbox holds no statement.',
     'wrong-password-then-right': 'The first password is refused; ABCDE1234F then opens it.',
     'connect-fails': 'POST /v4/inbox/connect answers 400.',
+    revoked: 'POST /v4/inbox/cas answers 401 requires_reconnect (the access was revoked): inbox-error, no new token, connect again.',
   };
   for (const [id, all, about, set] of [
     ['mailback', connectMocks.MAILBACK_SCENARIOS, MAILBACK_ABOUT, (s: string) => (flows.mailback = s as never)],

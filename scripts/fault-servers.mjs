@@ -45,6 +45,19 @@ const PARSE_BODY = {
   mutual_funds: [],
 };
 
+/** The answer of each other path when a step gives none: a 200 as the specification declares it. */
+const DEFAULT_BODIES = {
+  '/v4/cdsl/fetch': { status: 'success', session_id: 'sess-default', msg: 'OTP sent to registered mobile' },
+  verify: { status: 'success', msg: 'Fetched 1 CAS files', files: [{ filename: 'CDSL_CAS_NOV2025.pdf', url: 'https://files.example/cas.pdf' }] },
+  '/v4/generate': { status: 'success', msg: 'CAS request submitted' },
+  '/v4/inbox/connect': { status: 'success', oauth_url: 'https://accounts.example/consent', provider: 'gmail' },
+  '/v4/inbox/cas': { status: 'success', count: 0, files: [] },
+  '/v4/inbox/status': { valid: true, provider: 'gmail', email: 'investor@example.com' },
+  '/v4/inbox/disconnect': { status: 'success', msg: 'Email access revoked' },
+};
+/** The paths that declare no request body: a body sent there is refused (415), as a validating server does. */
+const NO_BODY = ['/v4/inbox/status', '/v4/inbox/disconnect'];
+
 /**
  * The token backend (middleware for the dev server) and the fake API (started with the dev
  * server, stopped with it).
@@ -144,7 +157,7 @@ export function faultServers() {
   function api(req, res) {
     // A parse (multipart, or JSON with `pdf_url`), the CDSL fetch's two JSON calls, the
     // mailback, or the mailbox import's three calls.
-    const m = /^\/s\/([^/]+)(\/v4\/(?:(smart|cdsl|nsdl|cams_kfintech)\/parse|cdsl\/fetch(?:\/[^/]+\/verify)?|generate|inbox\/(?:connect|cas|disconnect)))$/.exec(req.url.split('?')[0]);
+    const m = /^\/s\/([^/]+)(\/v4\/(?:(smart|cdsl|nsdl|cams_kfintech)\/parse|cdsl\/fetch(?:\/[^/]+\/verify)?|generate|inbox\/(?:connect|cas|status|disconnect)))$/.exec(req.url.split('?')[0]);
     const s = m && sessions.get(m[1]);
     if (req.method === 'OPTIONS') {
       if (s) s.preflights++;
@@ -224,9 +237,14 @@ export function faultServers() {
       later(s, st.delayMs ?? 0, () => {
         if (!entry.keyIsIssued) return answer(401, MISSING_KEY_BODY);
         if (s.revokeFirstToken && key === s.tokens[0]) return answer(403, AUTH_BODY);
-        if (!entry.json && (!multipart || entry.fileName === null)) return answer(400, { status: 'failed', msg: 'No PDF file provided' });
+        if (NO_BODY.includes(entry.path)) {
+          if (entry.bytes > 0) return answer(415, { status: 'failed', msg: 'Unsupported Media Type: no request body expected' });
+        } else if (entry.parser && !entry.json && (!multipart || entry.fileName === null)) {
+          return answer(400, { status: 'failed', msg: 'No PDF file provided' });
+        }
         const status = st.status ?? 200;
-        let body = st.body ?? (status === 200 ? PARSE_BODY : { status: 'failed', msg: `HTTP ${status}` });
+        const ok = entry.parser ? PARSE_BODY : DEFAULT_BODIES[entry.path.endsWith('/verify') ? 'verify' : entry.path];
+        let body = st.body ?? (status === 200 ? ok : { status: 'failed', msg: `HTTP ${status}` });
         // An OAuth URL may name the request's `{state}` and `{redirect_uri}`, as a provider's does.
         if (typeof body?.oauth_url === 'string') {
           const fillIn = (k) => encodeURIComponent(String(entry.json?.[k] ?? ''));

@@ -23,8 +23,8 @@ const consent = (query) => {
   return `${head('Consent')}</head><body><p>Mock consent…</p><script>setTimeout(() => location.replace(${JSON.stringify(back.href)}), 1500)</script></body></html>`;
 };
 const FILES = [
-  { message_date: '2025-11-04T08:00:00Z', cas_type: 'cams', original_filename: 'CAMS_CAS_NOV2025.pdf', size: 240120, url: 'https://files.example/cams.pdf' },
-  { message_date: '2025-10-05T09:12:00Z', cas_type: 'cdsl', original_filename: 'CDSL_CAS_OCT2025.pdf', size: 182344, url: 'https://files.example/cdsl.pdf' },
+  { message_date: '2025-11-04', cas_type: 'cams', original_filename: 'CAMS_CAS_NOV2025.pdf', size: 240120, url: 'https://files.example/cams.pdf' },
+  { message_date: '2025-10-05', cas_type: 'cdsl', original_filename: 'CDSL_CAS_OCT2025.pdf', size: 182344, url: 'https://files.example/cdsl.pdf' },
 ];
 
 let deny = false;
@@ -38,10 +38,10 @@ const server = await shotServer(
     if (url.pathname === '/v4/generate') return send(res, 200, { status: 'success', msg: 'CAS request submitted' });
     if (url.pathname === '/v4/inbox/connect') {
       const q = new URLSearchParams({ redirect_uri: json.redirect_uri, state: json.state, ...(deny ? { deny: '1' } : {}) });
-      return send(res, 200, { status: 'success', oauth_url: `http://127.0.0.1:${port}/consent?${q}`, expires_in: 600 });
+      return send(res, 200, { status: 'success', oauth_url: `http://127.0.0.1:${port}/consent?${q}`, provider: 'gmail' });
     }
     if (url.pathname === '/v4/inbox/cas') return send(res, 200, { status: 'success', count: 2, files: FILES });
-    if (url.pathname === '/v4/inbox/disconnect') return send(res, 200, { status: 'success' });
+    if (url.pathname === '/v4/inbox/disconnect') return send(res, 200, { status: 'success', msg: 'Email access revoked' });
     if (json.password !== 'ABCDE1234F') return send(res, 400, { status: 'failed', msg: 'Invalid PDF file or password.' });
     send(res, 200, result);
   },

@@ -61,7 +61,13 @@ describe('<cas-connect>', () => {
     el.redirectUrl = '/demo/inbox-callback.html';
     await el.updateComplete;
     expect(methods(el)).to.deep.equal(['method-inbox', 'method-mailback', 'method-upload']);
-    expect(part(el, 'method-inbox')!.textContent).to.include('your Gmail');
+    expect(part(el, 'method-inbox')!.textContent).to.equal('Find it in your mailboxNeeds your Gmail, Outlook or Zoho Mail account.');
+    el.providers = 'zoho outlook';
+    await el.updateComplete;
+    expect(part(el, 'method-inbox')!.textContent, 'the providers offered, not "Gmail" alone').to.include('Needs your Zoho Mail or Outlook account.');
+    el.lang = 'hi';
+    await waitFor(() => part(el, 'method-inbox')!.textContent!.includes('मेलबॉक्स'), 'Hindi');
+    expect(part(el, 'method-inbox')!.textContent).to.include('आपका Zoho Mail या Outlook खाता चाहिए।');
   });
 
   it('methods: names of Object.prototype are unknown words too; open() refuses an unknown way (config-error) and stays on the choice', async () => {
@@ -90,10 +96,13 @@ describe('<cas-connect>', () => {
     const provider = async () => 'at_x';
     const init = { headers: { 'x-csrf': '1' } };
     const el = await make(
-      'api-base="https://api.example.in" timeout="5000" retries="1" token-method="POST" disabled redirect-url="/demo/inbox-callback.html" keep-connected parser="cdsl" max-size="2048" allow-empty-password periods="3" methods="upload cdsl inbox mailback"',
+      'api-base="https://api.example.in" timeout="5000" retries="1" token-method="POST" disabled redirect-url="/demo/inbox-callback.html" keep-connected providers="outlook" parser="cdsl" max-size="2048" allow-empty-password periods="3" methods="upload cdsl inbox mailback"',
     );
     el.tokenRequestInit = init;
     el.retryDelay = 7;
+    const onInboxToken = () => {};
+    el.onInboxToken = onInboxToken;
+    el.inboxToken = 'itk_host';
     el.strings = { heading: 'Mine', back: 'Other ways, please', retry: 'Again' } as typeof el.strings;
     el.disabled = false;
     await el.updateComplete;
@@ -108,7 +117,11 @@ describe('<cas-connect>', () => {
       // Its own texts (heading, back) stay with <cas-connect>: in the flows they name other things.
       expect(f.strings).to.deep.equal({ retry: 'Again' });
       expect(f.disabled).to.equal(false);
-      if (tag === 'cas-inbox') expect([f.redirectUrl, f.keepConnected]).to.deep.equal(['/demo/inbox-callback.html', true]);
+      if (tag === 'cas-inbox') {
+        expect([f.redirectUrl, f.keepConnected, f.providers]).to.deep.equal(['/demo/inbox-callback.html', true, 'outlook']);
+        expect([f.inboxToken, f.onInboxToken]).to.deep.equal(['itk_host', onInboxToken]);
+        expect(f.getAttribute('providers'), 'set as a property').to.equal(null);
+      }
       if (tag === 'cas-upload') expect([f.parser, f.maxSize, f.allowEmptyPassword]).to.deep.equal(['cdsl', 2048, true]);
       if (tag === 'cas-cdsl-fetch') expect(f.periods).to.equal(3);
     }

@@ -16,7 +16,7 @@ import {
   type InboxScenario,
 } from './mocks/connect.js';
 import '../src/entries/inbox.js';
-import { CasInboxElement } from '../src/entries/inbox.js';
+import { CasInboxElement, listInboxStatements, inboxStatus, disconnectInbox } from '../src/entries/inbox.js';
 import { part, serveMocks } from './helpers.js';
 import { record, type, press, until, waitFor, expectSecretsKept } from './flow-helpers.js';
 
@@ -122,6 +122,7 @@ describe('<cas-inbox>', () => {
     const [c] = calls('connect');
     expect(c.body!.redirect_uri).to.equal(new URL(REDIRECT, location.href).href);
     expect(c.body!.state).to.match(/^[0-9a-f]{32}$/);
+    expect(c.body!.provider, 'the first of the providers offered').to.equal('gmail');
     expect(c.apiKey).to.equal('at_demo_1');
     expect(calls('cas')[0].inboxToken).to.equal(MOCK_INBOX_TOKEN);
     expect(calls('cas')[0].body).to.have.keys('start_date', 'end_date');
@@ -141,8 +142,11 @@ describe('<cas-inbox>', () => {
     expect(detail.result).to.deep.equal(PARSE_RESPONSE);
     expect(detail.file).to.deep.equal({ name: 'CAMS_CAS_NOV2025.pdf', size: null });
     expect(detail.files.map((f: { filename: string }) => f.filename)).to.deep.equal(['CAMS_CAS_NOV2025.pdf', 'CDSL_CAS_OCT2025.pdf']);
-    await waitFor(() => calls('disconnect').length === 1, 'revoked after success');
+    // The success waits for the revocation's answer, and says it was accepted.
+    expect(calls('disconnect')).to.have.length(1);
+    expect(detail.disconnected, 'the revocation was accepted').to.equal(true);
     expect(calls('disconnect')[0].inboxToken).to.equal(MOCK_INBOX_TOKEN);
+    expect(calls('disconnect')[0].text, 'no body: the specification declares none').to.equal('');
     expect(states).to.deep.equal(['connecting', 'listing', 'choose', 'parsing', 'success']);
     expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-success']);
     expect(tokens.tokenRequests).to.equal(1);
@@ -182,6 +186,184 @@ describe('<cas-inbox>', () => {
     expect(detail.apiMessage).to.equal('access_denied');
     expect(calls('cas')).to.have.length(0);
     expect(part(el, 'retry')!.getAttribute('part')).to.equal('connect retry');
+  });
+
+  describe('providers', () => {
+    const buttons = (el: CasInboxElement) =>
+      [...el.shadowRoot!.querySelectorAll('[part~=connect]')].map((b) => [b.getAttribute('part'), b.textContent!.trim()]);
+
+    it('by default one button each for Gmail, Outlook and Zoho Mail; the one pressed is the provider asked for', async () => {
+      const el = await make();
+      expect(buttons(el)).to.deep.equal([
+        ['connect provider-gmail', 'Connect Gmail'],
+        ['connect provider-outlook', 'Connect Outlook'],
+        ['connect provider-zoho', 'Connect Zoho Mail'],
+      ]);
+      part(el, 'provider-outlook')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(el, 'choose', 8000);
+      expect(calls('connect')[0].body!.provider).to.equal('outlook');
+      el.reset();
+      await waitFor(() => calls('disconnect').length === 1, 'revoked');
+    });
+
+    it('providers="zoho nope gmail zoho": the known ones in that order, once each; one provider: one button that names it', async () => {
+      const el = await make('providers="zoho nope gmail zoho"');
+      expect(buttons(el).map(([p]) => p)).to.deep.equal(['connect provider-zoho', 'connect provider-gmail']);
+      const one = await make('providers="outlook"');
+      expect(buttons(one)).to.deep.equal([['connect provider-outlook', 'Connect Outlook']]);
+      await connect(one);
+      await until(one, 'choose', 8000);
+      expect(calls('connect').map((c) => c.body!.provider)).to.deep.equal(['outlook']);
+      const none = await make('providers="yahoo"');
+      expect(buttons(none), 'none known: all three').to.have.length(3);
+      one.reset();
+      await waitFor(() => calls('disconnect').length === 1, 'revoked');
+    });
+
+    it('Hindi names each provider too', async () => {
+      const el = await make('lang="hi" providers="gmail zoho"');
+      await waitFor(() => part(el, 'connect')!.textContent!.includes('जोड़ें'), 'Hindi');
+      expect(buttons(el).map(([, t]) => t)).to.deep.equal(['Gmail जोड़ें', 'Zoho Mail जोड़ें']);
+    });
+  });
+
+  describe('a grant the API says is gone (401 requires_reconnect)', () => {
+    it('inbox-error at once: no new access token, no second list call, nothing to revoke; retry connects again with a new popup and state', async () => {
+      const el = await make();
+      await withPopups(true, async (popups) => {
+        const error = oneEvent(el, 'cas-upload-error');
+        mocks.inbox = 'revoked';
+        await connect(el);
+        const { detail } = await error;
+        expect([detail.code, detail.status]).to.deep.equal(['inbox-error', 401]);
+        expect(detail.message).to.equal('The access to your mailbox has ended. Please connect it again.');
+        expect(tokens.tokenRequests, 'no new access token').to.equal(1);
+        expect(calls('cas'), 'the list is not asked again (each call is billed)').to.have.length(1);
+        await aTimeout(100);
+        expect(JSON.stringify(calls('disconnect')), 'nothing to revoke').to.equal('[]');
+        mocks.inbox = 'success';
+        part(el, 'retry')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await until(el, 'choose', 8000);
+        expect(popups, 'a new popup').to.have.length(2);
+        const [a, b] = calls('connect').map((c) => c.body!.state);
+        expect(a).to.not.equal(b);
+        el.reset();
+        await waitFor(() => calls('disconnect').length === 1, 'the new grant revoked');
+      });
+    });
+
+    it('the list and the status calls of the core: the same 401 is inbox-error, sent once', async () => {
+      const options = { token: { provider: async () => 'at_core' }, retryDelay: 0 };
+      mocks.inbox = 'revoked';
+      for (const call of [() => listInboxStatements(MOCK_INBOX_TOKEN, options), () => inboxStatus(MOCK_INBOX_TOKEN, options)]) {
+        const err = await call().then(
+          () => null,
+          (e) => e,
+        );
+        expect([err?.code, err?.status]).to.deep.equal(['inbox-error', 401]);
+      }
+      expect([...calls('cas'), ...calls('status')].map((r) => r.path)).to.deep.equal(['/v4/inbox/cas', '/v4/inbox/status']);
+      mocks.inbox = 'success';
+      expect(await inboxStatus(MOCK_INBOX_TOKEN, options)).to.include({ valid: true, provider: 'gmail' });
+      expect(calls('status').at(-1)!.text, 'status: no body').to.equal('');
+      await disconnectInbox(MOCK_INBOX_TOKEN, options);
+      expect(calls('disconnect')[0].text, 'disconnect: no body').to.equal('');
+    });
+  });
+
+  describe('keep-connected, inboxToken and onInboxToken', () => {
+    it('onInboxToken receives the grant once per connect; nothing is revoked; disconnected: false', async () => {
+      const el = await make('keep-connected');
+      const given: string[] = [];
+      el.onInboxToken = (t) => given.push(t);
+      await toList(el);
+      expect(given).to.deep.equal([MOCK_INBOX_TOKEN]);
+      (part(el, 'file') as HTMLElement).click();
+      await el.updateComplete;
+      type(el, 'password-input', MOCK_INBOX_PASSWORD);
+      const success = oneEvent(el, 'cas-upload-success');
+      await press(el, 'submit');
+      expect((await success).detail.disconnected).to.equal(false);
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      await aTimeout(100);
+      expect(calls('disconnect'), 'the host holds the grant: never revoked here').to.have.length(0);
+      expect(given).to.have.length(1);
+    });
+
+    it('inboxToken: lists at once, no popup, no consent; with keep-connected never revoked', async () => {
+      const el = await make('keep-connected');
+      el.inboxToken = MOCK_INBOX_TOKEN;
+      await el.updateComplete;
+      expect(part(el, 'connect')!.textContent!.trim()).to.equal('Find my statements');
+      const opened = await withPopups(false, async (_, opened) => {
+        await connect(el);
+        await until(el, 'choose');
+        return opened;
+      });
+      expect(opened).to.have.length(0);
+      expect(calls('connect')).to.have.length(0);
+      expect(calls('cas').map((c) => c.inboxToken)).to.deep.equal([MOCK_INBOX_TOKEN]);
+      el.reset();
+      el.remove();
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      await aTimeout(100);
+      expect(calls('disconnect')).to.have.length(0);
+    });
+
+    it('a host inboxToken that is gone is dropped: inbox-error, then connect asks for a new consent', async () => {
+      const el = await make('keep-connected');
+      el.inboxToken = 'itk_old_revoked';
+      await el.updateComplete;
+      const error = oneEvent(el, 'cas-upload-error');
+      await connect(el);
+      expect((await error).detail.status).to.equal(401);
+      expect(el.inboxToken).to.equal(undefined);
+      expect(tokens.tokenRequests).to.equal(1);
+    });
+
+    it('keep-connected without onInboxToken: the grant lives as long as the page, a new search needs no consent, and pagehide revokes it with keepalive', async () => {
+      const el = await make('keep-connected');
+      await toList(el);
+      el.reset();
+      await el.updateComplete;
+      expect(part(el, 'connect')!.textContent!.trim()).to.equal('Find my statements');
+      await connect(el);
+      await until(el, 'choose');
+      expect(calls('connect'), 'one consent').to.have.length(1);
+      expect(calls('cas')).to.have.length(2);
+      el.remove();
+      await aTimeout(100);
+      expect(calls('disconnect'), 'not at removal').to.have.length(0);
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      await waitFor(() => calls('disconnect').length === 1, 'revoked on pagehide');
+      expect(calls('disconnect')[0]).to.include({ keepalive: true, text: '', inboxToken: MOCK_INBOX_TOKEN });
+    });
+  });
+
+  it('the page goes (pagehide) while a mailbox is connected: revoked with keepalive, once', async () => {
+    const el = await make();
+    await toList(el);
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await waitFor(() => calls('disconnect').length === 1, 'revoked on pagehide');
+    expect(calls('disconnect')[0]).to.include({ keepalive: true, text: '' });
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    el.reset();
+    await aTimeout(100);
+    expect(calls('disconnect'), 'once').to.have.length(1);
+  });
+
+  it('a revocation refused: the success says disconnected: false', async () => {
+    const el = await make();
+    await toList(el);
+    mocks.inbox = 'revoked';
+    (part(el, 'file') as HTMLElement).click();
+    await el.updateComplete;
+    type(el, 'password-input', MOCK_INBOX_PASSWORD);
+    const success = oneEvent(el, 'cas-upload-success');
+    await press(el, 'submit');
+    expect((await success).detail.disconnected).to.equal(false);
   });
 
   it('the popup closed before consent: inbox-error; Try again opens it again', async () => {
@@ -294,9 +476,16 @@ describe('<cas-inbox>', () => {
     });
   });
 
-  it('the inbox token and the password nowhere: attributes, events, console, storage, address', async () => {
+  it('the inbox token and the password nowhere: attributes, events, console, storage, address (also handed to onInboxToken)', async () => {
     await expectSecretsKept([MOCK_INBOX_TOKEN, MOCK_INBOX_PASSWORD], async () => {
       const el = await make();
+      await toList(el);
+      el.reset();
+      return { el, events: record(el) };
+    });
+    await expectSecretsKept([MOCK_INBOX_TOKEN, MOCK_INBOX_PASSWORD], async () => {
+      const el = await make('keep-connected');
+      el.onInboxToken = () => {};
       const events = record(el);
       await toList(el);
       (part(el, 'file') as HTMLElement).click();

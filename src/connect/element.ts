@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './styles.js';
 import { en, type CasConnectStrings } from './en.js';
-import { catalog } from '../shared/catalog.js';
+import { catalog, fill } from '../shared/catalog.js';
+import { providerList, providersOf } from '../shared/providers.js';
 import { CasElement } from '../shared/cas-element.js';
 import { CasUploadError } from '../core/errors.js';
 
@@ -45,6 +46,9 @@ const SETTINGS = [
   'strings',
   'redirectUrl',
   'keepConnected',
+  'providers',
+  'inboxToken',
+  'onInboxToken',
   'parser',
   'fileField',
   'maxSize',
@@ -79,7 +83,7 @@ const strings = catalog<CasConnectStrings>(en, { hi: () => import('./hi.js').the
  * @csspart choice - The list of ways.
  * @csspart method-upload - The way "upload the PDF".
  * @csspart method-cdsl - The way "fetch it from CDSL".
- * @csspart method-inbox - The way "find it in your Gmail".
+ * @csspart method-inbox - The way "find it in your mailbox" (naming the providers of `providers`).
  * @csspart method-mailback - The way "get it by e-mail".
  * @csspart back - Back to the choice (while nothing is in flight).
  * @csspart flow - The flow element shown.
@@ -93,6 +97,9 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
     methods: {},
     redirectUrl: { attribute: 'redirect-url' },
     keepConnected: { attribute: 'keep-connected', type: Boolean },
+    providers: {},
+    inboxToken: { attribute: false },
+    onInboxToken: { attribute: false },
     parser: {},
     fileField: { attribute: 'file-field' },
     maxSize: { attribute: 'max-size', type: Number },
@@ -116,6 +123,12 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
   redirectUrl?: string;
   /** For `<cas-inbox>`: leave the mailbox connected when the flow ends. */
   keepConnected = false;
+  /** For `<cas-inbox>`: the mail providers offered, from `gmail outlook zoho` (default: all three); the choice names them. */
+  providers?: string;
+  /** For `<cas-inbox>`: a mailbox grant the host kept (property only; see `<cas-inbox>`). */
+  inboxToken?: string;
+  /** For `<cas-inbox>` with `keep-connected`: receives the new grant once per connect (property only). */
+  onInboxToken?: (inboxToken: string) => void;
   /** For `<cas-upload>`: `parser` (default `smart`). */
   parser?: string;
   /** For `<cas-upload>`: `file-field`. */
@@ -243,6 +256,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
       const busy = BUSY.test(flow.getAttribute('state') ?? '');
       return html`${offered.length > 1 && !busy ? html`<button part="back" type="button" lang=${this.speaks} ?disabled=${this.disabled} @click=${() => this.#back()}>← ${t.back}</button>` : nothing}${flow}`;
     }
+    const inboxNeeds = fill(t.inboxNeeds, { providers: providerList(providersOf(this.providers), this.locale) });
     return html`<section class="c" lang=${this.speaks} aria-labelledby="h">
       <h2 id="h"><slot name="heading">${t.heading}</slot></h2>
       <p>${t.intro}</p>
@@ -251,7 +265,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
           (m) =>
             html`<li>
               <button part="method-${m}" type="button" ?disabled=${this.disabled} @click=${() => this.#pick(m)}>
-                <b>${t[m]}</b><span>${t[`${m}Needs`]}</span>
+                <b>${t[m]}</b><span>${m === 'inbox' ? inboxNeeds : t[`${m}Needs`]}</span>
               </button>
             </li>`,
         )}

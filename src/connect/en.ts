@@ -10,6 +10,7 @@ export interface CasConnectStrings {
   cdsl: string;
   cdslNeeds: string;
   inbox: string;
+  /** What the mailbox needs: `{providers}` the providers offered ("Gmail, Outlook or Zoho Mail"). */
   inboxNeeds: string;
   mailback: string;
   mailbackNeeds: string;
@@ -27,8 +28,8 @@ export const en: CasConnectStrings = {
   uploadNeeds: 'Needs your PDF and its password.',
   cdsl: 'Fetch it from CDSL',
   cdslNeeds: 'Needs your PAN, BO ID and your phone.',
-  inbox: 'Find it in your Gmail',
-  inboxNeeds: 'Needs your Gmail.',
+  inbox: 'Find it in your mailbox',
+  inboxNeeds: 'Needs your {providers} account.',
   mailback: 'Get it by e-mail',
   mailbackNeeds: 'Needs your e-mail; the statement arrives in a few minutes.',
   back: 'Other ways',

@@ -5,7 +5,15 @@ import { catalog, fill } from '../shared/catalog.js';
 import { FlowElement } from '../shared/flow-element.js';
 import { fileItem, day } from '../shared/file-list.js';
 import { CasUploadError } from '../core/errors.js';
-import { connectInbox, listInboxStatements, disconnectInbox, inboxState, type InboxFile } from '../core/inbox.js';
+import {
+  connectInbox,
+  listInboxStatements,
+  disconnectInbox,
+  inboxState,
+  type InboxFile,
+  type InboxProvider,
+} from '../core/inbox.js';
+import { PROVIDER_NAMES, providersOf } from '../shared/providers.js';
 import { parseCasUrl } from '../core/cdsl.js';
 import { apiUrl, checkSource } from '../core/request.js';
 import { systemClock } from '../core/clock.js';
@@ -19,14 +27,34 @@ const strings = catalog<CasInboxStrings>(en, { hi: () => import('./hi.js').then(
 
 /** How often a closed consent window is looked for, in ms. */
 const POLL = 250;
+/** The longest wait for the revocation's answer before `cas-upload-success` says `disconnected: false`. */
+const REVOKE_WAIT = 5000;
 /** Elements made so far: each opens its popup under a window name of its own. */
 let made = 0;
 
 /**
- * `<cas-inbox>`: finds the investor's statements in their mailbox (Gmail, through the
- * provider's consent page in a popup), lists them, and parses the one chosen with its
- * password. The mailbox access is revoked however the flow ends, unless `keep-connected`.
- * The host serves a return page (`redirect-url`, on its own origin) that loads
+ * The elements that hold a mailbox grant the page must revoke when it goes (`pagehide`): every
+ * grant but one the host holds (given as `inboxToken`, or handed to `onInboxToken`, with
+ * `keep-connected`). One listener for the page, added with the first grant.
+ */
+const held = new Set<CasInboxElement>();
+let watching = false;
+function watchPageHide(): void {
+  if (watching) return;
+  watching = true;
+  addEventListener('pagehide', () => {
+    for (const el of [...held]) el[LEAVE]();
+  });
+}
+/** The key of the method that revokes an element's grant as the page goes. */
+const LEAVE = Symbol('leave');
+
+/**
+ * `<cas-inbox>`: finds the investor's statements in their mailbox (Gmail, Outlook or Zoho
+ * Mail, as `providers` offers, through the provider's consent page in a popup), lists them,
+ * and parses the one chosen with its password. The mailbox access is revoked however the flow
+ * ends, and when the page goes (`pagehide`, with `keepalive`), unless `keep-connected`. The
+ * host serves a return page (`redirect-url`, on its own origin) that loads
  * `cas-upload/inbox-callback`.
  *
  * @summary Finds statements in the investor's mailbox and parses the one chosen.
@@ -40,7 +68,10 @@ let made = 0;
  *
  * @csspart base - The `<form>` that holds everything else.
  * @csspart heading - The heading (the `heading` slot's default).
- * @csspart connect - Opens the mailbox's consent page in a popup (also after an `inbox-error`, with part `retry`).
+ * @csspart connect - Opens a mailbox's consent page in a popup (also after an `inbox-error`, with part `retry`); with a grant already held (`inboxToken`, or `keep-connected`), lists the statements at once.
+ * @csspart provider-gmail - The `connect` button of Gmail (each provider of `providers` has one).
+ * @csspart provider-outlook - The `connect` button of Outlook.
+ * @csspart provider-zoho - The `connect` button of Zoho Mail.
  * @csspart file-list - The statements found, newest first, one button each.
  * @csspart file - One statement of the list (a button).
  * @csspart password-input - The chosen statement's password.
@@ -63,6 +94,9 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
   static override properties: PropertyDeclarations = {
     redirectUrl: { attribute: 'redirect-url' },
     keepConnected: { attribute: 'keep-connected', type: Boolean },
+    providers: {},
+    inboxToken: { attribute: false },
+    onInboxToken: { attribute: false },
   };
 
   /**
@@ -77,11 +111,39 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
 
   /** Required: the host's return page (same origin as this page) that loads `cas-upload/inbox-callback`. */
   redirectUrl?: string;
-  /** Leaves the mailbox connected when the flow ends (no `POST /v4/inbox/disconnect`). */
+  /**
+   * Leaves the mailbox connected when the flow ends (no `POST /v4/inbox/disconnect`). With
+   * `onInboxToken`, the host receives the grant and keeps it; without, the grant lives as long
+   * as the page (a new search needs no new consent) and is revoked on `pagehide`.
+   */
   keepConnected = false;
+  /**
+   * The mail providers offered, in order, from `gmail outlook zoho` (default: all three): one
+   * `connect` button each (parts `provider-gmail`, `provider-outlook`, `provider-zoho`).
+   */
+  providers = 'gmail outlook zoho';
+  /**
+   * A mailbox grant the host kept from an earlier connect (property only, never an
+   * attribute): `connect` then lists the statements at once, without a new consent. With
+   * `keep-connected` the element never revokes it; without, it is revoked when the flow ends.
+   * A grant the API says is gone (401 `requires_reconnect`) is dropped: `inbox-error`, and the
+   * next `connect` asks for a new consent.
+   */
+  inboxToken?: string;
+  /**
+   * With `keep-connected`: called with the new grant (the inbox token) once per connect, so the
+   * host can keep it on its server and give it back as `inboxToken` later. The token is a
+   * secret that opens the investor's mailbox: it never appears in an event, the DOM, storage or
+   * the console.
+   */
+  onInboxToken?: (inboxToken: string) => void;
 
   /** The inbox token: a secret that opens the mailbox, kept here only. */
   #token?: string;
+  /** Whether the host holds `#token` (`inboxToken` or `onInboxToken`, with `keep-connected`): never revoked here. */
+  #owned = false;
+  /** The provider of the last connect. */
+  #provider?: InboxProvider;
   /** The `state` of the OAuth round trip in progress. */
   #nonce?: string;
   #popup?: Window | null;
@@ -97,7 +159,7 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
   /** Stops what is in flight, closes the consent window, revokes the mailbox access; fires `cas-upload-cancel`. */
   cancel(): void {
     const from = this.state;
-    if (from === 'idle' && !this.#token) return;
+    if (from === 'idle') return;
     this.#end();
     this.error = undefined;
     this.status = this.t.cancelled;
@@ -119,14 +181,38 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     queueMicrotask(() => this.isConnected || this.#end());
   }
 
-  /** Ends the flow: nothing in flight, no consent window, the access revoked, nothing kept. */
-  #end(): void {
+  /**
+   * Ends the flow: nothing in flight, no consent window, the access revoked (unless
+   * `keep-connected`), nothing kept. Resolves with whether the API accepted the revocation.
+   */
+  #end(): Promise<boolean> {
     this.stop();
     this.#closePopup();
-    this.#revoke();
     this.#files = [];
     this.#file = undefined;
     this.#password = '';
+    return this.#revoke();
+  }
+
+  /** Holds a grant; one the host does not hold is revoked when the page goes. */
+  #hold(token: string, owned: boolean): void {
+    this.#token = token;
+    this.#owned = owned;
+    if (owned) held.delete(this);
+    else held.add(this), watchPageHide();
+  }
+
+  /** Forgets the grant (revoked, gone, or never to be revoked here). */
+  #drop(): void {
+    this.#token = undefined;
+    held.delete(this);
+  }
+
+  /** The page goes: the grant is revoked with `keepalive`, so the request outlives the page. */
+  [LEAVE](): void {
+    const token = this.#token;
+    this.#drop();
+    if (token) disconnectInbox(token, { ...this.api(), retries: 0, keepalive: true }).catch(() => {});
   }
 
   #closePopup(): void {
@@ -137,14 +223,19 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     this.#popup = undefined;
   }
 
-  /** `POST /v4/inbox/disconnect` with the token, unless `keep-connected`; the token is forgotten either way. */
-  #revoke(): void {
+  /**
+   * `POST /v4/inbox/disconnect` with the token, unless `keep-connected` (which keeps it: the
+   * host's, or the page's until `pagehide`). Resolves with whether the API accepted it.
+   */
+  #revoke(): Promise<boolean> {
     const token = this.#token;
-    this.#token = undefined;
-    if (!token || this.keepConnected) return;
-    disconnectInbox(token, this.api(new AbortController().signal)).catch(() => {
-      /* nothing to undo: the token is forgotten, and the access ends with its lifetime */
-    });
+    if (!token || this.keepConnected) return Promise.resolve(false);
+    this.#drop();
+    // Nothing to undo when it fails: the token is forgotten, and the access ends with its lifetime.
+    return disconnectInbox(token, this.api()).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** The return page as an absolute URL, on this page's origin; `undefined` when missing or elsewhere. */
@@ -158,21 +249,35 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     return undefined;
   }
 
-  /** The `connect` button: opens the popup now, within the click, then asks for the consent page. */
-  async #connect(): Promise<void> {
+  /** The providers offered: `providers` as written, known ones once each (all three when none is known). */
+  get #providers(): InboxProvider[] {
+    return providersOf(this.providers);
+  }
+
+  /**
+   * A `connect` button: with a grant held, lists at once; else opens the popup now, within the
+   * click, then asks for the consent page of `provider`.
+   */
+  async #connect(provider = this.#provider ?? this.#providers[0]): Promise<void> {
     if (this.run || this.disabled) return;
     this.ui = true;
     this.#end();
     const redirect = this.#redirect;
+    const grant = this.#token ?? this.inboxToken;
     try {
       // Settings that cannot work (no return page, no token source, an api-base not allowed):
       // said before a popup opens, not by a window that flashes and closes.
-      if (!redirect) throw new CasUploadError('config-error');
+      if (!redirect && !grant) throw new CasUploadError('config-error');
       checkSource(this.api().token);
       apiUrl(this.apiBase ?? undefined, '');
     } catch (err) {
       return void this.fail(err as CasUploadError);
     }
+    if (grant) {
+      this.#hold(grant, this.keepConnected && (this.#owned || grant === this.inboxToken));
+      return this.#list();
+    }
+    this.#provider = provider;
     const popup = open('about:blank', this.#window, 'popup,width=520,height=680');
     if (!popup) return void this.fail(new CasUploadError('inbox-error'), {}, this.t.blocked);
     this.#popup = popup;
@@ -188,9 +293,9 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
         this.fail(new CasUploadError('inbox-error'), {}, this.t.closed);
       }
     }, POLL);
-    const run = this.begin('connecting', this.t.connecting);
+    const run = this.begin('connecting', fill(this.t.connecting, { provider: PROVIDER_NAMES[provider] }));
     try {
-      const { oauthUrl } = await connectInbox(redirect, nonce, this.api(run.signal));
+      const { oauthUrl } = await connectInbox(redirect!, nonce, { ...this.api(run.signal), provider });
       if (this.run !== run || this.#nonce !== nonce) return;
       popup.location.href = oauthUrl;
     } catch (err) {
@@ -208,7 +313,16 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     this.#closePopup();
     if (run) this.ended(run);
     if (typeof data.inbox_token == 'string' && data.inbox_token) {
-      this.#token = data.inbox_token;
+      // With keep-connected and onInboxToken, the host receives the grant and keeps it.
+      const give = this.keepConnected && typeof this.onInboxToken == 'function';
+      this.#hold(data.inbox_token, give);
+      if (give) {
+        try {
+          this.onInboxToken!(data.inbox_token);
+        } catch {
+          /* the host's own error: the flow goes on */
+        }
+      }
       this.#list();
     } else {
       this.#failed(
@@ -240,10 +354,15 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
       const parsed = await parseCasUrl(file.url, this.#password, this.api(run.signal));
       if (!this.ended(run)) return;
       const files = this.#files;
-      this.#end();
+      // The success says whether the access was revoked: its answer is awaited (for a while).
+      const disconnected = await Promise.race([
+        this.#end(),
+        new Promise<boolean>((r) => setTimeout(r, REVOKE_WAIT, false)),
+      ]);
+      if (this.run || this.state !== 'parsing') return; // cancelled or started again meanwhile
       this.#result = parsed.result;
       this.#file = file;
-      this.succeeded(this.t.done, 'inbox', parsed, file, files, started);
+      this.succeeded(this.t.done, 'inbox', parsed, file, files, started, { disconnected });
     } catch (err) {
       this.#password = '';
       if (this.ended(run)) this.#failed(err);
@@ -257,6 +376,12 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
   #failed(err: unknown, message?: string): void {
     const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
     if (error.code === 'aborted') return;
+    // The grant is gone (401 `requires_reconnect`): nothing to revoke; `retry` asks for a new consent.
+    if (error.code === 'inbox-error' && error.status === 401) {
+      if (this.#token === this.inboxToken) this.inboxToken = undefined;
+      this.#drop();
+      message ??= this.t.reconnect;
+    }
     if (error.code !== 'invalid-password') this.#end();
     this.fail(error, {}, message);
   }
@@ -265,7 +390,7 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     e.preventDefault();
     if (this.run || this.disabled) return;
     this.ui = true;
-    if (this.#file && this.#token) this.#parse();
+    if (this.#file) this.#parse();
   }
 
   #choose(file?: InboxFile): void {
@@ -305,10 +430,9 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     const error = this.error;
     const button = this.button.bind(this);
     const cancel = button('cancel', t.cancel, () => ((this.ui = true), this.cancel()));
-    const connect = (label: string, retry = false) =>
-      html`<button part=${retry ? 'connect retry' : 'connect'} type="button" @click=${() => this.#connect()}>
-        ${label}
-      </button>`;
+    const connect = (label: string, part: string, provider?: InboxProvider) =>
+      html`<button part=${part} type="button" @click=${() => this.#connect(provider)}>${label}</button>`;
+    const providers = this.#providers;
     let body;
     switch (state) {
       case 'connecting':
@@ -321,7 +445,7 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
         break;
       // `idle`, `choose` and `error`: connect, the list, or the chosen statement's password.
       default:
-        if (this.#token && this.#file) {
+        if (this.#file && this.#files.length) {
           body = html`<p>${fill(t.chosen, { name: this.#file.filename })}</p>
             ${error ? this.errorView() : nothing}${this.field(
               'pw',
@@ -338,16 +462,24 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
             <div class="a">
               ${button('submit', t.parse)}${this.#files.length > 1 ? button('back', t.back, () => this.#choose()) : nothing}${cancel}
             </div>`;
-        } else if (this.#token) {
+        } else if (this.#files.length) {
           body = html`<p id="fl">${t.found}</p>
             <ul part="file-list" aria-labelledby="fl">
               ${this.#files.map((f) => this.#fileButton(f))}
             </ul>
             <div class="a">${cancel}</div>`;
         } else {
+          // A grant held: one button that lists; else one button per provider (or Try again).
+          const buttons = error
+            ? connect(t.again, 'connect retry')
+            : this.#token || this.inboxToken
+              ? connect(t.search, 'connect')
+              : providers.map((p) =>
+                  connect(fill(t.connect, { provider: PROVIDER_NAMES[p] }), `connect provider-${p}`, p),
+                );
           body = html`<p class="m">${t.intro}</p>
             ${error ? this.errorView() : nothing}
-            <div class="a">${error ? connect(t.again, true) : connect(t.connect)}</div>`;
+            <div class="a">${buttons}</div>`;
         }
     }
     return this.frame(body, (e) => this.#submit(e));

@@ -10,9 +10,11 @@ export interface CasInboxStrings extends Record<CasUploadErrorCode, string> {
   heading: string;
   /** Under the heading: what happens. */
   intro: string;
-  /** The button that opens the mailbox's consent page. */
+  /** The button that opens a mailbox's consent page: `{provider}` its name (Gmail, Outlook, Zoho Mail). */
   connect: string;
-  /** While the consent page is open. */
+  /** The button that lists the statements with a grant already held (`inboxToken`, `keep-connected`). */
+  search: string;
+  /** While the consent page of `{provider}` is open. */
   connecting: string;
   connectingHint: string;
   /** The popup was blocked. */
@@ -21,6 +23,8 @@ export interface CasInboxStrings extends Record<CasUploadErrorCode, string> {
   closed: string;
   /** The investor refused consent. */
   refused: string;
+  /** The API says the grant was revoked or expired (401 `requires_reconnect`): connect again. */
+  reconnect: string;
   /** Try the popup again. */
   again: string;
   listing: string;
@@ -46,14 +50,16 @@ export interface CasInboxStrings extends Record<CasUploadErrorCode, string> {
 
 /** English, the default. */
 export const en: CasInboxStrings = {
-  heading: 'Find your statement in your Gmail',
-  intro: 'Google asks you to let CAS Parser read the statement e-mails in your Gmail. Only statements are read, and the access is removed when you are done.',
-  connect: 'Connect Gmail',
-  connecting: 'Waiting for you in the Google window…',
+  heading: 'Find your statement in your mailbox',
+  intro: 'Your mail provider asks you to let CAS Parser read the statement e-mails in your mailbox. Only statements are read, and the access is removed when you are done.',
+  connect: 'Connect {provider}',
+  search: 'Find my statements',
+  connecting: 'Waiting for you in the {provider} window…',
   connectingHint: 'Choose your account there and allow access. The window closes by itself.',
-  blocked: 'The browser blocked the Google window. Please allow pop-ups for this site and try again.',
-  closed: 'The Google window was closed before your mailbox was connected.',
+  blocked: 'The browser blocked the sign-in window. Please allow pop-ups for this site and try again.',
+  closed: 'The sign-in window was closed before your mailbox was connected.',
   refused: 'Access to your mailbox was not given.',
+  reconnect: 'The access to your mailbox has ended. Please connect it again.',
   again: 'Try again',
   listing: 'Looking for statements in your mailbox…',
   found: 'Choose a statement',

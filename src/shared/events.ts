@@ -25,6 +25,11 @@ export interface CasUploadSuccessDetail {
   source: 'upload' | 'cdsl' | 'inbox' | 'forward';
   /** Every statement a fetch returned (newest first), for `cdsl`, `inbox` and `forward`. */
   files?: CasFile[];
+  /**
+   * `inbox` only: whether the mailbox access was revoked (`POST /v4/inbox/disconnect` accepted);
+   * `false` when it was refused or not answered in time, and with `keep-connected`.
+   */
+  disconnected?: boolean;
 }
 /** A statement a fetch returned: its file name and a short-lived download URL. */
 export interface CasFile {

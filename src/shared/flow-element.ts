@@ -122,7 +122,8 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
 
   /**
    * @internal A fetched statement was read: state `success`, said in the live region (`done`),
-   * and `cas-upload-success` with the `file` read and every one of `files` the fetch returned.
+   * and `cas-upload-success` with the `file` read, every one of `files` the fetch returned, and
+   * the flow's `extra` facts.
    */
   protected succeeded(
     done: string,
@@ -131,6 +132,7 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
     file: { filename: string },
     files: { filename: string; url: string }[],
     started: number,
+    extra: Record<string, unknown> = {},
   ): void {
     this.status = done;
     this.go('success' as State);
@@ -142,6 +144,7 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
       durationMs: systemClock.now() - started,
       requestId,
       source,
+      ...extra,
     });
   }
 

@@ -280,7 +280,7 @@ test('Mailbox: the consent popup, Allow, the list, the password, the statement; 
     await page.locator('cas-connect [part="method-inbox"]').click();
     const inbox = (name: string) => page.locator(`cas-inbox [part~="${name}"]`);
     const popup = page.waitForEvent('popup');
-    await inbox('connect').click();
+    await inbox('provider-gmail').click();
     const consent = await popup;
     await consent.locator('#allow').click();
     await inbox('file').first().click();

@@ -1,7 +1,10 @@
 /**
  * msw handlers for the KFintech mailback (`POST /v4/generate`) and the mailbox import
- * (`POST /v4/inbox/connect`, `/v4/inbox/cas`, `/v4/inbox/disconnect`, and parsing a found
- * statement by URL), shared by the tests and the demo page. List them before the CDSL and upload
+ * (`POST /v4/inbox/connect`, `/v4/inbox/cas`, `/v4/inbox/status`, `/v4/inbox/disconnect`, and
+ * parsing a found statement by URL), shared by the tests and the demo page. They answer as the
+ * official specification says (paths, statuses, bodies): a wrong or revoked inbox token is 401
+ * with `requires_reconnect`, and a body sent to `/v4/inbox/disconnect` (which declares none)
+ * is refused with 415, as a validating server does. List them before the CDSL and upload
  * handlers: a parse of another URL falls through to those.
  *
  *   const mocks = createConnectState({ consentUrl: '/demo/mock-consent.html' });
@@ -20,7 +23,14 @@ export type MailbackScenario = 'success' | 'refused' | 'rate-limited' | 'server-
 export const MAILBACK_SCENARIOS: readonly MailbackScenario[] = ['success', 'refused', 'rate-limited', 'server-error'];
 
 /** What the mocked mailbox does. */
-export type InboxScenario = 'success' | 'one-statement' | 'refused' | 'no-statements' | 'wrong-password-then-right' | 'connect-fails';
+export type InboxScenario =
+  | 'success'
+  | 'one-statement'
+  | 'refused'
+  | 'no-statements'
+  | 'wrong-password-then-right'
+  | 'connect-fails'
+  | 'revoked';
 /** Every inbox scenario, in a sensible order for a picker. */
 export const INBOX_SCENARIOS: readonly InboxScenario[] = [
   'success',
@@ -29,6 +39,7 @@ export const INBOX_SCENARIOS: readonly InboxScenario[] = [
   'no-statements',
   'wrong-password-then-right',
   'connect-fails',
+  'revoked',
 ];
 
 import { MOCK_INBOX_TOKEN } from './inbox-token.js';
@@ -40,8 +51,9 @@ export const MOCK_INBOX_PASSWORD = 'ABCDE1234F';
 export const MOCK_INBOX_FILES = [
   {
     message_id: 'm-2',
-    message_date: '2025-10-05T09:12:00Z',
+    message_date: '2025-10-05',
     cas_type: 'cdsl',
+    sender_email: 'ecas@cdslstatement.com',
     filename: 'inbox/cdsl-oct.pdf',
     original_filename: 'CDSL_CAS_OCT2025.pdf',
     size: 182344,
@@ -50,8 +62,9 @@ export const MOCK_INBOX_FILES = [
   },
   {
     message_id: 'm-1',
-    message_date: '2025-11-04T08:00:00Z',
+    message_date: '2025-11-04',
     cas_type: 'cams',
+    sender_email: 'donotreply@camsonline.com',
     filename: 'inbox/cams-nov.pdf',
     original_filename: 'CAMS_CAS_NOV2025.pdf',
     size: 240120,
@@ -60,13 +73,20 @@ export const MOCK_INBOX_FILES = [
   },
 ];
 
-/** One request as the mock saw it: its path, `x-api-key`, `x-inbox-token` and JSON body. */
+/** One request as the mock saw it: its path, `x-api-key`, `x-inbox-token`, JSON body, raw body and `keepalive`. */
 export interface SeenConnectRequest {
   path: string;
   apiKey: string | null;
   inboxToken: string | null;
   body: Record<string, unknown> | null;
+  /** The body as sent (`''` for none). */
+  text: string;
+  /** Whether the request was sent with `keepalive` (to outlive the page). */
+  keepalive: boolean;
 }
+
+/** The 401 of a wrong, revoked or expired inbox token (`requires_reconnect`, as the specification declares). */
+export const INBOX_REVOKED = { status: 'failed', msg: 'Email access revoked. Please reconnect.', requires_reconnect: true } as const;
 
 /** Mutable state of the handlers. */
 export interface ConnectMockState {
@@ -102,21 +122,27 @@ export function createConnectHandlers(state: ConnectMockState, options: { apiBas
     HttpResponse.json(body as never, { status, headers: apiHeaders(`req_conn_${String(++n).padStart(4, '0')}`, extra) });
 
   async function seen(request: Request) {
-    const body = (await request.clone().json().catch(() => null)) as Record<string, unknown> | null;
+    const text = await request.clone().text();
+    const body = (text ? JSON.parse(text) : null) as Record<string, unknown> | null;
     const apiKey = request.headers.get('x-api-key');
-    state.requests.push({ path: new URL(request.url).pathname, apiKey, inboxToken: request.headers.get('x-inbox-token'), body });
+    const { pathname: path } = new URL(request.url);
+    state.requests.push({ path, apiKey, inboxToken: request.headers.get('x-inbox-token'), body, text, keepalive: request.keepalive });
     await delay(state.stepMs);
     return body;
   }
+  /** 401 `requires_reconnect` for an inbox token that is not the one the consent page gave, or after `revoked`. */
   const badToken = (request: Request) =>
-    request.headers.get('x-inbox-token') !== MOCK_INBOX_TOKEN ? json({ status: 'failed', msg: 'Invalid inbox token' }, 400) : undefined;
+    request.headers.get('x-inbox-token') !== MOCK_INBOX_TOKEN || state.inbox === 'revoked' ? json(INBOX_REVOKED, 401) : undefined;
+  /** A body sent where the specification declares none: refused, as a validating server does. */
+  const noBody = async (request: Request) =>
+    (await request.clone().text()) ? json({ status: 'failed', msg: 'Unsupported Media Type: no request body expected' }, 415) : undefined;
 
   return [
     http.post(`${base}/v4/generate`, async ({ request }) => {
       await seen(request);
       if (state.mailback === 'refused') return json({ status: 'failed', msg: 'Invalid email or PAN' }, 400);
       if (state.mailback === 'rate-limited') return json({ status: 'failed', msg: 'Too many requests' }, 429);
-      if (state.mailback === 'server-error') return json({ status: 'error', msg: 'KFintech is not answering' }, 500);
+      if (state.mailback === 'server-error') return json({ status: 'failed', msg: 'KFintech is not answering' }, 500);
       return json({ status: 'success', msg: 'CAS request submitted. It will be e-mailed within a few minutes.' });
     }),
     http.post(`${base}/v4/inbox/connect`, async ({ request }) => {
@@ -126,7 +152,10 @@ export function createConnectHandlers(state: ConnectMockState, options: { apiBas
       consent.searchParams.set('redirect_uri', String(body?.redirect_uri ?? ''));
       consent.searchParams.set('state', String(body?.state ?? ''));
       if (state.inbox === 'refused') consent.searchParams.set('answer', 'deny');
-      return json({ status: 'success', oauth_url: consent.href, expires_in: 600 });
+      // An unknown provider is taken as Gmail, as the API does.
+      const provider = ['gmail', 'outlook', 'zoho'].includes(String(body?.provider)) ? String(body!.provider) : 'gmail';
+      consent.searchParams.set('provider', provider);
+      return json({ status: 'success', oauth_url: consent.href, provider });
     }),
     http.post(`${base}/v4/inbox/cas`, async ({ request }) => {
       await seen(request);
@@ -135,9 +164,13 @@ export function createConnectHandlers(state: ConnectMockState, options: { apiBas
       const files = state.inbox === 'no-statements' ? [] : state.inbox === 'one-statement' ? MOCK_INBOX_FILES.slice(1) : MOCK_INBOX_FILES;
       return json({ status: 'success', count: files.length, files });
     }),
+    http.post(`${base}/v4/inbox/status`, async ({ request }) => {
+      await seen(request);
+      return (await noBody(request)) ?? badToken(request) ?? json({ valid: true, provider: 'gmail', email: 'investor@example.com' });
+    }),
     http.post(`${base}/v4/inbox/disconnect`, async ({ request }) => {
       await seen(request);
-      return badToken(request) ?? json({ status: 'success', msg: 'Disconnected' });
+      return (await noBody(request)) ?? badToken(request) ?? json({ status: 'success', msg: 'Email access revoked' });
     }),
     http.post(`${base}/v4/:parser/parse`, async ({ request }) => {
       if (!request.headers.get('content-type')?.includes('application/json')) return;

@@ -13,7 +13,17 @@ const cdn = '/dist/cdn/cas-connect.js';
 const REDIRECT = '/test/resilience/pages/inbox-callback.html';
 const EMAIL = 'investor@example.com';
 const PASSWORD = 'Remember2025';
-const FILE = { message_date: '2025-11-04T08:00:00Z', cas_type: 'cams', original_filename: 'CAMS_NOV2025.pdf', size: 1000, url: 'https://files.example/inbox.pdf' };
+const FILE = {
+  message_id: 'm-1',
+  message_date: '2025-11-04',
+  cas_type: 'cams',
+  sender_email: 'donotreply@camsonline.com',
+  filename: 'inbox/cams.pdf',
+  original_filename: 'CAMS_NOV2025.pdf',
+  size: 1000,
+  url: 'https://files.example/inbox.pdf',
+  expires_in: 86400,
+};
 
 let ready: Promise<unknown>;
 before(async () => {
@@ -131,10 +141,10 @@ describe('<cas-connect> end to end (cas-connect.js, real HTTP servers)', () => {
     const consent = `${location.origin}/demo/mock-consent.html?answer=allow&state={state}&redirect_uri={redirect_uri}`;
     s = await openSession({
       api: [
-        { body: { status: 'success', oauth_url: consent, expires_in: 600 } },
+        { body: { status: 'success', oauth_url: consent, provider: 'gmail' } },
         { body: { status: 'success', count: 1, files: [FILE] } },
         {},
-        { body: { status: 'success', msg: 'Disconnected' } },
+        { body: { status: 'success', msg: 'Email access revoked' } },
       ],
     });
     const el = await make(s);
@@ -150,12 +160,38 @@ describe('<cas-connect> end to end (cas-connect.js, real HTTP servers)', () => {
     const { detail } = await success;
     expect(detail.source).to.equal('inbox');
     expect(detail.file).to.deep.equal({ name: 'CAMS_NOV2025.pdf', size: null });
+    expect(detail.disconnected, 'the revocation (no body, as the specification says) was accepted').to.equal(true);
     const stats = await s.until((x) => x.apiRequests === 4, 'four API requests', 3000);
+    expect(stats.requests.map((r) => r.status)).to.deep.equal([200, 200, 200, 200]);
+    expect(stats.requests[0].json!.provider).to.equal('gmail');
     expect(stats.requests.map((r) => r.path)).to.deep.equal(['/v4/inbox/connect', '/v4/inbox/cas', '/v4/smart/parse', '/v4/inbox/disconnect']);
     expect(stats.requests.map((r) => r.inboxToken)).to.deep.equal([null, INBOX_TOKEN_FROM_CONSENT, null, INBOX_TOKEN_FROM_CONSENT]);
     expect(stats.requests[0].json!.redirect_uri).to.equal(new URL(REDIRECT, location.href).href);
     expect(stats.requests[2].json).to.deep.equal({ pdf_url: FILE.url, password: 'ABCDE1234F' });
     expect(page.console.join('\n')).to.not.include(INBOX_TOKEN_FROM_CONSENT);
+  });
+
+  it('inbox: a list answered 401 requires_reconnect ends in inbox-error, with no new token and no second list call', async function () {
+    this.timeout(20000);
+    const consent = `${location.origin}/demo/mock-consent.html?answer=allow&state={state}&redirect_uri={redirect_uri}`;
+    s = await openSession({
+      api: [
+        { body: { status: 'success', oauth_url: consent, provider: 'gmail' } },
+        { status: 401, body: { status: 'failed', msg: 'Email access revoked. Please reconnect.', requires_reconnect: true } },
+      ],
+    });
+    const el = await make(s, 'inbox upload');
+    const flow = await open(el, 'inbox', 'cas-inbox');
+    await new Promise((r) => setTimeout(r, 0));
+    const error = oneEvent(el, 'cas-upload-error');
+    part(flow, 'connect').focus();
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await error;
+    expect([detail.code, detail.status]).to.deep.equal(['inbox-error', 401]);
+    await new Promise((r) => setTimeout(r, 200));
+    const stats = await s.stats();
+    expect(stats.requests.map((r) => r.path)).to.deep.equal(['/v4/inbox/connect', '/v4/inbox/cas']);
+    expect(stats.tokenRequests).to.equal(1);
   });
 });
 
