@@ -132,7 +132,7 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
     file: { filename: string },
     files: { filename: string; url: string }[],
     started: number,
-    extra: Record<string, unknown> = {},
+    extra?: Record<string, unknown>,
   ): void {
     this.status = done;
     this.go('success' as State);
