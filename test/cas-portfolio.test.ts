@@ -286,6 +286,12 @@ describe('<cas-portfolio> CSV', () => {
     expect(el.toCSV().split('\r\n')[1]).to.equal(`,"'=1+1",,"Other mutual funds",,,,,,`);
   });
 
+  it('neutralises the full-width formula signs ＝ ＋ － ＠ as well', async () => {
+    const el = await show({ mutual_funds: [{ schemes: ['＝1+1', '＋1', '－1', '＠SUM(A1)'].map((name) => ({ name })) }] });
+    const names = el.toCSV().split('\r\n').slice(1, 5).map((l) => l.split(',')[1]);
+    expect(names).to.deep.equal([`"'＝1+1"`, `"'＋1"`, `"'－1"`, `"'＠SUM(A1)"`]);
+  });
+
   it('the download button saves exactly that text as portfolio-<date>.csv', async () => {
     const el = await show(hostile);
     const saved: { blob?: Blob; name?: string } = {};
@@ -487,6 +493,60 @@ describe('<cas-portfolio> with malformed or large results', () => {
     expect(root(el).textContent).to.not.include('IGNORED');
     expect(folio.rows).to.deep.equal([['S', 'Equity mutual funds', '₹1,000.00', '₹800.00', '+₹200.00', '+25%']]);
     expect(part(el, 'insurance')).to.equal(null);
+  });
+
+  it("an account's own value is shown, not the sum of its holdings, when the statement gives one", async () => {
+    const el = await show({
+      demat_accounts: [{ bo_id: 'B1', value: 5000, holdings: { equities: [{ name: 'E', value: 3000 }] } }],
+      mutual_funds: [{ folio_number: 'F1', value: '7,000', schemes: [{ name: 'S', type: 'equity', value: 1000 }] }],
+      nps: [{ pran: 'P1', value: 9000, funds: [{ name: 'N', value: 2000 }] }],
+    });
+    const about = [...root(el).querySelectorAll('[part=holdings] h4 + p.m')].map((p) => p.textContent!.split(' · ').at(-1));
+    expect(about).to.deep.equal(['₹5,000.00', '₹7,000.00', '₹9,000.00']);
+    // And NPS counts in the allocation at its account's value.
+    expect(allocation(el).find((r) => r[0] === 'NPS')?.[1]).to.equal('₹9,000.00');
+  });
+
+  it('a scheme type named like a property of every object (constructor, __proto__, toString) is "other"', async () => {
+    const types = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    const el = await show({ mutual_funds: [{ schemes: types.map((type, i) => ({ name: `S${i}`, type, value: i + 1 })) }] });
+    expect(tables(el)[0].rows.map((r) => r[1])).to.deep.equal(types.map(() => 'Other mutual funds'));
+    expect(root(el).textContent).to.not.include('function');
+    expect(root(el).textContent).to.not.include('[native code]');
+    expect(allocation(el)).to.deep.equal([['Other mutual funds', '₹10.00', '100%']]);
+    expect(el.toCSV().split('\r\n').slice(1, 5).map((l) => l.split(',')[3])).to.deep.equal(types.map(() => '"Other mutual funds"'));
+  });
+
+  it('reads only finite decimal numbers ("0x10", "Infinity", "1e999" are no number), and shows "—" for a figure that overflows', async () => {
+    const el = await show({
+      mutual_funds: [
+        {
+          folio_number: 'F1',
+          schemes: [
+            { name: 'HEX', type: 'equity', value: '0x10', units: '0b11', nav: '0o7' },
+            { name: 'INF', type: 'equity', value: 'Infinity', cost: '1e999' },
+            // Each finite, their sum and gain are not.
+            { name: 'BIG1', type: 'debt', value: 1.5e308, cost: -1.5e308 },
+            { name: 'BIG2', type: 'debt', value: 1.5e308, units: 1e-300 },
+            { name: 'OK', type: 'hybrid', value: '-1,234.5' },
+          ],
+        },
+      ],
+    });
+    const shown = root(el).textContent!;
+    for (const odd of ['∞', 'NaN', 'Infinity']) expect(shown, odd).to.not.include(odd);
+    const [folio] = tables(el);
+    const cell = (name: string, col: string) => folio.rows.find((r) => r[0] === name)![folio.head.indexOf(col)] ?? '';
+    for (const col of ['Units', 'NAV/price', 'Value']) expect(cell('HEX', col), `HEX ${col}: "0x10", "0b11", "0o7" are no number`).to.equal('');
+    for (const col of ['Value', 'Cost']) expect(cell('INF', col), `INF ${col}`).to.equal('');
+    expect(cell('BIG1', 'Gain'), 'a gain that overflows').to.equal('');
+    expect(cell('BIG2', 'NAV/price'), 'a price that overflows').to.equal('');
+    expect(cell('OK', 'Value')).to.equal('-₹1,234.50');
+    expect(part(el, 'total')!.querySelector('b')!.textContent, 'a total that overflows').to.equal('—');
+    expect(allocation(el).find((r) => r[0] === 'Debt mutual funds')?.slice(1)).to.deep.equal(['—', '—']);
+    for (const rect of part(el, 'chart')!.querySelectorAll('rect')) expect(rect.getAttribute('width')).to.match(/^\d+(\.\d+)?%$/);
+    expect(part(el, 'chart')!.getAttribute('aria-label')).to.not.include('NaN');
+    expect(el.toCSV()).to.not.match(/Infinity|NaN/);
   });
 
   it('renders a statement of 2,000 schemes and 20,000 transactions, without listing transactions', async () => {

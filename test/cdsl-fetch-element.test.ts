@@ -159,6 +159,19 @@ describe('<cas-cdsl-fetch>', () => {
     expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-success']);
   });
 
+  it('a total that JSON reads as Infinity (1e999) shows "—" in the summary, not "₹∞"', async () => {
+    worker.use(
+      http.post(`${API_BASE}/v4/smart/parse`, () => new HttpResponse('{"summary":{"total_value":1e999}}', { headers: { 'Content-Type': 'application/json' } })),
+    );
+    const el = await make();
+    await toOtp(el);
+    type(el, 'otp-input', MOCK_OTP);
+    await press(el, 'submit');
+    await until(el, 'success');
+    const rows = [...el.shadowRoot!.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`);
+    expect(rows).to.deep.equal([`Statement: ${MOCK_FILES[0].filename}`, 'Total value: —']);
+  });
+
   describe('checked before any request (invalid-details)', () => {
     for (const [what, pan, bo, dob, bad, named] of [
       ['a short PAN', 'ABCDE123', BO, DOB, 'pan-input', 'PAN'],

@@ -274,6 +274,15 @@ describe('<cas-upload> for visitors', () => {
       expect(text(el, 'summary')).to.contain('₹0.00');
     });
 
+    it('a total that JSON reads as Infinity (1e999) is "—", not "₹∞"', async () => {
+      api.answer = () => new HttpResponse('{"summary":{"total_value":1e999}}', { headers: { 'Content-Type': 'application/json' } });
+      const el = await make();
+      await el.upload(pdf(), 'PW');
+      await el.updateComplete;
+      const rows = [...el.shadowRoot!.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`);
+      expect(rows).to.deep.equal(['Total value: —']);
+    });
+
     const cases: [string, Answer | null, string | null][] = [
       ['parse-failed', failed(400, 'Unable to detect CAS type'), 'Choose another file'],
       ['quota-exceeded', failed(402, 'Insufficient credits'), null],

@@ -36,12 +36,14 @@ const POLICY = ['name', 'provider', 'number', 'status', 'sum', 'premium', 'freq'
 const dates: Record<string, Intl.DateTimeFormat> = {};
 const collators: Record<string, Intl.Collator> = {};
 
+/** A figure as `f` writes it, or "—" when it is not a finite number (a sum that overflowed). */
+const figure = (f: Intl.NumberFormat, v: number): string => (Number.isFinite(v) ? f.format(v) : '—');
 /** A cell as text: numbers formatted, asset classes named, text as it is. */
 const text = (t: Strings, c: string, v: string | number | null): string =>
   v == null
     ? ''
     : typeof v == 'number'
-      ? NUMBERS[c].format(c == 'pct' ? v / 100 : v)
+      ? figure(NUMBERS[c], c == 'pct' ? v / 100 : v)
       : c == 'type'
         ? (t[v as Key] ?? v)
         : v;
@@ -244,7 +246,7 @@ export class CasPortfolioElement extends LitElement {
       <h2 id="h" part="heading">${p.name || t.portfolio}</h2>
       ${
         about ? html`<p class="m">${about}</p>` : nothing
-      }${p.total == null ? nothing : html`<p part="total"><span class="m">${t.total}</span> <b>${MONEY.format(p.total)}</b></p>`}${
+      }${p.total == null ? nothing : html`<p part="total"><span class="m">${t.total}</span> <b>${figure(MONEY, p.total)}</b></p>`}${
         p.cost
           ? html`<p part="gain" class=${p.gain > 0 ? 'up' : p.gain < 0 ? 'dn' : nothing}>${this.#gain(t, p)}</p>`
           : nothing
@@ -273,19 +275,20 @@ export class CasPortfolioElement extends LitElement {
   /** "Gain +₹90,000.00 (+29.03%) on a cost of ₹3,10,000.00", in the UI language. */
   #gain(t: Strings, p: Portfolio): string {
     const v: Record<string, string> = {
-      gain: NUMBERS.gain.format(p.gain),
-      pct: NUMBERS.pct.format(p.gain / p.cost),
-      cost: MONEY.format(p.cost),
+      gain: figure(NUMBERS.gain, p.gain),
+      pct: figure(NUMBERS.pct, p.gain / p.cost),
+      cost: figure(MONEY, p.cost),
     };
     return t.gainOn.replace(/\{(\w+)\}/g, (m, k: string) => v[k] ?? m);
   }
 
   /** The chart (bars labelled with their class and share) and the table of the same figures. */
   #allocation(t: Strings, p: Portfolio) {
-    // Shares of what is held; a negative value is listed but takes no share.
+    // Shares of what is held; a negative value is listed but takes no share. A share of a sum
+    // that overflowed is no number: "—", and no bar.
     const held = p.classes.reduce((s, c) => s + Math.max(c[1], 0), 0);
     const share = (v: number) => (held > 0 ? Math.max(v, 0) / held : 0);
-    const rows = p.classes.map(([c, v]) => [t[c], MONEY.format(v), SHARE.format(share(v)), share(v)] as const);
+    const rows = p.classes.map(([c, v]) => [t[c], figure(MONEY, v), figure(SHARE, share(v)), share(v) || 0] as const);
     const label = `${t.allocation}: ${rows.map((r) => `${r[0]} ${r[2]}`).join(', ')}`;
     const bars = rows.map(
       ([name, , pct, s], i) =>
@@ -323,7 +326,7 @@ export class CasPortfolioElement extends LitElement {
     const [kind, key] = a.id;
     const ref = key && `${t[kind]} ${key}`;
     return html`<h4 id=${id}>${a.title || ref || t.holdings}</h4>
-      <p class="m">${join(a.title && ref, a.sub, a.value != null && MONEY.format(a.value))}</p>
+      <p class="m">${join(a.title && ref, a.sub, a.value != null && figure(MONEY, a.value))}</p>
       ${a.lines.length ? this.#table(t, id, HOLDING, a.lines) : nothing}`;
   }
 

@@ -53,10 +53,15 @@ export interface Portfolio {
 
 type Obj = Record<string, unknown>;
 
-/** A finite number from a number or a numeric string (commas allowed); `null` otherwise. */
+/** `n` when it is finite (a sum or a ratio may overflow); `null` otherwise. */
+const fin = (n: number): number | null => (Number.isFinite(n) ? n : null);
+/**
+ * A finite number from a number or a decimal string (commas allowed: `"1,234.5"`, `"-2"`);
+ * `null` otherwise: `"0x10"`, `"0b11"`, `"Infinity"` and `"1e999"` are no number.
+ */
 export const num = (v: unknown): number | null => {
-  const n = typeof v == 'number' ? v : typeof v == 'string' && v.trim() ? Number(v.replace(/,/g, '')) : NaN;
-  return Number.isFinite(n) ? n : null;
+  const s = typeof v == 'string' ? v.trim() : '';
+  return fin(typeof v == 'number' ? v : /^[-+]?[\d,]*\.?\d+(e[-+]?\d+)?$/i.test(s) ? Number(s.replace(/,/g, '')) : NaN);
 };
 /** Text from a string or a finite number; `''` otherwise. */
 const str = (v: unknown): string => (typeof v == 'string' ? v.trim() : typeof v == 'number' && isFinite(v) ? String(v) : '');
@@ -75,7 +80,11 @@ const DEMAT: Record<string, AssetClass> = {
   demat_mutual_funds: 'dematMf',
 };
 /** Mutual fund scheme type → asset class. */
-const SCHEME: Record<string, AssetClass> = { equity: 'mfEquity', debt: 'mfDebt', hybrid: 'mfHybrid' };
+const SCHEME = new Map<string, AssetClass>([
+  ['equity', 'mfEquity'],
+  ['debt', 'mfDebt'],
+  ['hybrid', 'mfHybrid'],
+]);
 
 /** One holding: units, price (NAV, or value / units), value, cost and gain where given. */
 function line(h: Obj, type: AssetClass): Line {
@@ -83,8 +92,8 @@ function line(h: Obj, type: AssetClass): Line {
   const value = num(h.value);
   const cost = num(h.cost);
   const g = obj(h.gain);
-  const gain = num(g.absolute) ?? (cost != null && value != null ? value - cost : null);
-  const price = num(h.nav) ?? (units && value != null ? value / units : null);
+  const gain = num(g.absolute) ?? (cost != null && value != null ? fin(value - cost) : null);
+  const price = num(h.nav) ?? (units && value != null ? fin(value / units) : null);
   return {
     name: str(h.name),
     isin: str(h.isin),
@@ -94,7 +103,7 @@ function line(h: Obj, type: AssetClass): Line {
     value,
     cost,
     gain,
-    pct: num(g.percentage) ?? (gain != null && cost ? (gain / cost) * 100 : null),
+    pct: num(g.percentage) ?? (gain != null && cost ? fin((gain / cost) * 100) : null),
   };
 }
 
@@ -118,7 +127,7 @@ export function portfolio(result: unknown): Portfolio | null {
     });
   }
   for (const f of list(r.mutual_funds)) {
-    const lines = list(f.schemes).map((s) => line(s, SCHEME[str(s.type).toLowerCase()] ?? 'mfOther'));
+    const lines = list(f.schemes).map((s) => line(s, SCHEME.get(str(s.type).toLowerCase()) ?? 'mfOther'));
     accounts.push({ id: ['folio', str(f.folio_number)], title: str(f.amc), sub: str(f.registrar), value: num(f.value) ?? sum(lines), lines });
   }
   for (const n of list(r.nps)) {

@@ -158,8 +158,11 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
       [t.investor, r.investor?.name],
       [
         t.total,
+        // `1e999` in JSON reads as `Infinity`: "—".
         typeof r.summary?.total_value === 'number'
-          ? this.fmt(r.summary.total_value, { style: 'currency', currency: 'INR' })
+          ? isFinite(r.summary.total_value)
+            ? this.fmt(r.summary.total_value, { style: 'currency', currency: 'INR' })
+            : '—'
           : undefined,
       ],
     ];

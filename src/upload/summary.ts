@@ -20,7 +20,8 @@ const dates = new Map<string, Intl.DateTimeFormat>();
  * accounts and mutual fund folios, each left out when the result does not have it. Not in the
  * first render's code: the element loads this file when an upload starts (in the script-tag
  * build `cas-upload.summary.js`, beside the script). Every field goes through `String()`: an
- * object in the result (even one shaped like a Lit template) is text.
+ * object in the result (even one shaped like a Lit template) is text; a number that is not
+ * finite (`1e999` in JSON reads as `Infinity`) is "—".
  */
 export function summaryList({ html, nothing, result: r, t, locale, fmt }: SummaryContext): TemplateResult {
   const s = r.summary;
@@ -40,7 +41,7 @@ export function summaryList({ html, nothing, result: r, t, locale, fmt }: Summar
       v == null || v === ''
         ? nothing
         : html`<dt>${k}</dt>
-            <dd>${typeof v === 'number' ? fmt(v, o) : String(v)}</dd>`,
+            <dd>${typeof v === 'number' ? (isFinite(v) ? fmt(v, o) : '—') : String(v)}</dd>`,
     )}
   </dl>`;
 }
