@@ -60,7 +60,7 @@ export default [
   cdn('dist/cdn/cas-connect.js and every flow behind it (total)', ['dist/cdn/cas-connect.js', 'dist/cdn/chunks/cas-element-*.js', 'dist/cdn/chunks/flows-*.js'], '28 KiB'),
   cdn('dist/cdn/cas-connect.iife.js (every element, classic script)', 'dist/cdn/cas-connect.iife.js'),
   cdn('dist/cdn/cas-inbox-callback.js (the OAuth return page)', 'dist/cdn/cas-inbox-callback.js', '1 KiB'),
-  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '10078 B'),
+  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '10093 B'),
   npm('cas-upload/mailback (element + core, no Lit)', 'dist/mailback.js'),
   npm('cas-upload/inbox (element + core, no Lit)', 'dist/inbox.js'),
   npm('cas-upload/forward (element + core, no Lit)', 'dist/forward.js', '11.1 KiB'),

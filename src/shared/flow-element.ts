@@ -153,18 +153,12 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
    * the investor, the total value, and the `another` button that resets.
    */
   protected resultView(t: ResultStrings, filename: string | undefined, r: ParseResult = {}): TemplateResult {
+    const total = r.summary?.total_value;
     const rows = [
       [t.statement, filename],
       [t.investor, r.investor?.name],
-      [
-        t.total,
-        // `1e999` in JSON reads as `Infinity`: "—".
-        typeof r.summary?.total_value === 'number'
-          ? isFinite(r.summary.total_value)
-            ? this.fmt(r.summary.total_value, { style: 'currency', currency: 'INR' })
-            : '—'
-          : undefined,
-      ],
+      // `1e999` in JSON reads as `Infinity`: "—".
+      [t.total, typeof total == 'number' && (isFinite(total) ? this.fmt(total, { style: 'currency', currency: 'INR' }) : '—')],
     ];
     return html`<div part="summary" role="group" tabindex="-1" aria-labelledby="ok">
         <p id="ok">${t.done}</p>
