@@ -115,6 +115,14 @@ export default defineConfig(({ command, mode }) => {
       { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/portfolio/load-hi.cdn.ts') }] },
     );
   }
+  if (mode === 'cdn-forward') {
+    // <cas-forward> alone (contract §17): `cas-forward.js`, an ES module with Lit and English;
+    // its Hindi is a chunk under `chunks/`, loaded on first use.
+    return cdnBuild(
+      { entry: here('./src/entries/cdn/cas-forward.ts'), formats: ['es'], fileName: () => 'cas-forward.js' },
+      { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    );
+  }
   if (mode === 'cdn-connect') {
     // `dist/cdn/cas-connect.js` (contract §10): an ES module that defines `<cas-connect>` at
     // once and the flows (`<cas-upload>`, `<cas-cdsl-fetch>`, `<cas-inbox>`, `<cas-mailback>`)

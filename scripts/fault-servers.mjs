@@ -15,6 +15,9 @@
 //   With status 200 and no body, a fresh `at_…` token is minted and answered as
 //   {"access_token", "token_type": "api_key", "expires_in"}.
 // API step:   { status = 200, body?, headers?, delayMs?, hang?, stall?, drop? }
+//   Every path of the API the elements call is served: POST, and for forwarding addresses
+//   POST /v4/inbound-email, GET /v4/inbound-email/<id>/files and DELETE /v4/inbound-email/<id>
+//   (each request records its method and query).
 //   `hang`: read the body, never answer; `stall`: read the body slowly (the upload takes
 //   seconds) and never answer; `drop`: destroy the connection once the first bytes of the body arrived.
 //   Requests whose `x-api-key` is not a token of this session get 401; with
@@ -23,7 +26,7 @@
 // Pages for tests that need their own document (served with these headers):
 //   /fault/page/csp?session=<id>   contract section 7's CSP, the CDN module build
 //                                  (`&classic`: the classic build instead; `&connect`:
-//                                  cas-connect.js)
+//                                  cas-connect.js; `&forward`: cas-forward.js)
 //   /fault/page/double             the CDN module build twice (two URLs) and the classic build twice
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -54,6 +57,11 @@ const DEFAULT_BODIES = {
   '/v4/inbox/cas': { status: 'success', count: 0, files: [] },
   '/v4/inbox/status': { valid: true, provider: 'gmail', email: 'investor@example.com' },
   '/v4/inbox/disconnect': { status: 'success', msg: 'Email access revoked' },
+  // A forwarding address is made with 201: give `status: 201` in the step (a step without one answers 200).
+  'POST /v4/inbound-email': { inbound_email_id: 'ie_default', email: 'cas-default@in.casparser.in', reference: null, allowed_sources: ['cdsl', 'nsdl', 'cams', 'kfintech'], status: 'active', created_at: '2026-12-04T10:00:00Z', updated_at: '2026-12-04T10:00:00Z' },
+  'GET /v4/inbound-email': { status: 'success', inbound_emails: [], count: 0 },
+  'GET /v4/inbound-email/{id}/files': { status: 'success', files: [], count: 0, cursor: null },
+  'DELETE /v4/inbound-email/{id}': { status: 'success', msg: 'Inbound email deleted' },
 };
 /** The paths that declare no request body: a body sent there is refused (415), as a validating server does. */
 const NO_BODY = ['/v4/inbox/status', '/v4/inbox/disconnect'];
@@ -156,21 +164,26 @@ export function faultServers() {
 
   function api(req, res) {
     // A parse (multipart, or JSON with `pdf_url`), the CDSL fetch's two JSON calls, the
-    // mailback, or the mailbox import's three calls.
-    const m = /^\/s\/([^/]+)(\/v4\/(?:(smart|cdsl|nsdl|cams_kfintech)\/parse|cdsl\/fetch(?:\/[^/]+\/verify)?|generate|inbox\/(?:connect|cas|status|disconnect)))$/.exec(req.url.split('?')[0]);
+    // mailback, the mailbox import's calls, or a forwarding address: made (`POST`), its files
+    // (`GET`), deleted (`DELETE`), or the list of every address (`GET`, which no element asks).
+    const [path, query = ''] = req.url.split(/\?(.*)/s);
+    const m = /^\/s\/([^/]+)(\/v4\/(?:(smart|cdsl|nsdl|cams_kfintech)\/parse|cdsl\/fetch(?:\/[^/]+\/verify)?|generate|inbox\/(?:connect|cas|status|disconnect)|inbound-email(?:\/[^/]+(?:\/files)?)?))$/.exec(path);
+    const forward = m?.[2].startsWith('/v4/inbound-email');
+    // The method each path takes: POST, but GET for an address's files (and the list), DELETE for an address.
+    const allowed = !forward ? ['POST'] : /\/files$/.test(m[2]) ? ['GET'] : m[2] === '/v4/inbound-email' ? ['POST', 'GET'] : ['DELETE'];
     const s = m && sessions.get(m[1]);
     if (req.method === 'OPTIONS') {
       if (s) s.preflights++;
-      const ok = req.headers['access-control-request-method'] === 'POST';
+      const ok = (m ? allowed : ['POST']).includes(req.headers['access-control-request-method']);
       res.writeHead(ok ? 204 : 405, {
         ...cors(req),
-        'access-control-allow-methods': 'POST',
+        'access-control-allow-methods': (m ? allowed : ['POST']).join(', '),
         'access-control-allow-headers': 'x-api-key, x-inbox-token, content-type',
         'access-control-max-age': '600',
       });
       return res.end();
     }
-    if (!s || req.method !== 'POST') return send(res, 404, { status: 'failed', msg: 'Not found' }, cors(req));
+    if (!s || !allowed.includes(req.method)) return send(res, 404, { status: 'failed', msg: 'Not found' }, cors(req));
 
     const n = s.requests.length;
     const st = step(s.api, n);
@@ -179,7 +192,9 @@ export function faultServers() {
     const tokenIndex = s.tokens.indexOf(key);
     const entry = {
       n,
+      method: req.method,
       path: m[2],
+      query,
       parser: m[3] ?? null,
       json: null,
       inboxToken: req.headers['x-inbox-token'] ?? null,
@@ -237,13 +252,14 @@ export function faultServers() {
       later(s, st.delayMs ?? 0, () => {
         if (!entry.keyIsIssued) return answer(401, MISSING_KEY_BODY);
         if (s.revokeFirstToken && key === s.tokens[0]) return answer(403, AUTH_BODY);
-        if (NO_BODY.includes(entry.path)) {
+        if (NO_BODY.includes(entry.path) || req.method !== 'POST') {
           if (entry.bytes > 0) return answer(415, { status: 'failed', msg: 'Unsupported Media Type: no request body expected' });
         } else if (entry.parser && !entry.json && (!multipart || entry.fileName === null)) {
           return answer(400, { status: 'failed', msg: 'No PDF file provided' });
         }
         const status = st.status ?? 200;
-        const ok = entry.parser ? PARSE_BODY : DEFAULT_BODIES[entry.path.endsWith('/verify') ? 'verify' : entry.path];
+        const kind = entry.path.endsWith('/verify') ? 'verify' : forward ? `${req.method} ${entry.path.replace(/\/inbound-email\/[^/]+/, '/inbound-email/{id}')}` : entry.path;
+        const ok = entry.parser ? PARSE_BODY : DEFAULT_BODIES[kind];
         let body = st.body ?? (status === 200 ? ok : { status: 'failed', msg: `HTTP ${status}` });
         // An OAuth URL may name the request's `{state}` and `{redirect_uri}`, as a provider's does.
         if (typeof body?.oauth_url === 'string') {
@@ -266,7 +282,7 @@ export function faultServers() {
       });
       const script = url.searchParams.has('classic')
         ? `<script src="/dist/cdn/cas-upload.iife.js"></script>`
-        : `<script type="module" src="/dist/cdn/${url.searchParams.has('connect') ? 'cas-connect' : 'cas-upload'}.js"></script>`;
+        : `<script type="module" src="/dist/cdn/cas-${['connect', 'forward'].find((f) => url.searchParams.has(f)) ?? 'upload'}.js"></script>`;
       return res.end(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title>` +
           `<script src="/fault/probe.js"></script>${script}</head><body></body></html>`,

@@ -1,4 +1,4 @@
-// <cas-connect> (contract §14) against the msw mocks: the choice (methods, what each needs,
+// <cas-connect> (contract §14, §17) against the msw mocks: the choice (methods, what each needs,
 // inbox only with redirect-url), one method opened directly, every setting handed to the flow,
 // every event reaching the host's listener, back while nothing is in flight (and never while
 // something is), the mailback's way on to the upload, keyboard only, Hindi, axe light and dark.
@@ -8,15 +8,17 @@ import { setupWorker } from 'msw/browser';
 import { createHandlers, createMockState, resetMockState, TOKEN_URL } from './mocks/handlers.js';
 import { createCdslHandlers, createCdslState, MOCK_OTP } from './mocks/cdsl.js';
 import { createConnectHandlers, createConnectState } from './mocks/connect.js';
+import { createForwardHandlers, createForwardState, deliver, MOCK_FORWARD_PAN } from './mocks/forward.js';
 import '../src/entries/connect.js';
 import { CasConnectElement } from '../src/entries/connect.js';
 import { part, serveMocks } from './helpers.js';
-import { record, type, press, until, waitFor } from './flow-helpers.js';
+import { record, type, press, until, waitFor, fakeClock } from './flow-helpers.js';
 
 const tokens = createMockState();
 const cdsl = createCdslState();
 const mocks = createConnectState({ consentUrl: '/demo/mock-consent.html?answer=allow' });
-const worker = setupWorker(...createConnectHandlers(mocks), ...createCdslHandlers(cdsl), ...createHandlers(tokens));
+const forward = createForwardState();
+const worker = setupWorker(...createForwardHandlers(forward), ...createConnectHandlers(mocks), ...createCdslHandlers(cdsl), ...createHandlers(tokens));
 
 type Flow = HTMLElement & { state: string; updateComplete: Promise<unknown>; [k: string]: any };
 
@@ -41,14 +43,16 @@ describe('<cas-connect>', () => {
     resetMockState(tokens);
     Object.assign(cdsl, createCdslState());
     Object.assign(mocks, createConnectState({ consentUrl: '/demo/mock-consent.html?answer=allow' }));
+    Object.assign(forward, createForwardState());
   });
 
-  it('registers all five elements; the default choice: upload, cdsl, mailback, each saying what it needs', async () => {
-    for (const tag of ['cas-connect', 'cas-upload', 'cas-cdsl-fetch', 'cas-inbox', 'cas-mailback']) expect(customElements.get(tag), tag).to.exist;
+  it('registers all six elements; the default choice: upload, cdsl, mailback, forward, each saying what it needs', async () => {
+    for (const tag of ['cas-connect', 'cas-upload', 'cas-cdsl-fetch', 'cas-inbox', 'cas-mailback', 'cas-forward']) expect(customElements.get(tag), tag).to.exist;
     expect(() => CasConnectElement.define()).not.to.throw();
     const el = await make();
     expect(el.state).to.equal('idle');
-    expect(methods(el)).to.deep.equal(['method-upload', 'method-cdsl', 'method-mailback']);
+    expect(methods(el)).to.deep.equal(['method-upload', 'method-cdsl', 'method-mailback', 'method-forward']);
+    expect(part(el, 'method-forward')!.textContent).to.equal('Forward the e-mail you haveNeeds the e-mail with your statement.');
     expect(part(el, 'method-upload')!.textContent).to.include('your PDF and its password');
     expect(part(el, 'method-cdsl')!.textContent).to.include('PAN, BO ID and your phone');
     expect(part(el, 'method-mailback')!.textContent).to.include('your e-mail; the statement arrives in a few minutes');
@@ -96,8 +100,10 @@ describe('<cas-connect>', () => {
     const provider = async () => 'at_x';
     const init = { headers: { 'x-csrf': '1' } };
     const el = await make(
-      'api-base="https://api.example.in" timeout="5000" retries="1" token-method="POST" disabled redirect-url="/demo/inbox-callback.html" keep-connected providers="outlook" parser="cdsl" max-size="2048" allow-empty-password periods="3" methods="upload cdsl inbox mailback"',
+      'api-base="https://api.example.in" timeout="5000" retries="1" token-method="POST" disabled redirect-url="/demo/inbox-callback.html" keep-connected providers="outlook" parser="cdsl" max-size="2048" allow-empty-password periods="3" sources="cams" inbound-email-id="ie_1" address="a@b.in" wait-minutes="5" methods="upload cdsl inbox mailback forward"',
     );
+    const prefill = { pan: 'ABCDE1234F' };
+    Object.assign(el, { prefill, reference: 'user-42' });
     el.tokenRequestInit = init;
     el.retryDelay = 7;
     const onInboxToken = () => {};
@@ -106,7 +112,7 @@ describe('<cas-connect>', () => {
     el.strings = { heading: 'Mine', back: 'Other ways, please', retry: 'Again' } as typeof el.strings;
     el.disabled = false;
     await el.updateComplete;
-    for (const [method, tag] of [['upload', 'cas-upload'], ['cdsl', 'cas-cdsl-fetch'], ['inbox', 'cas-inbox'], ['mailback', 'cas-mailback']] as const) {
+    for (const [method, tag] of [['upload', 'cas-upload'], ['cdsl', 'cas-cdsl-fetch'], ['inbox', 'cas-inbox'], ['mailback', 'cas-mailback'], ['forward', 'cas-forward']] as const) {
       await el.open(method);
       const f = await flow(el, tag);
       expect(f.tokenUrl, tag).to.equal(TOKEN_URL);
@@ -124,6 +130,10 @@ describe('<cas-connect>', () => {
       }
       if (tag === 'cas-upload') expect([f.parser, f.maxSize, f.allowEmptyPassword]).to.deep.equal(['cdsl', 2048, true]);
       if (tag === 'cas-cdsl-fetch') expect(f.periods).to.equal(3);
+      if (tag === 'cas-forward') {
+        expect([f.sources, f.reference, f.inboundEmailId, f.address, f.waitMinutes]).to.deep.equal(['cams', 'user-42', 'ie_1', 'a@b.in', 5]);
+        expect(f.prefill).to.equal(prefill);
+      }
     }
     el.tokenProvider = provider;
     el.disabled = true;
@@ -173,6 +183,38 @@ describe('<cas-connect>', () => {
     expect((await success).detail.source).to.equal('cdsl');
   });
 
+  it('forward through <cas-connect>: forward-ready and success at the host (source forward), back while waiting, not while creating', async () => {
+    const Forward = customElements.get('cas-forward') as unknown as { clock: unknown };
+    const original = Forward.clock;
+    const clock = (Forward.clock = fakeClock());
+    forward.now = clock.now;
+    try {
+      const el = await make('methods="upload forward"');
+      el.prefill = { pan: MOCK_FORWARD_PAN };
+      const events = record(el, ['success', 'error', 'forward-ready']);
+      await press(el as unknown as Flow, 'method-forward');
+      const f = await flow(el, 'cas-forward');
+      forward.stepMs = 200;
+      await press(f, 'start');
+      await until(f, 'creating');
+      await el.updateComplete;
+      expect(part(el, 'back'), 'no back while the address is made').to.equal(null);
+      await until(f, 'waiting');
+      await el.updateComplete;
+      expect(part(el, 'back'), 'back while waiting').to.exist;
+      forward.stepMs = 0;
+      await waitFor(() => clock.pending() > 0, 'the first poll answered');
+      deliver(forward);
+      const success = oneEvent(el, 'cas-upload-success');
+      await clock.next();
+      expect((await success).detail.source).to.equal('forward');
+      expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-forward-ready', 'cas-upload-success']);
+      expect(forward.requests.find((r) => r.path.endsWith('/parse'))!.body!.password).to.equal(MOCK_FORWARD_PAN);
+    } finally {
+      Forward.clock = original;
+    }
+  });
+
   it('disabled: the ways and back take no input, so a disabled element never resets its flow', async () => {
     const el = await make('disabled');
     expect((part(el, 'method-cdsl') as HTMLButtonElement).disabled).to.equal(true);
@@ -218,6 +260,7 @@ describe('<cas-connect>', () => {
     const el = await make('lang="hi"');
     for (let i = 0; i < 100 && !part(el, 'method-upload')!.textContent!.includes('PDF अपलोड करें'); i++) await aTimeout(20);
     expect(part(el, 'method-upload')!.textContent).to.include('PDF अपलोड करें');
+    expect(part(el, 'method-forward')!.textContent).to.equal('अपना ई-मेल फ़ॉरवर्ड करेंआपके स्टेटमेंट वाला ई-मेल चाहिए।');
     await press(el as unknown as Flow, 'method-mailback');
     const f = await flow(el, 'cas-mailback');
     for (let i = 0; i < 100 && !part(f, 'submit')!.textContent!.includes('ई-मेल'); i++) await aTimeout(20);
@@ -227,11 +270,15 @@ describe('<cas-connect>', () => {
 
   describe('accessibility (axe), light and dark', () => {
     for (const scheme of ['light', 'dark']) {
-      it(`${scheme}: the choice (four ways), a flow with back`, async () => {
-        const el = await make(`style="color-scheme:${scheme}" redirect-url="/demo/inbox-callback.html" methods="upload cdsl inbox mailback"`);
+      it(`${scheme}: the choice (five ways), a flow with back`, async () => {
+        const el = await make(`style="color-scheme:${scheme}" redirect-url="/demo/inbox-callback.html" methods="upload cdsl inbox mailback forward"`);
         await expect(el).to.be.accessible();
         await press(el as unknown as Flow, 'method-upload');
         await flow(el, 'cas-upload');
+        await expect(el).to.be.accessible();
+        await press(el as unknown as Flow, 'back');
+        await press(el as unknown as Flow, 'method-forward');
+        await flow(el, 'cas-forward');
         await expect(el).to.be.accessible();
       });
     }

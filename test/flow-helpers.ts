@@ -1,6 +1,7 @@
 /** Helpers of the flow elements' browser tests (mailback, inbox, connect). */
 import { expect, aTimeout } from '@open-wc/testing';
 import { part } from './helpers.js';
+import type { Clock } from '../src/core/clock.js';
 
 type Flow = HTMLElement & { state: string; updateComplete: Promise<unknown> };
 
@@ -69,4 +70,48 @@ export async function expectSecretsKept(secrets: string[], run: (log: string[]) 
   } finally {
     Object.assign(console, original);
   }
+}
+
+/**
+ * A clock the test moves: `sleep` waits until `advance` (or `next`) passes its time; a sleep of
+ * 0 ms or less ends at once.
+ */
+export function fakeClock(start = Date.now()) {
+  let now = start;
+  const sleepers: { at: number; done: () => void }[] = [];
+  const clock: Clock & { pending(): number; advance(ms: number): void; next(): Promise<number> } = {
+    now: () => now,
+    sleep(ms, signal) {
+      return new Promise<void>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        if (ms <= 0) return void queueMicrotask(resolve);
+        const sleeper = { at: now + ms, done: resolve };
+        sleepers.push(sleeper);
+        signal?.addEventListener(
+          'abort',
+          () => {
+            sleepers.splice(sleepers.indexOf(sleeper), 1);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
+      });
+    },
+    pending: () => sleepers.length,
+    advance(ms) {
+      now += ms;
+      for (const s of sleepers.filter((s) => s.at <= now)) {
+        sleepers.splice(sleepers.indexOf(s), 1);
+        s.done();
+      }
+    },
+    /** Waits for a sleep to be asked, then moves the time to its end; returns how far it moved. */
+    async next() {
+      await waitFor(() => sleepers.length > 0, 'the element sleeps');
+      const by = Math.max(0, Math.min(...sleepers.map((s) => s.at)) - now);
+      clock.advance(by);
+      return by;
+    },
+  };
+  return clock;
 }

@@ -21,9 +21,8 @@ import {
 } from './mocks/forward.js';
 import '../src/entries/forward.js';
 import { CasForwardElement, FORWARD_POLL_MS } from '../src/entries/forward.js';
-import type { Clock } from '../src/core/clock.js';
 import { part, serveMocks } from './helpers.js';
-import { record, type, press, until, waitFor, expectSecretsKept } from './flow-helpers.js';
+import { record, type, press, until, waitFor, expectSecretsKept, fakeClock } from './flow-helpers.js';
 
 const tokens = createMockState();
 const mocks = createForwardState();
@@ -35,50 +34,6 @@ const SENDERS = {
   cams: 'donotreply@camsonline.com',
   kfintech: 'samfS@kfintech.com',
 };
-
-/**
- * A clock the test moves: `sleep` waits until `advance` (or `next`) passes its time; a sleep of
- * 0 ms or less ends at once.
- */
-function fakeClock(start = Date.now()) {
-  let now = start;
-  const sleepers: { at: number; done: () => void }[] = [];
-  const clock: Clock & { pending(): number; advance(ms: number): void; next(): Promise<number> } = {
-    now: () => now,
-    sleep(ms, signal) {
-      return new Promise<void>((resolve, reject) => {
-        if (signal?.aborted) return reject(signal.reason);
-        if (ms <= 0) return void queueMicrotask(resolve);
-        const sleeper = { at: now + ms, done: resolve };
-        sleepers.push(sleeper);
-        signal?.addEventListener(
-          'abort',
-          () => {
-            sleepers.splice(sleepers.indexOf(sleeper), 1);
-            reject(signal.reason);
-          },
-          { once: true },
-        );
-      });
-    },
-    pending: () => sleepers.length,
-    advance(ms) {
-      now += ms;
-      for (const s of sleepers.filter((s) => s.at <= now)) {
-        sleepers.splice(sleepers.indexOf(s), 1);
-        s.done();
-      }
-    },
-    /** Waits for a sleep to be asked, then moves the time to its end; returns how far it moved. */
-    async next() {
-      await waitFor(() => sleepers.length > 0, 'the element sleeps');
-      const by = Math.max(0, Math.min(...sleepers.map((s) => s.at)) - now);
-      clock.advance(by);
-      return by;
-    },
-  };
-  return clock;
-}
 
 let clock = fakeClock();
 const original = CasForwardElement.clock;

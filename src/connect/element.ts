@@ -5,9 +5,10 @@ import { catalog, fill } from '../shared/catalog.js';
 import { providerList, providersOf } from '../shared/providers.js';
 import { CasElement } from '../shared/cas-element.js';
 import { CasUploadError } from '../core/errors.js';
+import type { CasPrefill } from '../shared/events.js';
 
 /** A way to get a statement, and its element. */
-export type CasConnectMethod = 'upload' | 'cdsl' | 'inbox' | 'mailback';
+export type CasConnectMethod = 'upload' | 'cdsl' | 'inbox' | 'mailback' | 'forward';
 
 /** `idle` while the choice is shown, else the method whose flow is shown. */
 export type CasConnectState = 'idle' | CasConnectMethod;
@@ -18,6 +19,7 @@ const FLOWS: Record<CasConnectMethod, string> = {
   cdsl: 'cas-cdsl-fetch',
   inbox: 'cas-inbox',
   mailback: 'cas-mailback',
+  forward: 'cas-forward',
 };
 
 /** Whether `m` names a way (not a name that every object has, such as `toString`). */
@@ -30,7 +32,7 @@ const isMethod = (m: string): m is CasConnectMethod => Object.hasOwn(FLOWS, m);
 const loadFlows = () => import('./flows.js');
 
 /** The flows' states in which a request is in flight (no `back` then). */
-const BUSY = /^(uploading|parsing|requesting|verifying|sending|connecting|listing)$/;
+const BUSY = /^(uploading|parsing|requesting|verifying|sending|connecting|listing|creating)$/;
 
 /** The settings handed to the flow shown, by property name. */
 const SETTINGS = [
@@ -54,6 +56,12 @@ const SETTINGS = [
   'maxSize',
   'allowEmptyPassword',
   'periods',
+  'sources',
+  'reference',
+  'inboundEmailId',
+  'address',
+  'waitMinutes',
+  'prefill',
 ] as const;
 
 /** The texts of `<cas-connect>`; Hindi is a file of its own, loaded when first used. */
@@ -62,7 +70,7 @@ const strings = catalog<CasConnectStrings>(en, { hi: () => import('./hi.js').the
 /**
  * `<cas-connect>`: every way to get a CAS in one element. It offers the ways of `methods` as a
  * choice (each saying what it needs), then shows the chosen flow (`<cas-upload>`,
- * `<cas-cdsl-fetch>`, `<cas-inbox>` or `<cas-mailback>`, loaded when first needed) with every
+ * `<cas-cdsl-fetch>`, `<cas-inbox>`, `<cas-mailback>` or `<cas-forward>`, loaded when first needed) with every
  * setting of its own, and a `back` button while nothing is in flight. Every event of the flow
  * bubbles out of it, so one `cas-upload-success` listener serves all.
  *
@@ -76,6 +84,7 @@ const strings = catalog<CasConnectStrings>(en, { hi: () => import('./hi.js').the
  * @fires {CustomEvent<CasUploadErrorDetail>} cas-upload-error - From the flow shown.
  * @fires {CustomEvent<CasMailbackSentDetail>} cas-upload-mailback-sent - From `<cas-mailback>`.
  * @fires {CustomEvent<Record<string, never>>} cas-upload-mailback-upload - From `<cas-mailback>`: the investor has the PDF; `<cas-connect>` then shows the upload itself.
+ * @fires {CustomEvent<CasForwardReadyDetail>} cas-upload-forward-ready - From `<cas-forward>`: the forwarding address is shown.
  * @fires {CustomEvent<CasCancelDetail>} cas-upload-cancel - From the flow shown: the upload's `{ file }` or a flow's `{ step }`.
  *
  * @slot heading - Replaces the heading of the choice.
@@ -85,6 +94,7 @@ const strings = catalog<CasConnectStrings>(en, { hi: () => import('./hi.js').the
  * @csspart method-cdsl - The way "fetch it from CDSL".
  * @csspart method-inbox - The way "find it in your mailbox" (naming the providers of `providers`).
  * @csspart method-mailback - The way "get it by e-mail".
+ * @csspart method-forward - The way "forward the e-mail you have".
  * @csspart back - Back to the choice (while nothing is in flight).
  * @csspart flow - The flow element shown.
  *
@@ -105,6 +115,12 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
     maxSize: { attribute: 'max-size', type: Number },
     allowEmptyPassword: { attribute: 'allow-empty-password', type: Boolean },
     periods: { type: Number },
+    sources: {},
+    reference: { attribute: false },
+    inboundEmailId: { attribute: 'inbound-email-id' },
+    address: {},
+    waitMinutes: { attribute: 'wait-minutes', type: Number },
+    prefill: { attribute: false },
   };
 
   /**
@@ -117,8 +133,8 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
 
   protected override catalog = strings;
 
-  /** The ways offered, in order, from `upload cdsl inbox mailback`; `inbox` only with `redirect-url`. */
-  methods = 'upload cdsl mailback';
+  /** The ways offered, in order, from `upload cdsl inbox mailback forward`; `inbox` only with `redirect-url`. */
+  methods = 'upload cdsl mailback forward';
   /** For `<cas-inbox>`: the host's return page that loads `cas-upload/inbox-callback`. */
   redirectUrl?: string;
   /** For `<cas-inbox>`: leave the mailbox connected when the flow ends. */
@@ -139,6 +155,18 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
   allowEmptyPassword?: boolean;
   /** For `<cas-cdsl-fetch>`: `periods`. */
   periods?: number;
+  /** For `<cas-forward>`: `sources`, whose statement e-mails the forwarding address accepts. */
+  sources?: string;
+  /** For `<cas-forward>`: `reference`, the host's own name for the address it makes. Property only. */
+  reference?: string;
+  /** For `<cas-forward>`: `inbound-email-id`, an address the host made on its server. */
+  inboundEmailId?: string;
+  /** For `<cas-forward>`: `address`, that address. */
+  address?: string;
+  /** For `<cas-forward>`: `wait-minutes`. */
+  waitMinutes?: number;
+  /** For the flows: what the host knows of the investor (`{ pan?, email?, boId?, dob? }`; `<cas-forward>` tries `pan` as a password). Property only. */
+  prefill?: CasPrefill;
 
   #flowState?: MutationObserver;
 
@@ -148,7 +176,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
     const known = [...new Set(words)].filter(
       (m): m is CasConnectMethod => isMethod(m) && (m !== 'inbox' || !!this.redirectUrl),
     );
-    return known.length ? known : ['upload', 'cdsl', 'mailback'];
+    return known.length ? known : ['upload', 'cdsl', 'mailback', 'forward'];
   }
 
   /** The flow element shown, if any. */

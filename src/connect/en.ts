@@ -14,6 +14,9 @@ export interface CasConnectStrings {
   inboxNeeds: string;
   mailback: string;
   mailbackNeeds: string;
+  forward: string;
+  /** What forwarding needs: the e-mail the investor already has. */
+  forwardNeeds: string;
   /** Back to the choice. */
   back: string;
   /** While a flow's code loads. */
@@ -32,6 +35,8 @@ export const en: CasConnectStrings = {
   inboxNeeds: 'Needs your {providers} account.',
   mailback: 'Get it by e-mail',
   mailbackNeeds: 'Needs your e-mail; the statement arrives in a few minutes.',
+  forward: 'Forward the e-mail you have',
+  forwardNeeds: 'Needs the e-mail with your statement.',
   back: 'Other ways',
   loading: 'Loading…',
 };

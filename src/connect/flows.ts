@@ -7,9 +7,11 @@ import '../upload/define.js';
 import '../cdsl-fetch/define.js';
 import '../inbox/define.js';
 import '../mailback/define.js';
+import '../forward/define.js';
 
 export { CasUploadElement, version } from '../upload/element.js';
 export { CasCdslFetchElement } from '../cdsl-fetch/element.js';
 export { CasInboxElement } from '../inbox/element.js';
 export { CasMailbackElement } from '../mailback/element.js';
+export { CasForwardElement } from '../forward/element.js';
 export * from '../core/index.js';

@@ -12,6 +12,8 @@ export const hi: CasConnectStrings = {
   inboxNeeds: 'आपका {providers} खाता चाहिए।',
   mailback: 'ई-मेल से पाएँ',
   mailbackNeeds: 'आपका ई-मेल चाहिए; स्टेटमेंट कुछ मिनट में आता है।',
+  forward: 'अपना ई-मेल फ़ॉरवर्ड करें',
+  forwardNeeds: 'आपके स्टेटमेंट वाला ई-मेल चाहिए।',
   back: 'दूसरे तरीके',
   loading: 'लोड हो रहा है…',
 };

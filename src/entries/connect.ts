@@ -1,7 +1,7 @@
 /**
  * `cas-upload/connect`: registers `<cas-connect>` and every flow it offers (`<cas-upload>`,
- * `<cas-cdsl-fetch>`, `<cas-inbox>`, `<cas-mailback>`), and exports their classes and the
- * headless client.
+ * `<cas-cdsl-fetch>`, `<cas-inbox>`, `<cas-mailback>`, `<cas-forward>`), and exports their
+ * classes and the headless client.
  */
 import '../connect/define.js';
 

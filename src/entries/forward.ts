@@ -5,13 +5,14 @@
 import '../forward/define.js';
 
 export { CasForwardElement, FORWARD_POLL_MS } from '../forward/element.js';
-export type { CasForwardState, CasForwardPrefill } from '../forward/element.js';
+export type { CasForwardState } from '../forward/element.js';
 export { en as forwardEn, type CasForwardStrings } from '../forward/en.js';
 export type {
   CasUploadSuccessDetail,
   CasUploadErrorDetail,
   CasForwardReadyDetail,
   CasForwardCancelDetail,
+  CasPrefill,
   CasFile,
 } from '../shared/events.js';
 export {

@@ -14,8 +14,8 @@
  * ```
  *
  * `<CasPortfolio>` wraps `<cas-portfolio>` (`result={…}` or `htmlFor="upload-id"`), and
- * `<CasConnect>`, `<CasCdslFetch>`, `<CasMailback>` and `<CasInbox>` wrap the other ways to get a
- * statement, with the same props and `onCasUpload…` events. Register those elements once with
+ * `<CasConnect>`, `<CasCdslFetch>`, `<CasMailback>`, `<CasInbox>` and `<CasForward>` wrap the other
+ * ways to get a statement, with the same props and `onCasUpload…` events. Register those elements once with
  * their own entry (`import 'cas-upload/connect'` registers all of them, `'cas-upload/portfolio'`
  * the portfolio view), so that pages that only upload do not load them.
  *
@@ -31,6 +31,8 @@ import type {
   CasCdslFetchCancelDetail,
   CasEventMap,
   CasInboxCancelDetail,
+  CasForwardCancelDetail,
+  CasForwardReadyDetail,
   CasMailbackCancelDetail,
   CasMailbackSentDetail,
   CasUploadEventMap,
@@ -39,6 +41,7 @@ import { CasPortfolioElement } from '../portfolio/element.js';
 import { CasCdslFetchElement } from '../cdsl-fetch/element.js';
 import { CasMailbackElement } from '../mailback/element.js';
 import { CasInboxElement } from '../inbox/element.js';
+import { CasForwardElement } from '../forward/element.js';
 import { CasConnectElement } from '../connect/element.js';
 
 /** The React prop of each event, for example `onCasUploadSuccess` for `cas-upload-success`. */
@@ -67,10 +70,11 @@ export const CasUpload = createComponent({
 /** `<cas-portfolio>` as a React component; `import 'cas-upload/portfolio'` registers the element. */
 export const CasPortfolio = /* @__PURE__ */ createComponent({ react: React, tagName: 'cas-portfolio', elementClass: CasPortfolioElement, displayName: 'CasPortfolio' });
 
-/** The events of `<cas-mailback>` beyond the upload's (each flow's cancel detail is typed where it is used). */
+/** The events of `<cas-mailback>` and `<cas-forward>` beyond the upload's (each flow's cancel detail is typed where it is used). */
 interface CasFlowEventMap {
   'cas-upload-mailback-sent': CustomEvent<CasMailbackSentDetail>;
   'cas-upload-mailback-upload': CustomEvent<Record<string, never>>;
+  'cas-upload-forward-ready': CustomEvent<CasForwardReadyDetail>;
 }
 
 // Each wrapper's events: names only (no calls, no spreads), so that a bundler drops the
@@ -86,6 +90,13 @@ const mailbackEvents = {
   onCasUploadError: error,
   onCasUploadCancel: 'cas-upload-cancel' as EventName<CustomEvent<CasMailbackCancelDetail>>,
 };
+const forwardReady = 'cas-upload-forward-ready' as EventName<CasFlowEventMap['cas-upload-forward-ready']>;
+const forwardEvents = {
+  onCasUploadForwardReady: forwardReady,
+  onCasUploadSuccess: success,
+  onCasUploadError: error,
+  onCasUploadCancel: 'cas-upload-cancel' as EventName<CustomEvent<CasForwardCancelDetail>>,
+};
 const inboxEvents = { onCasUploadSuccess: success, onCasUploadError: error, onCasUploadCancel: 'cas-upload-cancel' as EventName<CustomEvent<CasInboxCancelDetail>> };
 const connectEvents = {
   onCasUploadSelect: events.onCasUploadSelect,
@@ -95,6 +106,7 @@ const connectEvents = {
   onCasUploadError: error,
   onCasUploadMailbackSent: sent,
   onCasUploadMailbackUpload: wantsUpload,
+  onCasUploadForwardReady: forwardReady,
   onCasUploadCancel: 'cas-upload-cancel' as EventName<CustomEvent<CasCancelDetail>>,
 };
 
@@ -123,6 +135,15 @@ export const CasInbox = /* @__PURE__ */ createComponent({
   elementClass: CasInboxElement,
   events: inboxEvents,
   displayName: 'CasInbox',
+});
+
+/** `<cas-forward>` as a React component; `import 'cas-upload/forward'` (or `'cas-upload/connect'`) registers the element. */
+export const CasForward = /* @__PURE__ */ createComponent({
+  react: React,
+  tagName: 'cas-forward',
+  elementClass: CasForwardElement,
+  events: forwardEvents,
+  displayName: 'CasForward',
 });
 
 /**
@@ -206,16 +227,40 @@ export type CasInboxJsxProps = CasJsxProps<
   Pick<CasEventMap, 'cas-upload-success' | 'cas-upload-error'> & { 'cas-upload-cancel': CustomEvent<CasInboxCancelDetail> }
 >;
 
+/** What `<cas-forward>` accepts in React JSX. */
+export type CasForwardJsxProps = CasJsxProps<
+  CasForwardElement,
+  'sources' | 'reference' | 'inboundEmailId' | 'address' | 'waitMinutes' | 'prefill',
+  { 'inbound-email-id'?: string; 'wait-minutes'?: number | string },
+  Pick<CasEventMap, 'cas-upload-success' | 'cas-upload-error'> &
+    Pick<CasFlowEventMap, 'cas-upload-forward-ready'> & { 'cas-upload-cancel': CustomEvent<CasForwardCancelDetail> }
+>;
+
 /** What `<cas-connect>` accepts in React JSX: the settings of every flow it offers, and all their events. */
 export type CasConnectJsxProps = CasJsxProps<
   CasConnectElement,
-  'methods' | 'redirectUrl' | 'keepConnected' | 'parser' | 'fileField' | 'maxSize' | 'allowEmptyPassword' | 'periods',
+  | 'methods'
+  | 'redirectUrl'
+  | 'keepConnected'
+  | 'parser'
+  | 'fileField'
+  | 'maxSize'
+  | 'allowEmptyPassword'
+  | 'periods'
+  | 'sources'
+  | 'reference'
+  | 'inboundEmailId'
+  | 'address'
+  | 'waitMinutes'
+  | 'prefill',
   {
     'redirect-url'?: string;
     'keep-connected'?: boolean;
     'file-field'?: string;
     'max-size'?: number | string;
     'allow-empty-password'?: boolean;
+    'inbound-email-id'?: string;
+    'wait-minutes'?: number | string;
   },
   CasEventMap & CasFlowEventMap
 >;
@@ -231,12 +276,13 @@ declare module 'react' {
       'cas-cdsl-fetch': CasCdslFetchJsxProps;
       'cas-mailback': CasMailbackJsxProps;
       'cas-inbox': CasInboxJsxProps;
+      'cas-forward': CasForwardJsxProps;
       'cas-connect': CasConnectJsxProps;
       'cas-portfolio': CasPortfolioJsxProps;
     }
   }
 }
 
-export { CasUploadElement, CasPortfolioElement, CasCdslFetchElement, CasMailbackElement, CasInboxElement, CasConnectElement };
+export { CasUploadElement, CasPortfolioElement, CasCdslFetchElement, CasMailbackElement, CasInboxElement, CasForwardElement, CasConnectElement };
 export type * from '../shared/events.js';
 export { registerLanguage, type CasLanguageTexts } from '../shared/languages.js';

@@ -19,21 +19,10 @@ import { systemClock, type Clock } from '../core/clock.js';
 import { onAbort } from '../core/signals.js';
 import { positive } from '../core/numbers.js';
 import type { ParseResult } from '../core/types.js';
+import type { CasPrefill } from '../shared/events.js';
 
 /** The element's state, reflected as the read-only `state` attribute. */
 export type CasForwardState = 'idle' | 'creating' | 'waiting' | 'parsing' | 'success' | 'error';
-
-/**
- * What the host already knows of the investor (property `prefill`, contract §18). Only `pan` is
- * used here: the password tried first for a CAMS or KFintech statement. Personal data: never
- * reflected to an attribute, an event or the console.
- */
-export interface CasForwardPrefill {
-  pan?: string;
-  email?: string;
-  boId?: string;
-  dob?: string;
-}
 
 /** The texts of `<cas-forward>`; Hindi is a file of its own, loaded when first used. */
 const strings = catalog<CasForwardStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) }, 'cas-forward');
@@ -121,7 +110,7 @@ export class CasForwardElement extends FlowElement<CasForwardState, CasForwardSt
   /** How long to wait for a statement, in minutes, before `error` (`no-statements`). */
   waitMinutes = 30;
   /** What the host knows of the investor: `pan` is tried first as a CAMS or KFintech statement's password. Property only. */
-  prefill: CasForwardPrefill = {};
+  prefill: CasPrefill = {};
 
   /** The address waited on: its id, the address, and whether this element made it (then it deletes it). */
   #at?: { id: string; address: string; made: boolean };

@@ -84,6 +84,18 @@ export interface CasInboxCancelDetail {
   step: 'idle' | 'connecting' | 'listing' | 'choose' | 'parsing' | 'success' | 'error';
 }
 
+/**
+ * What the host already knows of the investor (property `prefill` of the flows, contract §18):
+ * shown or tried first, never reflected to an attribute, an event or the console (personal
+ * data). `<cas-forward>` uses `pan`: the password tried first for a CAMS or KFintech statement.
+ */
+export interface CasPrefill {
+  pan?: string;
+  email?: string;
+  boId?: string;
+  dob?: string;
+}
+
 /** `cas-upload-forward-ready` of `<cas-forward>`: the forwarding address is shown (it is no secret). */
 export interface CasForwardReadyDetail {
   /** The e-mail address the investor forwards the statement e-mail to. */

@@ -32,7 +32,7 @@ const packed: string[] = (() => {
 })();
 
 test('npm pack holds only the built files, the manifest, README, LICENSE, CHANGELOG and package.json', () => {
-  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect|cas-portfolio|cas-inbox-callback)[.\w-]*\.js(\.map)?|cdn\/chunks\/[\w.-]+\.js(\.map)?|chunks\/[\w.-]+\.js|[\w-]+\.js|types\/.+\.d\.ts|editors\/[\w.-]+\.(d\.ts|json)))$/;
+  const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/(cdn\/(cas-upload|cas-connect|cas-portfolio|cas-forward|cas-inbox-callback)[.\w-]*\.js(\.map)?|cdn\/chunks\/[\w.-]+\.js(\.map)?|chunks\/[\w.-]+\.js|[\w-]+\.js|types\/.+\.d\.ts|editors\/[\w.-]+\.(d\.ts|json)))$/;
   assert.deepEqual(
     packed.filter((path) => !allowed.test(path)),
     [],
@@ -82,6 +82,7 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
     'dist/types/entries/connect.d.ts',
     'dist/cdn/cas-connect.iife.js',
     'dist/cdn/cas-inbox-callback.js',
+    'dist/cdn/cas-forward.js',
   ];
   assert.deepEqual(
     expected.filter((path) => !packed.includes(path)),
@@ -89,10 +90,11 @@ test('npm pack holds every entry of contract section 1, with its types', () => {
   );
 });
 
-test('dist/cdn holds the script-tag files, each with its source map, Hindi, the success summary and the password check beside them, those of the portfolio, and the chunks of cas-connect.js', () => {
+test('dist/cdn holds the script-tag files, each with its source map, Hindi, the success summary and the password check beside them, those of the portfolio, cas-forward.js, and the chunks of cas-connect.js and cas-forward.js', () => {
   const files = [
     'cas-connect.iife.js',
     'cas-connect.js',
+    'cas-forward.js',
     'cas-inbox-callback.js',
     'cas-portfolio.hi.js',
     'cas-portfolio.iife.js',
@@ -265,15 +267,23 @@ test('the size table of docs/size.md is the one `npm run size` measures for this
 test('cas-upload.js and cas-upload.iife.js hold no code of the other flows (contract §10: a page that only uploads pays nothing)', () => {
   for (const file of ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.iife.js']) {
     const code = readFileSync(`${root}${file}`, 'utf8');
-    for (const word of ['cdsl/fetch', 'cas-cdsl-fetch', 'one-time-code', 'session-expired']) {
+    for (const word of ['cdsl/fetch', 'cas-cdsl-fetch', 'one-time-code', 'session-expired', 'inbound-email', 'cas-forward']) {
       assert.ok(!code.includes(word), `${file} holds "${word}"`);
     }
   }
   assert.ok(readFileSync(`${root}dist/cdn/cas-connect.js`, 'utf8').includes('cas-cdsl-fetch'));
 });
 
+test('cas-forward.js holds <cas-forward> alone: none of the other flows, and not <cas-connect>', () => {
+  const code = readFileSync(`${root}dist/cdn/cas-forward.js`, 'utf8');
+  assert.ok(code.includes('inbound-email') && code.includes('cas-forward'));
+  for (const word of ['cdsl/fetch', 'one-time-code', 'inbox/connect', 'v4/generate', 'cas-connect', 'pdf_file']) assert.ok(!code.includes(word), `cas-forward.js holds "${word}"`);
+  // Its Hindi is a chunk it imports when first needed.
+  assert.match(code, /import\(["'`]\.\/chunks\/hi-[\w-]+\.js["'`]\)/);
+});
+
 test('registerLanguage is exported by every npm entry that registers an element', () => {
-  for (const entry of ['index', 'element', 'cdsl-fetch', 'mailback', 'inbox', 'connect', 'portfolio', 'react']) {
+  for (const entry of ['index', 'element', 'cdsl-fetch', 'mailback', 'inbox', 'forward', 'connect', 'portfolio', 'react']) {
     const code = readFileSync(`${root}dist/${entry}.js`, 'utf8');
     const exported = [...code.matchAll(/export \{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim().split(/\s+as\s+/).pop()));
     assert.ok(exported.includes('registerLanguage'), `dist/${entry}.js exports registerLanguage`);

@@ -35,6 +35,10 @@ export interface SessionConfig {
 /** One parse request as the fake API saw it. */
 export interface SeenRequest {
   n: number;
+  /** `POST`, or `GET` and `DELETE` of a forwarding address. */
+  method: string;
+  /** The query string, without `?` (`since=…`), or `''`. */
+  query: string;
   /** The API path (`/v4/smart/parse`, `/v4/cdsl/fetch`, `/v4/cdsl/fetch/{id}/verify`). */
   path: string;
   /** The parser of a parse request, else `null`. */

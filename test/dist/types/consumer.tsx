@@ -13,7 +13,7 @@ import {
 } from 'cas-upload';
 import { uploadCas, type UploadResult } from 'cas-upload/core';
 import { CasUploadElement as BareElement } from 'cas-upload/element';
-import { CasUpload, CasPortfolio, CasConnect, CasCdslFetch, CasMailback, CasInbox, type CasUploadProps } from 'cas-upload/react';
+import { CasUpload, CasPortfolio, CasConnect, CasCdslFetch, CasMailback, CasInbox, CasForward, type CasUploadProps } from 'cas-upload/react';
 import { CasPortfolioElement, type CasPortfolioStrings } from 'cas-upload/portfolio';
 import { createTokenHandler } from 'cas-upload/server';
 import { createRedisStore } from 'cas-upload/server/redis';
@@ -159,6 +159,16 @@ export const mailbackView = <CasMailback tokenProvider={async () => 'at_example'
 // @ts-expect-error: <cas-mailback> reads no statement, so it has no success event
 export const mailbackSuccess = <CasMailback onCasUploadSuccess={() => {}} />;
 export const inboxView = <CasInbox redirectUrl="/inbox-callback.html" onCasUploadCancel={(e) => e.detail.step} />;
+export const forwardView = (
+  <CasForward
+    sources="cams kfintech"
+    prefill={{ pan: 'ABCDE1234F' }}
+    onCasUploadForwardReady={(e) => e.detail.address.toUpperCase() + e.detail.expiresAt}
+    onCasUploadSuccess={(e) => e.detail.source === 'forward'}
+    onCasUploadCancel={(e) => e.detail.step}
+  />
+);
+export const forwardJsx = <cas-forward inbound-email-id="ie_1" address="a@b.in" wait-minutes="10" oncas-upload-forward-ready={(e) => e.detail.address} />;
 export const inboxTag = <cas-inbox redirect-url="/inbox-callback.html" keep-connected oncas-upload-cancel={(e) => e.detail.step} />;
 export const connectTag = <cas-connect token-url="/token" methods="upload" oncas-upload-mailback-sent={(e) => e.detail.fromDate} />;
 // @ts-expect-error: not a property or attribute of <cas-connect>
