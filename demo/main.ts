@@ -75,6 +75,8 @@ if (live) {
   $('cdsl-fast').parentElement!.hidden = true;
   $('mailback-field').hidden = true;
   $('inbox-field').hidden = true;
+  $('forward-field').hidden = true;
+  $('forward-pan').parentElement!.hidden = true;
   $('scenario-about').hidden = true;
   // The mailbox needs the provider's consent for this site's return page: not offered live.
   el.methods = 'upload cdsl mailback';
@@ -90,11 +92,12 @@ const { version } = await import('../src/entries/element.js');
 
 /** Starts msw in the page, fills the scenario picker and logs what the mocks answer. */
 async function startMocks() {
-  const [{ setupWorker }, mocks, cdslMocks, connectMocks, { installSlowUplink }] = await Promise.all([
+  const [{ setupWorker }, mocks, cdslMocks, connectMocks, forwardMocks, { installSlowUplink }] = await Promise.all([
     import('msw/browser'),
     import('../test/mocks/handlers.js'),
     import('../test/mocks/cdsl.js'),
     import('../test/mocks/connect.js'),
+    import('../test/mocks/forward.js'),
     import('./slow-network.js'),
   ]);
   const state = mocks.createMockState({ slowMs: 4000 });
@@ -103,7 +106,10 @@ async function startMocks() {
   apiOrigin = mocks.API_BASE;
   // The mailback and the mailbox: the consent page is demo/mock-consent.html (Allow or Deny).
   const flows = connectMocks.createConnectState({ consentUrl: '/mock-consent.html', stepMs: 1500 });
+  // Forwarding: the CAMS statement "arrives" about 8 s after the address is shown.
+  const forward = forwardMocks.createForwardState({ arriveAfterMs: 8000, stepMs: 800 });
   const worker = setupWorker(
+    ...forwardMocks.createForwardHandlers(forward),
     ...connectMocks.createConnectHandlers(flows),
     ...cdslMocks.createCdslHandlers(cdsl),
     ...mocks.createHandlers(state),
@@ -191,6 +197,28 @@ async function startMocks() {
     pick('success');
     picker.addEventListener('change', () => pick(picker.value));
   }
+
+  const FORWARD_ABOUT: Record<string, string> = {
+    success: `Start makes an address (201); the CAMS statement arrives about 8 s later. Its password is the PAN, ${forwardMocks.MOCK_FORWARD_PAN}: tried at once when the page knows it (the box above), else typed.`,
+    'pan-not-password': `The statement does not open with the PAN: type ${forwardMocks.MOCK_FORWARD_PASSWORD}.`,
+    'not-a-cas': 'The forwarded file is not a CAS (400 "Unable to detect CAS type"): the address and the list stay.',
+    expired: 'About 8 s after it is shown, the address answers 404 (gone or expired): fetch-failed, Start again.',
+    'no-file': 'Nothing arrives; the element waits 1 minute here (wait-minutes="1"; 30 by default), then says so and deletes the address.',
+    refused: 'POST /v4/inbound-email answers 400: config-error with the API\'s reason.',
+  };
+  const forwardPicker = $<HTMLSelectElement>('forward-scenario');
+  for (const s of forwardMocks.FORWARD_SCENARIOS) forwardPicker.add(new Option(s, s));
+  const pickForward = (s: string) => {
+    forward.scenario = s as never;
+    // The no-file case ends after a minute here, not after the 30 a host would wait.
+    el.waitMinutes = s === 'no-file' ? 1 : 30;
+    $('forward-about').textContent = `Forwarding: ${FORWARD_ABOUT[s]}`;
+  };
+  pickForward('success');
+  forwardPicker.addEventListener('change', () => pickForward(forwardPicker.value));
+  $<HTMLInputElement>('forward-pan').addEventListener('change', (e) => {
+    el.prefill = (e.target as HTMLInputElement).checked ? { pan: forwardMocks.MOCK_FORWARD_PAN } : {};
+  });
 }
 
 /** Live mode: the token and API requests the page makes, from the Resource Timing API. */
@@ -237,6 +265,7 @@ const events = [
   'cas-upload-cancel',
   'cas-upload-mailback-sent',
   'cas-upload-mailback-upload',
+  'cas-upload-forward-ready',
 ] as const;
 /** The last progress line, updated in place while the same phase goes on. */
 let lastProgress: { li: HTMLLIElement; phase: string } | null = null;

@@ -13,7 +13,7 @@ const result = await readFile(`${root}test/mocks/smart-parse-response.json`, 'ut
 const head = (title) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>`;
 const PAGE = `${head('cas-connect')}<script type="module" src="/dist/cdn/cas-connect.js"></script>
 <style>body{margin:0;padding:24px;font:16px system-ui}html.dark{background:#121316;color-scheme:dark}html.light{color-scheme:light}</style>
-</head><body><cas-connect token-url="/token" api-base="http://127.0.0.1:PORT" redirect-url="/callback.html" methods="upload cdsl inbox mailback"></cas-connect></body></html>`;
+</head><body><cas-connect token-url="/token" api-base="http://127.0.0.1:PORT" redirect-url="/callback.html" methods="upload cdsl inbox mailback forward"></cas-connect></body></html>`;
 const CALLBACK = `${head('Connecting…')}<script type="module" src="/dist/cdn/cas-inbox-callback.js"></script></head><body>Connecting…</body></html>`;
 const consent = (query) => {
   const back = new URL(query.get('redirect_uri'));

@@ -14,6 +14,7 @@ export function send(res, status, body, type = 'application/json') {
     'content-type': type,
     'access-control-allow-origin': '*',
     'access-control-allow-headers': 'x-api-key, x-inbox-token, content-type',
+    'access-control-allow-methods': 'GET, POST, DELETE',
     'access-control-expose-headers': 'X-Request-ID',
     'x-request-id': 'req_shot',
   });

@@ -240,7 +240,7 @@ export class CasForwardElement extends FlowElement<CasForwardState, CasForwardSt
   /** The address is known: shown, announced (`cas-upload-forward-ready`), and waited on. */
   #ready(at: { id: string; address: string; made: boolean }, expires: string | null): void {
     this.#at = at;
-    const wait = Number(this.#minutes) * 60000;
+    const wait = this.#minutes * 60000;
     const deadline = Math.min(this.#clock.now() + wait, expires ? Date.parse(expires) : Infinity);
     this.#deadline = deadline;
     if (at.made) addEventListener('pagehide', this.#onHide);
@@ -302,12 +302,17 @@ export class CasForwardElement extends FlowElement<CasForwardState, CasForwardSt
   #timedOut(): void {
     this.#poller = undefined;
     if (this.#files.length) return;
-    this.#failed(new CasUploadError('no-statements'), fill(this.t.timedOut, { minutes: this.#minutes }));
+    this.#failed(new CasUploadError('no-statements'), fill(this.t.timedOut, { minutes: this.#duration }));
   }
 
   /** `wait-minutes`, or 30 when it is missing or not a number above zero. */
-  get #minutes(): string {
-    return String(positive(this.waitMinutes, 30));
+  get #minutes(): number {
+    return positive(this.waitMinutes, 30);
+  }
+
+  /** `wait-minutes` as words of the UI language ("30 minutes", "1 minute", "30 मिनट"). */
+  get #duration(): string {
+    return this.fmt(this.#minutes, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
   }
 
   /** New files: listed newest first; the first statement of the flow is opened at once. */
@@ -442,7 +447,7 @@ export class CasForwardElement extends FlowElement<CasForwardState, CasForwardSt
         <ul part="senders" class="s" aria-labelledby="fs">
           ${sources.map((s) => html`<li><b>${NAMES[s]}</b>: <span>${FORWARD_SENDERS[s]}</span></li>`)}
         </ul>
-        <p class="m">${fill(t.arrives, { minutes: this.#minutes })}</p>
+        <p class="m">${fill(t.arrives, { minutes: this.#duration })}</p>
       </div>`;
   }
 

@@ -24,7 +24,7 @@ export interface CasForwardStrings extends Record<CasUploadErrorCode, string> {
   copyRefused: string;
   /** Above the senders: whose e-mail to forward. */
   forwardStep: string;
-  /** Under the senders: `{minutes}` the address works. */
+  /** Under the senders: `{minutes}` how long the address works ("30 minutes"). */
   arrives: string;
   /** While nothing has arrived yet (the busy indicator's label). */
   waiting: string;
@@ -42,7 +42,7 @@ export interface CasForwardStrings extends Record<CasUploadErrorCode, string> {
   parse: string;
   /** While the statement is read. */
   parsing: string;
-  /** No statement within `wait-minutes` (`{minutes}`). */
+  /** No statement within `wait-minutes` (`{minutes}`: "30 minutes"). */
   timedOut: string;
   /** The address is gone or expired (a 404 while waiting). */
   gone: string;
@@ -73,7 +73,7 @@ export const en: CasForwardStrings = {
   copied: 'Address copied.',
   copyRefused: 'The address is selected: copy it with your browser.',
   forwardStep: 'In your mail app, forward the e-mail with your statement, from one of these senders, to that address:',
-  arrives: 'Your statement shows here shortly after you forward it. Keep this page open; the address works for {minutes} minutes.',
+  arrives: 'Your statement shows here shortly after you forward it. Keep this page open; the address works for {minutes}.',
   waiting: 'Waiting for your e-mail…',
   arrived: 'Your statement arrived: {name}.',
   received: 'Statements received',
@@ -83,7 +83,7 @@ export const en: CasForwardStrings = {
   panNotPassword: 'Your PAN does not open this statement. Please type its password.',
   parse: 'Read statement',
   parsing: 'Reading your statement…',
-  timedOut: 'No statement arrived within {minutes} minutes. Please start again.',
+  timedOut: 'No statement arrived within {minutes}. Please start again.',
   gone: 'This forwarding address has expired or was removed. Please start again.',
   refused: 'A forwarding address could not be made: {reason}',
   again: 'Start again',

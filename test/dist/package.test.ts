@@ -289,3 +289,11 @@ test('registerLanguage is exported by every npm entry that registers an element'
     assert.ok(exported.includes('registerLanguage'), `dist/${entry}.js exports registerLanguage`);
   }
 });
+
+test("the README's list of ways names the five elements, each linked to its docs, and <cas-connect>'s snippet offers all five", () => {
+  const readme = readFileSync(`${root}README.md`, 'utf8');
+  const list = readme.slice(readme.indexOf('Each way is also an element of its own:'), readme.indexOf('[`<cas-portfolio>`]'));
+  const ways = [...list.matchAll(/^ {2}- \[`<(cas-[\w-]+)>`\]\(docs\/[\w.-]+(#[\w-]+)?\)/gm)].map((m) => m[1]);
+  assert.deepEqual(ways, ['cas-upload', 'cas-cdsl-fetch', 'cas-inbox', 'cas-mailback', 'cas-forward']);
+  assert.match(readme, /methods="upload cdsl inbox mailback forward"/);
+});

@@ -310,3 +310,35 @@ test('Mailbox: the consent popup, Allow, the list, the password, the statement; 
     assert.deepEqual(errors, []);
   });
 });
+
+test('Forwarding: the address shown, the statement "arriving" about 8 s later, opened with the PAN; the address deleted; the 404 case', { timeout: 90_000 }, async () => {
+  await inDemo('success', async (page, errors) => {
+    await page.locator('#forward-pan').check();
+    await page.locator('cas-connect [part="back"]').click();
+    await page.locator('cas-connect [part="method-forward"]').click();
+    const forward = (name: string) => page.locator(`cas-forward [part~="${name}"]`);
+    await forward('start').click();
+    await forward('address').waitFor();
+    assert.match((await forward('address').textContent()) ?? '', /^cas-[\w-]+@in\.casparser\.in$/);
+    const shown = Date.now();
+    await forward('summary').waitFor({ timeout: 30_000 });
+    assert.ok(Date.now() - shown >= 7000, 'the statement arrives about 8 s after the address is shown');
+    assert.deepEqual(JSON.parse((await page.locator('#result').textContent()) ?? ''), FIXTURE);
+    await page.waitForFunction(() => /DELETE https:\/\/api\.casparser\.in\/v4\/inbound-email\/ie_\d+ → 200/.test(document.getElementById('net')!.textContent!));
+    const net = (await lines(page, 'net')).join('\n');
+    assert.match(net, /POST https:\/\/api\.casparser\.in\/v4\/inbound-email → 201/);
+    assert.match(net, /GET https:\/\/api\.casparser\.in\/v4\/inbound-email\/ie_\d+\/files → 200/);
+    const log = (await lines(page, 'log')).join('\n');
+    assert.match(log, /cas-upload-forward-ready \{"address":"cas-/);
+    assert.match(log, /cas-upload-success .*"source":"forward"/);
+    assert.ok(!log.includes('ABCDE1234F'), 'no PAN in the events');
+
+    await page.selectOption('#forward-scenario', 'expired');
+    await forward('another').click();
+    await forward('start').click();
+    await forward('error').waitFor({ timeout: 30_000 });
+    assert.match((await forward('error').textContent()) ?? '', /expired or was removed/);
+    assert.ok(await forward('retry').isVisible());
+    assert.deepEqual(errors, []);
+  });
+});

@@ -14,7 +14,12 @@ import { http, delay, type HttpHandler } from 'msw';
 import smartParseResponse from './smart-parse-response.json';
 import { API_BASE, apiJson } from './handlers.js';
 
-/** What the mocked forwarding does. */
+/**
+ * What the mocked forwarding does: `success` (the CAMS statement arrives), `pan-not-password`
+ * (its password is not the PAN), `not-a-cas` (the parser refuses it), `expired` (the address
+ * answers 404 once the statement would have arrived), `no-file` (nothing ever arrives),
+ * `refused` (the address is not made: 400).
+ */
 export type ForwardScenario = 'success' | 'pan-not-password' | 'not-a-cas' | 'expired' | 'no-file' | 'refused';
 /** Every scenario, in a sensible order for a picker. */
 export const FORWARD_SCENARIOS: readonly ForwardScenario[] = ['success', 'pan-not-password', 'not-a-cas', 'expired', 'no-file', 'refused'];
@@ -215,7 +220,9 @@ export function createForwardHandlers(state: ForwardMockState, options: { apiBas
       const refused = await seen(request);
       if (refused) return refused;
       const address = live(params.id);
-      if (!address || state.scenario === 'expired') return failed('Inbound email not found or expired', 404);
+      // `expired`: the address is gone when the statement would have arrived (at once in the tests).
+      const due = state.now() - (address?.created ?? 0) >= (state.arriveAfterMs ?? 0);
+      if (!address || (state.scenario === 'expired' && due)) return failed('Inbound email not found or expired', 404);
       if (
         state.scenario !== 'no-file' &&
         state.arriveAfterMs !== null &&
