@@ -1,23 +1,28 @@
 #!/usr/bin/env node
 // `npm run bench`: size, upload overhead, token requests, memory and start-up of cas-upload,
-// measured side by side with peers and with a bare XMLHttpRequest in one run, and the render and
-// re-sort times of <cas-portfolio> against a plain DOM-built table, and the time of the password
-// check on 9 MiB encrypted PDFs (qpdf, each revision). Prints a table
-// and writes BENCHMARKS.md at the package root.
+// measured side by side with peers and with a bare XMLHttpRequest in one run; the rows of
+// issue 28 under Chromium's own network and CPU emulation (a 10 Mbit/s uplink; Fast 3G with 4×
+// CPU slowdown); the bytes of a page with `<cas-connect>` and `<cas-portfolio>`; the render,
+// "Show all", re-sort and heap of <cas-portfolio> against a plain DOM-built table; and the time
+// of the password check on 9 MiB encrypted PDFs (qpdf, each revision). Prints a table and
+// writes BENCHMARKS.md at the package root.
 //
-// Every ratio is measured in --rounds separate rounds (default 2; each on a new page), and each
-// round's figure is printed, so the spread between runs shows beside the spread within one.
+// The older ratios are measured in --rounds separate rounds (default 2; each on a new page), and
+// each round's figure is printed, so the spread between runs shows beside the spread within one.
+// The rows of issue 28 are medians of --n interleaved samples (default 10) with their range.
 // Options: --rounds N (at least 2), --pairs N (loopback upload pairs per round, default 20, at
-// least 5), --link-pairs N (upload pairs per round on the throttled link, default 4),
-// --link-mbit N (its speed, default 10 Mbit/s), --loads N (start-up loads of each page per
-// round, default 15), --reps N (memory repetitions, default 3), --password-runs N (checks of each
-// 9 MiB encrypted PDF and password, default 20), --only
-// size,upload,link,tokens,memory,startup,portfolio,password (a partial run, for example
-// `--only password` for the password check alone, about 30 s; BENCHMARKS.md is then not written,
-// unless --update: its sections and summary rows of the phases run are replaced, the rest kept),
-// --build (rebuild the package first), --no-write (print only).
+// least 5), --n N (samples of each emulated, byte and portfolio row; BENCHMARKS.md is written
+// only with 10 or more), --loads N (loopback start-up loads of each page per round, default 15),
+// --reps N (memory repetitions, default 3), --password-runs N (checks of each 9 MiB encrypted
+// PDF and password, default 20), --only
+// size,upload,uplink,tokens,memory,startup,phone,connect,bytes,portfolio,password (a part, alone,
+// for example `--only uplink`, or `--only password` for the password check alone, about 30 s;
+// BENCHMARKS.md is then not written, unless --update: its sections and table rows of the parts
+// run are replaced, the rest kept), --portfolio-sizes 200,2000 (the folio sizes of the portfolio
+// rows), --build (rebuild the package first), --no-write (print only), --json FILE (also write
+// every figure there), --help.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync, copyFileSync, readdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,10 +30,10 @@ import { findChromium, chromiumArgs } from '../scripts/chromium.mjs';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = join(benchDir, '..');
-const ALL = ['size', 'upload', 'link', 'tokens', 'memory', 'startup', 'portfolio', 'password'];
+const ALL = ['size', 'upload', 'uplink', 'tokens', 'memory', 'startup', 'phone', 'connect', 'bytes', 'portfolio', 'password'];
 
 function parseArgs(argv) {
-  const opts = { rounds: 2, pairs: 20, linkPairs: 4, linkMbit: 10, loads: 15, reps: 3, passwordRuns: 20, only: ALL, build: false, write: true };
+  const opts = { rounds: 2, pairs: 20, n: 10, loads: 15, reps: 3, passwordRuns: 20, only: ALL, portfolioSizes: [200, 2000, 20000], build: false, write: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -38,15 +43,20 @@ function parseArgs(argv) {
     };
     if (a === '--rounds') opts.rounds = Math.max(2, Number(value()) | 0);
     else if (a === '--pairs') opts.pairs = Math.max(5, Number(value()) | 0);
-    else if (a === '--link-pairs') opts.linkPairs = Math.max(1, Number(value()) | 0);
-    else if (a === '--link-mbit') opts.linkMbit = Math.max(0.1, Number(value()));
+    else if (a === '--n') opts.n = Math.max(1, Number(value()) | 0);
+    else if (a === '--portfolio-sizes') opts.portfolioSizes = value().split(',').map(Number).filter((v) => v > 0);
     else if (a === '--loads') opts.loads = Math.max(1, Number(value()) | 0);
     else if (a === '--reps') opts.reps = Math.max(1, Number(value()) | 0);
     else if (a === '--password-runs') opts.passwordRuns = Math.max(1, Number(value()) | 0);
-    else if (a === '--only') opts.only = value().split(',').filter((x) => ALL.includes(x));
+    else if (a === '--only') {
+      opts.only = value().split(',');
+      const unknown = opts.only.filter((x) => !ALL.includes(x));
+      if (unknown.length) throw new Error(`--only: unknown part ${unknown.join(', ')} (the parts: ${ALL.join(', ')})`);
+    }
     else if (a === '--build') opts.build = true;
     else if (a === '--no-write') opts.write = false;
     else if (a === '--update') opts.update = true;
+    else if (a === '--json') opts.json = value();
     else if (a === '--help') {
       // The comment at the top of this file.
       const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
@@ -55,7 +65,8 @@ function parseArgs(argv) {
     }
     else throw new Error(`unknown option ${a}`);
   }
-  if (opts.only.length !== ALL.length) opts.write = false;
+  // Fewer samples or other sizes than the page states: printed, not written (--update aside).
+  if (opts.only.length !== ALL.length || opts.n < 10 || opts.portfolioSizes.join() !== '200,2000,20000') opts.write = false;
   if (opts.write) opts.update = false;
   return opts;
 }
@@ -89,6 +100,9 @@ async function main() {
   const { render, updateSections } = await import('./lib/report.mjs');
   const { portfolioPage, measurePortfolio } = await import('./lib/portfolio.mjs');
   const { passwordPage, passwordFiles, measurePassword } = await import('./lib/password.mjs');
+  const { measureUplink } = await import('./lib/uplink.mjs');
+  const { measureFirstPaint, measureConnectClick } = await import('./lib/mobile.mjs');
+  const { measurePageBytes, staticClosure } = await import('./lib/bytes.mjs');
 
   const started = new Date();
   const loadStart = os.loadavg();
@@ -106,6 +120,9 @@ async function main() {
     besides[`/${f}`] = join(outDir, f);
     copyFileSync(join(rootDir, 'dist/cdn', f), besides[`/${f}`]);
   }
+  // All of dist/cdn as built, served under /cdn/ as a CDN would (the files that import chunks).
+  const cdnDir = join(outDir, 'cdn');
+  cpSync(join(rootDir, 'dist/cdn'), cdnDir, { recursive: true });
   // The other files of dist/cdn, named under the size table (not part of the script-tag load).
   const extras = readdirSync(join(rootDir, 'dist/cdn'))
     .filter((f) => f.endsWith('.js') && f !== 'cas-upload.js')
@@ -132,7 +149,13 @@ async function main() {
     results.size = await measureSizes({ benchDir, rootDir, outDir, shippedPath: shipped });
     results.size.extras = extras;
 
-    const browserPhases = opts.only.filter((x) => x !== 'size');
+    if (opts.only.includes('bytes')) {
+      results.bytes = await measurePageBytes(cdnDir, ['cas-connect.js', 'cas-portfolio.js']);
+    }
+    // What cas-connect.js imports statically: a host may name it in <link rel="modulepreload">.
+    const connectPreload = (await staticClosure(cdnDir, ['cas-connect.js'])).files.filter((f) => f !== 'cas-connect.js').map((f) => `/cdn/${f}`);
+
+    const browserPhases = opts.only.filter((x) => x !== 'size' && x !== 'bytes');
     if (browserPhases.length) {
       const helpers = join(outDir, 'bench-helpers.js');
       writeFileSync(helpers, pages.HELPERS);
@@ -153,15 +176,30 @@ async function main() {
           '/start-floor.html': () => pages.startupPage('/floor.js', 'min-element'),
           '/portfolio.html': portfolioPage,
           '/password.html': passwordPage,
+          '/phone-upload.html': () => pages.startupPage('/cdn/cas-upload.js', 'cas-upload', 'token-url="/token"'),
+          '/phone-connect.html': () => pages.startupPage('/cdn/cas-connect.js', 'cas-connect', 'token-url="/token"'),
+          '/phone-connect-preload.html': () => pages.startupPage('/cdn/cas-connect.js', 'cas-connect', 'token-url="/token"', connectPreload),
+          '/phone-floor.html': () => pages.startupPage('/floor.js', 'min-element'),
+          '/connect.html': () => pages.connectPage('/cdn/cas-connect.js'),
         },
         // The 9 MiB encrypted PDFs of the password check, made by qpdf for this run.
         files: opts.only.includes('password') ? passwordFiles(outDir) : {},
+        dirs: { '/cdn/': cdnDir },
       });
       origin = server.origin;
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs });
       results.chromium = browser.version();
 
+      // Seconds each part took, for the report (the whole run is slow; `--only` runs a part alone).
+      const timed = async (part, f) => {
+        const t0 = Date.now();
+        try {
+          return await f();
+        } finally {
+          (results.partSeconds ??= {})[part] = (Date.now() - t0) / 1000;
+        }
+      };
       const rounds = async (what, measure) => {
         const out = [];
         for (let i = 1; i <= opts.rounds; i++) {
@@ -171,38 +209,53 @@ async function main() {
         return { rounds: out };
       };
       if (opts.only.includes('upload')) {
-        results.upload = await rounds(`upload: ${opts.pairs} pairs of 9 MiB uploads on loopback, element and bare XHR alternating`, () =>
-          m.measureUpload(browser, server, { pairs: opts.pairs, control: true }),
+        results.upload = await timed('upload', () =>
+          rounds(`upload: ${opts.pairs} pairs of 9 MiB uploads on loopback, element and bare XHR alternating`, () =>
+            m.measureUpload(browser, server, { pairs: opts.pairs, control: true }),
+          ),
         );
       }
-      if (opts.only.includes('link')) {
-        const throttle = (opts.linkMbit * 1e6) / 8;
-        results.link = await rounds(`upload: ${opts.linkPairs} pairs of 9 MiB uploads at ${opts.linkMbit} Mbit/s`, () =>
-          m.measureUpload(browser, server, { pairs: opts.linkPairs, throttle }),
-        );
-        results.link.mbit = opts.linkMbit;
+      if (opts.only.includes('uplink')) {
+        console.log(`uplink: ${opts.n} samples of 1, 5 and 9 MiB uploads (element, bare XHR, hand-made <progress>) on an emulated 10 Mbit/s link…`);
+        results.uplink = await timed('uplink', () => measureUplink(browser, server, { n: opts.n }));
       }
       if (opts.only.includes('tokens')) {
         console.log('tokens: 10 elements × 10 uploads, cold cache then after expiry…');
-        results.tokens = await m.measureTokens(browser, server, { expiresIn: 5 });
+        results.tokens = await timed('tokens', () => m.measureTokens(browser, server, { expiresIn: 5 }));
       }
       if (opts.only.includes('memory')) {
         console.log(`memory: ${opts.reps} × 9 MiB upload each way, heap read through CDP…`);
-        results.memory = await m.measureMemory(browser, server, { reps: opts.reps, throttle: 4.5e6 });
+        results.memory = await timed('memory', () => m.measureMemory(browser, server, { reps: opts.reps, throttle: 4.5e6 }));
       }
       if (opts.only.includes('startup')) {
-        results.startup = await rounds(`start-up: ${opts.loads} page loads each, alternating`, () =>
-          m.measureStartup(browser, server, { loads: opts.loads }),
+        results.startup = await timed('startup', () =>
+          rounds(`start-up: ${opts.loads} page loads each, alternating`, () => m.measureStartup(browser, server, { loads: opts.loads })),
         );
+      }
+      if (opts.only.includes('phone')) {
+        console.log(`phone: first paint on Fast 3G with 4× CPU slowdown, ${opts.n} loads of each page, in turn…`);
+        results.phone = await timed('phone', () =>
+          measureFirstPaint(browser, server, {
+            n: opts.n,
+            kinds: { upload: '/phone-upload.html', connect: '/phone-connect.html', 'connect-preload': '/phone-connect-preload.html', floor: '/phone-floor.html' },
+          }),
+        );
+        results.phone.preload = connectPreload;
+      }
+      if (opts.only.includes('connect')) {
+        console.log(`connect: a way clicked → its flow drawn, on Fast 3G with 4× CPU slowdown, ${opts.n} of each…`);
+        results.connect = await timed('connect', () => measureConnectClick(browser, server, { url: '/connect.html', n: opts.n }));
       }
       if (opts.only.includes('password')) {
         console.log(`password: ${opts.passwordRuns} checks of a 9 MiB PDF of each revision, right and wrong password…`);
-        results.password = await measurePassword(browser, server, { runs: opts.passwordRuns });
+        results.password = await timed('password', () => measurePassword(browser, server, { runs: opts.passwordRuns }));
         results.password.chunk = { file: 'cas-upload.password.js', ...compressed(readFileSync(join(rootDir, 'dist/cdn/cas-upload.password.js'))) };
       }
       if (opts.only.includes('portfolio')) {
-        console.log('portfolio: first render of 2,000 schemes, 10 new pages each way and shape, then 10 re-sorts…');
-        results.portfolio = await measurePortfolio(browser, server);
+        console.log(`portfolio: first render of 2,000 schemes, ${opts.n} new pages each way and shape, then "Show all", re-sort and heap at ${opts.portfolioSizes.join(', ')} schemes…`);
+        results.portfolio = await timed('portfolio', () =>
+          measurePortfolio(browser, server, { runs: opts.n, sorts: opts.n, sizes: opts.portfolioSizes }),
+        );
       }
       const missing = [...new Set(server.state.notFound)];
       if (missing.length) throw new Error(`the pages asked for files the bench does not serve: ${missing.join(', ')}`);
@@ -226,6 +279,7 @@ async function main() {
   results.command = `npm run bench${process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : ''}`;
   results.packageVersion = JSON.parse(readFileSync(join(rootDir, 'package.json'), 'utf8')).version;
 
+  if (opts.json) writeFileSync(opts.json, JSON.stringify(results, null, 1));
   const { console: text, markdown } = render(results);
   console.log('\n' + text);
   if (opts.write) {

@@ -51,7 +51,16 @@ export function median(values) {
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
 
-async function openPage(browser, url) {
+/** The median of `values` with their range and count: how the figures of issue 28's rows are shown. */
+export function spread(values) {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x));
+  return { median: median(v), min: v.length ? Math.min(...v) : null, max: v.length ? Math.max(...v) : null, n: v.length };
+}
+
+/** `list` turned by `k` places: the order of the kinds in the k-th sample, so each goes first in turn. */
+export const rotate = (list, k) => list.map((_, i) => list[(i + k) % list.length]);
+
+export async function openPage(browser, url) {
   const context = await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(60000);
@@ -65,7 +74,7 @@ async function openPage(browser, url) {
   return { context, page, noErrors };
 }
 
-async function readyUploadPage(page, size) {
+export async function readyUploadPage(page, size) {
   await page.waitForFunction(() => window.bench && customElements.get('cas-upload'));
   await page.evaluate(async (size) => {
     window.__file = window.bench.makePdf(size);
@@ -79,7 +88,7 @@ async function readyUploadPage(page, size) {
  * (`timeDomain: threadTicks`): every task (`TaskDuration`) and the JavaScript in them
  * (`ScriptDuration`), in ms. Other processes on the machine disturb it far less than wall time.
  */
-async function mainThreadCpu(cdp) {
+export async function mainThreadCpu(cdp) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
   return { task: get('TaskDuration'), script: get('ScriptDuration') };

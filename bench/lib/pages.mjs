@@ -55,13 +55,58 @@ window.bench = {
   /** One upload through the element; resolves with its duration in ms, and its split. */
   async viaElement(el, file) {
     window.bench.renders = { n: 0, ms: 0 };
+    let events = 0;
+    const count = (e) => e.detail && e.detail.phase === 'upload' && events++;
+    el.addEventListener('cas-upload-progress', count);
     const t0 = performance.now();
-    const result = await el.upload(file, '');
+    let result;
+    try {
+      result = await el.upload(file, '');
+    } finally {
+      el.removeEventListener('cas-upload-progress', count);
+    }
     const t1 = performance.now();
     if (!result || typeof result !== 'object') throw new Error('no result');
     // The renders of the run include the last one, which follows the promise.
     await el.updateComplete;
-    return { ...split(t0, t1), renders: window.bench.renders.n, renderMs: window.bench.renders.ms };
+    return { ...split(t0, t1), renders: window.bench.renders.n, renderMs: window.bench.renders.ms, events };
+  },
+  /**
+   * The peer: the same request by hand, with a <progress> bar (#peer) whose value is set
+   * at every upload progress event, as a page without a widget would do it.
+   */
+  viaPeer(url, token, file) {
+    const bar = document.getElementById('peer');
+    bar.value = 0;
+    let events = 0;
+    return new Promise((resolve, reject) => {
+      const t0 = performance.now();
+      const form = new FormData();
+      form.append('pdf_file', file, file.name);
+      form.append('password', '');
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', url);
+      xhr.setRequestHeader('x-api-key', token);
+      xhr.setRequestHeader('accept', 'application/json');
+      xhr.upload.onprogress = (e) => {
+        events++;
+        if (e.lengthComputable) bar.value = (e.loaded / e.total) * 100;
+      };
+      xhr.onload = () => {
+        try {
+          if (xhr.status !== 200) throw new Error('status ' + xhr.status);
+          JSON.parse(xhr.responseText);
+          bar.value = 100;
+          resolve({ ...split(t0, performance.now()), events });
+        } catch (e) {
+          reject(e);
+        }
+      };
+      xhr.onerror = () => reject(new Error('network error'));
+      xhr.timeout = 120000;
+      xhr.ontimeout = () => reject(new Error('timeout'));
+      xhr.send(form);
+    });
   },
   /** The same request with a bare XMLHttpRequest and the same FormData; the same figures. */
   viaXhr(url, token, file) {
@@ -113,6 +158,7 @@ export const uploadPage = (origin) => `${head(`<script src="/bench-helpers.js"><
 <body>
 <cas-upload token-url="/token" api-base="${origin}" retries="0"></cas-upload>
 <cas-upload hidden token-url="/token" api-base="${origin}" retries="0"></cas-upload>
+<p><progress id="peer" max="100" value="0"></progress></p>
 </body>
 </html>`;
 
@@ -131,8 +177,9 @@ ${Array.from({ length: 10 }, () => `<cas-upload token-url="/token" api-base="${o
  * A start-up page: the script under test, then an inline module (which runs after it) that
  * waits for the element's first update and takes the time in the next animation frame.
  * Nothing else on the page paints, so first-contentful-paint is the element's first paint.
+ * `preload`: files named in `<link rel="modulepreload">` before the script, as a host may.
  */
-export const startupPage = (script, tag, attrs = '') => `${head(`<script type="module" src="${script}"></script>
+export const startupPage = (script, tag, attrs = '', preload = []) => `${head(`${preload.map((p) => `<link rel="modulepreload" href="${p}">\n`).join('')}<script type="module" src="${script}"></script>
 <script type="module">
   const ran = performance.now(); // this module runs once the script under test has run
   await customElements.whenDefined('${tag}');
@@ -154,5 +201,39 @@ export const startupPage = (script, tag, attrs = '') => `${head(`<script type="m
 </script>`)}
 <body>
 <${tag} ${attrs}></${tag}>
+</body>
+</html>`;
+
+/**
+ * `<cas-connect>` for the click measurement: the page notes when the choice was first drawn
+ * (`__choice`), the first pointerdown (`__down`, its event time), and, once a way was clicked,
+ * the end of the first frame that shows the flow drawn (`__drawn`).
+ */
+export const connectPage = (script) => `${head(`<script type="module" src="${script}"></script>
+<script type="module">
+  const afterFrame = () => new Promise((resolve) => requestAnimationFrame(() => {
+    // A message posted in the frame's callback arrives once that frame is painted.
+    const c = new MessageChannel();
+    c.port1.onmessage = () => resolve(performance.now());
+    c.port2.postMessage(0);
+  }));
+  addEventListener('pointerdown', (e) => {
+    if (window.__down) return;
+    window.__down = { at: e.timeStamp, ready: !!customElements.get('cas-upload') };
+    const el = document.querySelector('cas-connect');
+    const drawn = () => {
+      const flow = el.flow;
+      return flow && flow.localName === 'cas-upload' && flow.shadowRoot && flow.shadowRoot.querySelector('input[type=file]');
+    };
+    const check = () => (drawn() ? afterFrame().then((t) => (window.__drawn = t)) : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  }, true);
+  await customElements.whenDefined('cas-connect');
+  const el = document.querySelector('cas-connect');
+  await el.updateComplete;
+  window.__choice = await afterFrame();
+</script>`)}
+<body>
+<cas-connect token-url="/token"></cas-connect>
 </body>
 </html>`;

@@ -1,5 +1,6 @@
 // Turns the results of one run into the console table and BENCHMARKS.md.
 import { REVISION_NAMES } from './password.mjs';
+import { issueRows, issueHow, ISSUE_HEADERS, uplinkSection as uplinkPart, phoneSection, bytesSection, portfolioSizes } from './report-emulated.mjs';
 
 const kB = (b) => (b == null ? '—' : `${(b / 1000).toFixed(1)} kB`);
 const signedKB = (b) => (b == null ? '—' : `${b >= 0 ? '+' : '−'}${(Math.abs(b) / 1000).toFixed(1)} kB`);
@@ -38,12 +39,13 @@ function summaryRows(r) {
     ]);
   }
   const each = (rounds, text) => rounds.map((q, i) => `round ${i + 1}: ${text(q)}`).join('; ');
-  if (r.link) {
+  if (r.uplink?.bySize[9]) {
+    const w = r.uplink.bySize[9].wallRatio;
     rows.push([
-      `upload time on a ${r.link.mbit} Mbit/s link: element / bare XHR, 9 MiB, median of pair ratios`,
-      each(r.link.rounds, (u) => `${x(u.medianRatio)} (${x(u.ratioInterval[0])}–${x(u.ratioInterval[1])}, ${u.pairs.length} pairs)`),
+      'upload time on the emulated 10 Mbit/s uplink: element / bare XHR, 9 MiB, median of ' + w.n + ' samples',
+      `${x(w.median)} (range ${x(w.min)}–${x(w.max)})`,
       '≤ 1.01×',
-      yes(r.link.rounds.every((u) => u.medianRatio <= 1.01)),
+      yes(w.median <= 1.01),
     ]);
   }
   const cpuRow = (where, rounds) => [
@@ -57,7 +59,6 @@ function summaryRows(r) {
     '≤ 3 ms',
     yes(rounds.every((u) => u.cpu.extra <= 3)),
   ];
-  if (r.link) rows.push(cpuRow(`on the ${r.link.mbit} Mbit/s link (about 7.5 s of upload)`, r.link.rounds));
   if (r.upload) {
     rows.push(cpuRow('on loopback (about 60 ms of upload: over before the progress view appears, at 100 ms)', r.upload.rounds));
     rows.push([
@@ -93,7 +94,7 @@ function summaryRows(r) {
       yes(r.startup.rounds.every((q) => q.paintFromLoaded.ratio != null && q.paintFromLoaded.ratio <= 1.2)),
     ]);
   }
-  if (r.portfolio) {
+  if (r.portfolio?.render) {
     const pf = r.portfolio;
     const e = pf.render['element-50'];
     rows.push(
@@ -110,16 +111,10 @@ function summaryRows(r) {
         yes(pf.ratio50.ratio <= 1.5),
       ],
       [
-        '`<cas-portfolio>`: one folio of 2,000 schemes with all rows shown / plain `<table>`',
-        `${x(pf.ratio1.ratio)} (95% interval ${x(pf.ratio1.interval[0])}–${x(pf.ratio1.interval[1])}; ${ms(pf.render['element-1-all'].ms)} vs ${ms(pf.render['plain-1'].ms)})`,
-        '≤ 1.5×',
-        yes(pf.ratio1.ratio <= 1.5),
-      ],
-      [
-        '`<cas-portfolio>`: re-sort of the 2,000-scheme folio by value, median of ' + pf.sort.first.n,
-        `${ms(pf.sort.first.ms)} as shown (first 100 rows); ${ms(pf.sort.all.ms)} with all 2,000 rows shown`,
+        '`<cas-portfolio>`: re-sort of the 2,000-scheme folio by value as first shown (100 rows), median of ' + pf.sortFirst.n,
+        `${ms(pf.sortFirst.ms)} (slowest ${ms(pf.sortFirst.max)})`,
         '≤ 30 ms',
-        yes(pf.sort.first.ms <= 30),
+        yes(pf.sortFirst.ms <= 30),
       ],
     );
   }
@@ -166,9 +161,11 @@ export function render(r) {
   const machine = `${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB; ${m.os}; Node ${m.node}; Chromium ${r.chromium ?? '(not launched)'}`;
   const load = `load average ${m.loadStart.map((v) => v.toFixed(2)).join(' / ')} at the start, ${m.loadEnd.map((v) => v.toFixed(2)).join(' / ')} at the end`;
   const summary = summaryRows(r);
+  const issue = issueRows(r);
 
   // Console.
   const out = [];
+  if (issue.length) out.push(table(ISSUE_HEADERS, issue), '');
   out.push(table(['figure', 'result', 'aim', 'met'], summary));
   if (r.size) out.push('', table(SIZE_HEADERS, sizeRows(r.size)));
   out.push('', `${r.date.toISOString()} · ${machine} · ${load} · ${r.durationS.toFixed(0)} s`);
@@ -181,14 +178,23 @@ export function render(r) {
     'below is shared and noisy, so ratios measured side by side in the same run are the headline,',
     'each measured in separate rounds and printed per round: the spread between rounds is the',
     'noise between runs. Absolute times only give the scale; CPU time is shown beside wall time.',
+    'The rows of issue 28 (where investors are: a slow uplink, a phone, a page with two elements, a',
+    'large statement) come first, each beside its aim: medians of interleaved samples with their',
+    'range, under Chromium\'s own network and CPU emulation.',
     '',
   );
   md.push(`- Date: ${r.date.toISOString()}`);
   md.push(`- Command: \`${r.command}\` (${r.durationS.toFixed(0)} s)`);
+  if (r.partSeconds) {
+    md.push(`- Time of each part: ${Object.entries(r.partSeconds).map(([part, sec]) => `${part} ${sec.toFixed(0)} s`).join(', ')} (\`--only <part>\` runs one alone)`);
+  }
   md.push(`- Package: cas-upload ${r.packageVersion}, \`dist/cdn/cas-upload.js\` as built when the run started`);
   md.push(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB.toFixed(1)} GiB RAM, ${m.os}`);
   md.push(`- Node ${m.node}, Chromium ${r.chromium ?? '(not launched)'} (headless, through playwright-core)`);
   md.push(`- Noise: ${load}`);
+  if (issue.length) {
+    md.push('', '## Where investors are (issue 28)', '', mdTable(ISSUE_HEADERS, issue), '', ...issueHow(r));
+  }
   md.push('', '## Summary', '', mdTable(['figure', 'result', 'aim', 'met'], summary), '');
 
   if (r.size) {
@@ -199,7 +205,7 @@ export function render(r) {
         if (f === 'cas-portfolio.js') return 'the `<cas-portfolio>` element, loaded only by pages that show a statement';
         if (f === 'cas-portfolio.iife.js') return 'its classic-script build';
         if (f === 'cas-portfolio.hi.js') return 'its Hindi strings, fetched only for `lang="hi"`';
-        if (f === 'cas-upload.password.js') return 'the password check, fetched when a file is chosen (section 7)';
+        if (f === 'cas-upload.password.js') return 'the password check, fetched when a file is chosen (section 10)';
         if (f.endsWith('.iife.js')) return 'the classic-script build of the same code, loaded instead of it';
         const lang = /\.([a-z]{2,3})\.js$/.exec(f)?.[1];
         return lang ? `UI strings, fetched only for \`lang="${lang}"\`` : 'fetched only when needed';
@@ -259,11 +265,10 @@ export function render(r) {
       '',
     );
   };
-  if (r.link || r.upload) md.push('## 2. Upload overhead', '');
-  if (r.link) uploadSection(`### On a ${r.link.mbit} Mbit/s link`, r.link.rounds);
+  if (r.upload) md.push('## 2. Upload overhead', '');
   if (r.upload) uploadSection('### On loopback', r.upload.rounds);
-  if (r.link || r.upload) {
-    const all = [...(r.link?.rounds ?? []), ...(r.upload?.rounds ?? [])];
+  if (r.upload) {
+    const all = r.upload.rounds;
     md.push(
       'How: one page, one 9 MiB file (`%PDF-1.7` and random bytes, made in the page) sent to',
       '`POST /v4/smart/parse` of a local Node server, which reads the whole multipart body and',
@@ -278,9 +283,8 @@ export function render(r) {
       'visitor\'s does: the element is reset and drawn before the measurement (not counted), so',
       'every upload draws its way from the form to the success view.',
       '',
-      r.link
-        ? `The link: the server reads the body at ${r.link.mbit} Mbit/s (${((r.link.mbit * 1e6) / 8 / 1e6).toFixed(2)} MB/s, pausing the socket after each chunk), so the upload takes about as long as on a link of that speed and the element\'s fixed costs are seen against a real upload time, as the aim intends. On loopback the request takes tens of milliseconds, so those costs weigh far more there than over any real network.`
-        : '',
+      'On loopback the request takes tens of milliseconds, so the element\'s fixed costs weigh far',
+      'more there than over any real network; section 7 shows them against a real upload on an emulated uplink.',
       '',
       'Main-thread CPU is thread time from the DevTools Performance domain (`Performance.enable`',
       'with `timeDomain: threadTicks`), `TaskDuration` (every task) and `ScriptDuration`',
@@ -295,8 +299,7 @@ export function render(r) {
       'renders, formatting) but is not drawn; its difference to the bare XHR is the element\'s own',
       'work, and the rest of the headline figure is the browser\'s style, layout and paint of the',
       'views the visible element shows. The element draws its progress view 100 ms after an upload',
-      'starts, so on loopback (about 60 ms) it goes from the form straight to the success view;',
-      'on the 10 Mbit/s link the progress view is drawn and updated for the whole upload. Each',
+      'starts, so on loopback (about 60 ms) it goes from the form straight to the success view. Each',
       'measurement waits for the element\'s last render and two animation frames (the bare XHR',
       'too) before reading the CPU time, so the drawing of the last view is counted.',
       `Request bodies: ${Math.min(...all.map((u) => u.requestBytes.min))}–${Math.max(...all.map((u) => u.requestBytes.max))} bytes;`,
@@ -415,46 +418,49 @@ export function render(r) {
   if (r.portfolio) {
     const pf = r.portfolio;
     const row = (label, id, vs) => [label, ms(pf.render[id].ms), `${ms(pf.render[id].interval[0])}–${ms(pf.render[id].interval[1])}`, vs ?? ''];
-    md.push('## 6. `<cas-portfolio>`: render and re-sort', '');
-    md.push(
-      mdTable(
-        [`first render of a statement of 2,000 schemes, median of ${pf.runs}`, 'main-thread time', '95% interval of the median', 'ratio to the plain table'],
-        [
-          row('`<cas-portfolio>`, 50 folios of 40 schemes (headline)', 'element-50', `${x(pf.ratio50.ratio)} (${x(pf.ratio50.interval[0])}–${x(pf.ratio50.interval[1])})`),
-          row('`<cas-portfolio>`, the same, until the tables filled in idle time are all built', 'element-50-complete', x(pf.render['element-50-complete'].ms / pf.render['plain-50'].ms)),
-          row('plain DOM `<table>` of the same 2,000 rows', 'plain-50'),
-          row('`<cas-portfolio>`, one folio of 2,000 schemes, as first shown (100 rows)', 'element-1'),
-          row('`<cas-portfolio>`, one folio of 2,000 schemes, "Show all" clicked at once', 'element-1-all', `${x(pf.ratio1.ratio)} (${x(pf.ratio1.interval[0])}–${x(pf.ratio1.interval[1])})`),
-          row('plain DOM `<table>` of the same 2,000 rows', 'plain-1'),
-        ],
-      ),
-      '',
-      `Re-sort of the one-folio table by its Value column: median ${ms(pf.sort.first.ms)} (slowest ${ms(pf.sort.first.max)}) as first shown,`,
-      `${ms(pf.sort.all.ms)} (slowest ${ms(pf.sort.all.max)}) with all 2,000 rows shown; ${pf.sort.first.n} sorts each.`,
-      '',
-      'How: `dist/cdn/cas-portfolio.js` in a page of its own, with a statement made in the page: 2,000',
-      'mutual fund schemes (in 50 folios of 40, or in one folio), each with 10 transactions (20,000',
-      'in all, which the element does not list), cost and gain. Each first render runs in a new',
-      `browser context (nothing warmed up), the cases in turn, ${pf.runs} of each. The figure is the`,
-      'main-thread busy time (DevTools Performance domain, `TaskDuration` in thread ticks, so time',
-      'spent waiting is not counted) from setting `result` on a connected element until two frames',
-      'have been rendered after `updateComplete`: reading the statement, Lit\'s render, building the',
-      'tables, style, layout and paint. The element builds the rows of its first tables (300 rows)',
-      'at once and fills the others in idle time right after (the "until … all built" row waits for',
-      'them, frame by frame); it lays out only the tables on screen (`content-visibility: auto` on',
-      'each table\'s box; every row is in the DOM), and shows the first 100 rows of a larger table',
-      'until "Show all" is pressed. The plain table gets the same',
-      '2,000 rows, the same nine columns and the same `Intl.NumberFormat` formatting from a loop of',
-      '`insertRow`/`insertCell`/`textContent`, timed the same way, with no stylesheet, in a 1000 px',
-      'wide page like the element. A re-sort is a click on the header button, timed the same way,',
-      'in one page after one uncounted click. Laying out one table of 2,000 × 9 cells is most of',
-      'the plain-table figure.',
-      '',
-    );
+    md.push('## 6. `<cas-portfolio>`: render, "Show all", re-sort and heap', '');
+    if (pf.render) {
+      md.push(
+        mdTable(
+          [`first render of a statement of 2,000 schemes, median of ${pf.runs}`, 'main-thread time', '95% interval of the median', 'ratio to the plain table'],
+          [
+            row('`<cas-portfolio>`, 50 folios of 40 schemes (headline)', 'element-50', `${x(pf.ratio50.ratio)} (${x(pf.ratio50.interval[0])}–${x(pf.ratio50.interval[1])})`),
+            row('`<cas-portfolio>`, the same, until the tables filled in idle time are all built', 'element-50-complete', x(pf.render['element-50-complete'].ms / pf.render['plain-50'].ms)),
+            row('plain DOM `<table>` of the same 2,000 rows', 'plain-50'),
+            row('`<cas-portfolio>`, one folio of 2,000 schemes, as first shown (100 rows)', 'element-1'),
+          ],
+        ),
+        '',
+        `Re-sort of the one-folio table of 2,000 by its Value column as first shown (100 rows): median ${ms(pf.sortFirst.ms)} (slowest ${ms(pf.sortFirst.max)}), ${pf.sortFirst.n} sorts.`,
+        '',
+        'How (first render): `dist/cdn/cas-portfolio.js` in a page of its own, with a statement made in the page: 2,000',
+        'mutual fund schemes (in 50 folios of 40, or in one folio), each with 10 transactions (20,000',
+        'in all, which the element does not list), cost and gain. Each first render runs in a new',
+        `browser context (nothing warmed up), the cases in turn, ${pf.runs} of each. The figure is the`,
+        'main-thread busy time (DevTools Performance domain, `TaskDuration` in thread ticks, so time',
+        'spent waiting is not counted) from setting `result` on a connected element until two frames',
+        'have been rendered after `updateComplete`: reading the statement, Lit\'s render, building the',
+        'tables, style, layout and paint. The element builds the rows of its first tables (300 rows)',
+        'at once and fills the others in idle time right after (the "until … all built" row waits for',
+        'them, frame by frame); it lays out only the tables on screen (`content-visibility: auto` on',
+        'each table\'s box), and shows the first 100 rows of a larger table',
+        'until "Show all" is pressed. The plain table gets the same',
+        '2,000 rows, the same nine columns and the same `Intl.NumberFormat` formatting from a loop of',
+        '`insertRow`/`insertCell`/`textContent`, timed the same way, with no stylesheet, in a 1000 px',
+        'wide page like the element. A re-sort is a click on the header button, timed the same way,',
+        'in one page after one uncounted click. Laying out one table of 2,000 × 9 cells is most of',
+        'the plain-table figure.',
+        '',
+      );
+    }
+    if (pf.bySize) portfolioSizes(md, pf, mdTable);
   }
+  if (r.uplink) uplinkPart(md, r.uplink, mdTable);
+  phoneSection(md, r, mdTable);
+  if (r.bytes) bytesSection(md, r.bytes, mdTable);
   if (r.password) {
     const pw = r.password;
-    md.push('## 7. The password checked on the device', '');
+    md.push('## 10. The password checked on the device', '');
     md.push(
       mdTable(
         ['revision of the standard security handler', 'password', 'file', 'bytes read per check', `median of ${pw.runs}`, 'slowest'],
@@ -487,20 +493,24 @@ export function render(r) {
 export function updateSections(old, fresh, note) {
   const sections = (md) => md.split(/^(?=## )/m);
   const number = (s) => /^## (\d+)\./.exec(s)?.[1];
-  const rowsOf = (s) => s.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| figure') && !l.startsWith('| ---'));
+  const rowsOf = (s) => s.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| figure') && !l.startsWith('| measure') && !l.startsWith('| ---'));
   const figure = (row) => row.split(' | ')[0];
   const next = sections(fresh);
-  const summary = next.find((s) => s.startsWith('## Summary'));
+  // The two tables of figures (the rows of issue 28, the summary): row by row.
+  const TABLES = ['## Where investors are', '## Summary'];
+  const table = (s) => TABLES.find((t) => s.startsWith(t));
   const out = sections(old).map((s) => {
-    if (s.startsWith('## Summary') && summary) {
-      const fresh = rowsOf(summary);
+    const mine = table(s) && next.find((n) => table(n) === table(s));
+    if (mine) {
+      const fresh = rowsOf(mine);
       // Each row in its place, replaced by this run's when it has one; this run's new rows last.
       const rows = rowsOf(s).map((row) => fresh.find((f) => figure(f) === figure(row)) ?? row);
       rows.push(...fresh.filter((f) => !rows.includes(f)));
-      return s.replace(/(\| figure[^\n]*\n\| ---[^\n]*\n)(?:\|[^\n]*\n)*/, (_, head) => head + rows.join('\n') + '\n');
+      return s.replace(/(\| (?:figure|measure)[^\n]*\n\| ---[^\n]*\n)(?:\|[^\n]*\n)*/, (_, head) => head + rows.join('\n') + '\n');
     }
     return next.find((n) => number(n) && number(n) === number(s)) ?? s;
   });
+  for (const n of next) if (table(n) && !out.some((s) => table(s) === table(n))) out.splice(1, 0, n);
   for (const n of next) if (number(n) && !out.some((s) => number(s) === number(n))) out.push(n);
   // A note of an earlier update of the same phases is replaced.
   const phases = /\(([^;]*);/.exec(note)?.[1];

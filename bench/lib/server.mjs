@@ -2,7 +2,8 @@
 // token endpoint (`/token`, counted) and a fake `POST /v4/smart/parse` that reads the whole
 // multipart body and answers the fixture of the test suite. Loopback only, port 0.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 
 /**
@@ -11,8 +12,9 @@ import { EventEmitter } from 'node:events';
  * @param {Record<string, string>} o.scripts                 path → file on disk (JavaScript)
  * @param {Record<string, string>} [o.files]                 path → file on disk (anything else, as bytes)
  * @param {string} o.fixturePath                             the parse response to answer
+ * @param {Record<string, string>} [o.dirs]                  path prefix (ending in /) → folder on disk
  */
-export async function startServer({ pages, scripts, files = {}, fixturePath }) {
+export async function startServer({ pages, scripts, files = {}, fixturePath, dirs = {} }) {
   const fixture = readFileSync(fixturePath); // answered byte for byte, as the API would
   JSON.parse(fixture.toString('utf8')); // fail early if it is not JSON
   const events = new EventEmitter();
@@ -56,6 +58,15 @@ export async function startServer({ pages, scripts, files = {}, fixturePath }) {
     if (req.method === 'GET' && path in files) {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'cache-control': 'no-store' });
       return res.end(readFileSync(files[path]));
+    }
+    for (const [prefix, dir] of Object.entries(dirs)) {
+      const rest = path.startsWith(prefix) ? path.slice(prefix.length) : null;
+      if (req.method !== 'GET' || rest == null || rest.split('/').some((p) => p === '..' || p === '')) continue;
+      const file = join(dir, rest);
+      if (!existsSync(file)) break;
+      const type = rest.endsWith('.js') ? 'text/javascript; charset=utf-8' : rest.endsWith('.map') ? 'application/json' : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      return res.end(readFileSync(file));
     }
     if (path === '/token') {
       state.tokenRequests++;
