@@ -11,11 +11,23 @@ import { faultServers } from './scripts/fault-servers.mjs';
 import { testPdfsMiddleware } from './scripts/test-pdfs.mjs';
 import { findTestFiles, runnerOf, groupOf, GROUPS } from './scripts/test-groups.mjs';
 import { collapseTemplates } from './scripts/template-whitespace.mjs';
+import { check as checkExchange } from './test/spec/check.mjs';
 
 const require = createRequire(import.meta.url);
 /** Real local HTTP servers (test/resilience, and the real timeouts of test/mocks/in-page.ts): a token backend here, a fake API on a second origin. */
 const faults = faultServers();
 
+
+/**
+ * `api-spec-check`: what breaks the official specification in one exchange of the msw mocks
+ * (test/mocks/spec-check.ts), judged in Node by test/spec/check.mjs.
+ */
+const apiSpecPlugin = {
+  name: 'api-spec',
+  executeCommand({ command, payload }) {
+    if (command === 'api-spec-check') return checkExchange(payload);
+  },
+};
 
 /** Serves msw's service worker at the origin root, so nothing generated is committed. */
 const mswWorkerPlugin = {
@@ -91,6 +103,7 @@ export default {
   middleware: [faults.middleware, testPdfsMiddleware()],
   plugins: [
     faults.plugin,
+    apiSpecPlugin,
     mswWorkerPlugin,
     jsonModulePlugin,
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),

@@ -11,10 +11,15 @@
 // client aborted, the Cookie header of each request. `DELETE /fault/session/<id>` closes anything still open. A script step is
 // used once per request, the last one for every request after it.
 //
-// Token step: { status = 200, body?, expiresIn = 3600, delayMs?, hang? }
+// Token step: { status = 200, body?, expiresIn = 3600, delayMs?, hang?, offSpec? }
 //   With status 200 and no body, a fresh `at_…` token is minted and answered as
 //   {"access_token", "token_type": "api_key", "expires_in"}.
-// API step:   { status = 200, body?, headers?, delayMs?, hang?, stall?, drop? }
+// Every request the fake API receives and every answer it gives (the token endpoint's too) is held
+// against the JSON Schema of the official specification (test/spec/check.mjs); what breaks it is
+// in the session's `violations`, and the session's `close()` fails the test. A step whose answer
+// breaks it on purpose (a proxy's HTML page, a malformed body) says why in `offSpec`.
+//
+// API step:   { status = 200, body?, headers?, delayMs?, hang?, stall?, drop?, offSpec? }
 //   Every path of the API the elements call is served: POST, and for forwarding addresses
 //   POST /v4/inbound-email, GET /v4/inbound-email/<id>/files and DELETE /v4/inbound-email/<id>
 //   (each request records its method and query).
@@ -30,6 +35,7 @@
 //   /fault/page/double             the CDN module build twice (two URLs) and the classic build twice
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { check } from '../test/spec/check.mjs';
 
 const AUTH_BODY = {
   status: 'failed',
@@ -40,7 +46,7 @@ const MISSING_KEY_BODY = {
   msg: 'Authentication failed: API key is missing. Please provide a valid API key in the x-api-key header.',
 };
 /** A 200 body in the API's schema, used when a step gives none. */
-const PARSE_BODY = {
+export const PARSE_BODY = {
   meta: { cas_type: 'CDSL', statement_period: { from: '2025-01-01', to: '2025-01-31' }, generated_at: '2025-02-01T00:00:00Z' },
   investor: { name: 'Test Investor', pan: 'ABCDE1234F' },
   summary: { total_value: 1000, accounts: { demat: { count: 1, total_value: 1000 } } },
@@ -49,7 +55,7 @@ const PARSE_BODY = {
 };
 
 /** The answer of each other path when a step gives none: a 200 as the specification declares it. */
-const DEFAULT_BODIES = {
+export const DEFAULT_BODIES = {
   '/v4/cdsl/fetch': { status: 'success', session_id: 'sess-default', msg: 'OTP sent to registered mobile' },
   verify: { status: 'success', msg: 'Fetched 1 CAS files', files: [{ filename: 'CDSL_CAS_NOV2025.pdf', url: 'https://files.example/cas.pdf' }] },
   '/v4/generate': { status: 'success', msg: 'CAS request submitted' },
@@ -94,6 +100,7 @@ export function faultServers() {
       tokenCookies: [],
       preflights: 0,
       requests: [],
+      violations: [],
       open: new Set(),
       timers: new Set(),
     };
@@ -102,9 +109,9 @@ export function faultServers() {
   }
 
   function stats(s) {
-    const { id, tokens, tokenRequests, tokenAborted, tokenCookies, preflights, requests } = s;
+    const { id, tokens, tokenRequests, tokenAborted, tokenCookies, preflights, requests, violations } = s;
     const apiAborted = requests.filter((r) => r.aborted).length;
-    return { id, tokens, tokenRequests, tokenAborted, tokenCookies, apiRequests: requests.length, apiAborted, preflights, requests };
+    return { id, tokens, tokenRequests, tokenAborted, tokenCookies, apiRequests: requests.length, apiAborted, preflights, requests, violations };
   }
 
   function closeSession(s) {
@@ -142,7 +149,10 @@ export function faultServers() {
     if (st.hang) return;
     later(s, st.delayMs ?? 0, () => {
       const status = st.status ?? 200;
-      if (st.body !== undefined || status !== 200) return send(res, status, st.body ?? { detail: 'error' });
+      if (st.body !== undefined || status !== 200) {
+        if (status === 200 || status === 402) s.violations.push(...check({ method: req.method, endpoint: 'host-token', status, answer: st.body, offSpec: st.offSpec }));
+        return send(res, status, st.body ?? { detail: 'error' });
+      }
       const token = `at_${s.id}${n}${randomBytes(6).toString('hex')}`;
       s.tokens.push(token);
       send(res, 200, { access_token: token, token_type: 'api_key', expires_in: st.expiresIn ?? 3600 });
@@ -218,6 +228,11 @@ export function faultServers() {
     });
     const answer = (status, body, headers = {}) => {
       entry.status = status;
+      const multipart = /^multipart\/form-data/.test(req.headers['content-type'] ?? '');
+      const file = entry.fileName === null ? {} : { pdf_file: { name: entry.fileName, size: entry.bytes } };
+      const request = multipart ? { ...file, password: entry.password ?? '' } : entry.bytes ? entry.json : null;
+      const offSpec = body === st.body ? st.offSpec : undefined;
+      s.violations.push(...check({ method: req.method, path: entry.path, headers: req.headers, request, status, answer: body, offSpec }));
       send(res, status, body, { ...cors(req), 'x-request-id': requestId, ...headers });
     };
     if (st.stall) {

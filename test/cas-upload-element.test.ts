@@ -6,6 +6,7 @@ import '../src/entries/index.js';
 import { CasUploadElement, clearTokenCache, registerStrings } from '../src/entries/index.js';
 import type { CasUploadErrorDetail } from '../src/shared/events.js';
 import { rejectionOf, choose, part, serveMocks } from './helpers.js';
+import { excuseRequests, offSpec } from './mocks/spec-check.js';
 
 const state = createMockState({ slowMs: 3000 });
 const worker = setupWorker(...createHandlers(state));
@@ -203,6 +204,7 @@ describe('<cas-upload>', () => {
     });
 
     it('sends an empty password when none was given, honours parser and file-field', async () => {
+      excuseRequests('file-field="file": the field is named as the host says, not pdf_file');
       const el = await make(`token-url="${TOKEN_URL}" parser="cams_kfintech" file-field="file"`);
       await el.upload(pdf());
       const req = state.lastParseRequest!;
@@ -514,7 +516,7 @@ describe('<cas-upload>', () => {
 
   describe('failures from the network', () => {
     it('a token endpoint that answers HTML → token-error and no API call', async () => {
-      worker.use(http.get(TOKEN_URL, () => HttpResponse.html('<!doctype html><p>Login</p>')));
+      worker.use(http.get(TOKEN_URL, () => offSpec('a login page instead of a token', HttpResponse.html('<!doctype html><p>Login</p>'))));
       const el = await make();
       const err = await rejectionOf(el.upload(pdf()));
       expect(err.code).to.equal('token-error');
@@ -522,7 +524,7 @@ describe('<cas-upload>', () => {
     });
 
     it('an sk_ key from the token endpoint is refused → token-error, no API call, key not shown', async () => {
-      worker.use(http.get(TOKEN_URL, () => HttpResponse.json({ access_token: 'sk_live_secret123' })));
+      worker.use(http.get(TOKEN_URL, () => offSpec('a secret key instead of a token', HttpResponse.json({ access_token: 'sk_live_secret123' }))));
       const el = await make();
       const events = record(el);
       const err = await rejectionOf(el.upload(pdf()));
@@ -780,7 +782,10 @@ describe('<cas-upload>', () => {
       const lit = { _$litType$: 1, strings: ['<img src=x onerror="window.__pwned=2">'], values: [] };
       worker.use(
         http.post('https://api.casparser.in/v4/:parser/parse', () =>
-          HttpResponse.json({ ...PARSE_RESPONSE, investor: { name: lit }, summary: { total_value: 5, accounts: { demat: { count: lit } } } }),
+          offSpec(
+            'a hostile answer: objects where the specification has strings and numbers',
+            HttpResponse.json({ ...PARSE_RESPONSE, investor: { name: lit }, summary: { total_value: 5, accounts: { demat: { count: lit } } } }),
+          ),
         ),
       );
       const el = await make();

@@ -4,6 +4,7 @@ import type { SetupWorker } from 'msw/browser';
 import { CasUploadError } from '../src/core/errors.js';
 import { clearTokenCache } from '../src/core/token-cache.js';
 import type { CasUploadElement } from '../src/upload/element.js';
+import { watchSpec } from './mocks/spec-check.js';
 
 /** A PDF by its header, `size` more bytes after it. */
 export const pdf = (name = 'cas.pdf', size = 0) =>
@@ -62,11 +63,19 @@ export async function choose(el: CasUploadElement, file: File): Promise<void> {
  * inside a `describe`).
  */
 export function serveMocks(worker: SetupWorker, reset: () => void): void {
+  // Every answer of the mocks, and every request body sent to them, follows the specification
+  // (test/mocks/spec-check.ts): a test after which one did not fails, naming what broke it.
+  const spec = watchSpec(worker);
   before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
   after(() => worker.stop());
-  beforeEach(() => {
+  beforeEach(async () => {
+    await spec.settle(); // what an earlier suite left in flight is not this test's
     reset();
     clearTokenCache();
   });
-  afterEach(() => worker.resetHandlers());
+  afterEach(async () => {
+    worker.resetHandlers();
+    const broken = await spec.settle();
+    if (broken.length) throw new Error(`the mocks broke the specification:\n  ${broken.join('\n  ')}`);
+  });
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
+import { watchSpec, offSpec, excuseRequests } from './mocks/spec-check.js';
 import { http, HttpResponse, delay } from 'msw';
 import { defineNetwork, InterceptorSource } from 'msw/experimental';
 import type { Interceptor } from '@mswjs/interceptors';
@@ -88,10 +89,16 @@ async function waitFor(check: () => boolean, ms = 3000): Promise<void> {
 
 type Answer = () => Response | Promise<Response>;
 
+/** An answer as the API gives it: by default `{}` for a 2xx, else `{status: 'failed', msg}`. */
 const answer =
-  (status: number, body: unknown = {}, headers: Record<string, string> = {}): Answer =>
+  (status: number, body?: unknown, headers: Record<string, string> = {}): Answer =>
   () =>
-    apiJson(body, { status, headers });
+    apiJson(body !== undefined ? body : (status < 300 ? {} : { status: 'failed', msg: `HTTP ${status}` }), { status, headers });
+/** An answer off the specification on purpose (what the client must survive), for `reason`. */
+const offAnswer =
+  (reason: string, status: number, body: unknown, headers: Record<string, string> = {}): Answer =>
+  () =>
+    offSpec(reason, apiJson(body, { status, headers }));
 const ok: Answer = answer(200, PARSE_RESPONSE);
 const networkError: Answer = () => HttpResponse.error();
 
@@ -125,7 +132,13 @@ beforeEach(() => {
   resetMockState(state);
   clock = new FakeClock();
 });
-afterEach(() => worker.resetHandlers());
+// Every answer of the mocks, and every request sent to them, follows the specification (test/mocks/spec-check.ts).
+const spec = watchSpec(worker);
+afterEach(async () => {
+  worker.resetHandlers();
+  const broken = await spec.settle();
+  if (broken.length) throw new Error(`the mocks broke the specification:\n  ${broken.join('\n  ')}`);
+});
 
 // ---------------------------------------------------------------------------------------------
 
@@ -160,6 +173,7 @@ describe('uploadCas: the request (CONTRACT section 4)', () => {
   });
 
   it('honours fileField', async () => {
+    excuseRequests('fileField: the field is named as the host says, not pdf_file');
     await uploadCas(opts({ fileField: 'statement' }));
     const { fields } = state.lastParseRequest!;
     expect(fields).to.have.property('statement');
@@ -363,7 +377,7 @@ describe('uploadCas: refused before any network request', () => {
   });
 
   it('an sk_ key from the token endpoint → token-error, no API call', async () => {
-    worker.use(http.get(TOKEN_URL, () => HttpResponse.json({ access_token: 'sk_live_SECRET', expires_in: 3600 })));
+    worker.use(http.get(TOKEN_URL, () => offSpec('a secret key, not a token', HttpResponse.json({ access_token: 'sk_live_SECRET', expires_in: 3600 }))));
     const err = await rejectionOf(uploadCas(opts()));
     expect(err.code).to.equal('token-error');
     expect(err.message).to.not.contain('sk_live_SECRET');
@@ -371,7 +385,7 @@ describe('uploadCas: refused before any network request', () => {
   });
 
   it('a failing token endpoint → token-error, no API call', async () => {
-    worker.use(http.get(TOKEN_URL, () => HttpResponse.json({ detail: 'Not signed in' }, { status: 401 })));
+    worker.use(http.get(TOKEN_URL, () => offSpec('the host refuses: its own answer', HttpResponse.json({ detail: 'Not signed in' }, { status: 401 }))));
     const err = await rejectionOf(uploadCas(opts()));
     expect(err.code).to.equal('token-error');
     expect(state.parseRequests).to.equal(0);
@@ -400,7 +414,7 @@ describe('uploadCas: HTTP status → error code (CONTRACT section 5)', () => {
   });
 
   it('422 without "password" → parse-failed, apiMessage from a detail list', async () => {
-    answerParse(answer(422, { detail: [{ loc: ['body', 'pdf_file'], msg: 'Unsupported statement layout' }] }));
+    answerParse(offAnswer('a generic validation error (not declared)', 422, { detail: [{ loc: ['body', 'pdf_file'], msg: 'Unsupported statement layout' }] }));
     const err = await rejectionOf(uploadCas(opts()));
     expect(err.code).to.equal('parse-failed');
     expect(err.status).to.equal(422);
@@ -408,7 +422,7 @@ describe('uploadCas: HTTP status → error code (CONTRACT section 5)', () => {
   });
 
   it('422 mentioning "password" → invalid-password', async () => {
-    answerParse(answer(422, { detail: 'Password required for this statement' }));
+    answerParse(offAnswer('a generic validation error (not declared)', 422, { detail: 'Password required for this statement' }));
     const err = await rejectionOf(uploadCas(opts()));
     expect(err.code).to.equal('invalid-password');
     expect(err.status).to.equal(422);
@@ -458,7 +472,7 @@ describe('uploadCas: HTTP status → error code (CONTRACT section 5)', () => {
 
   for (const status of [502, 503, 504]) {
     it(`${status} then 200 → resolves after one retry, same token`, async () => {
-      const keys = answerParse(answer(status, { status: 'error', msg: 'Bad gateway' }), ok);
+      const keys = answerParse(offAnswer('the older status "error"', status, { status: 'error', msg: 'Bad gateway' }), ok);
       const out = await uploadCas(opts());
       expect(out.result).to.deep.equal(PARSE_RESPONSE);
       expect(keys).to.deep.equal(['at_demo_1', 'at_demo_1']);
@@ -469,7 +483,7 @@ describe('uploadCas: HTTP status → error code (CONTRACT section 5)', () => {
 
   for (const retries of [0, 1, 2, 4]) {
     it(`503 forever with retries=${retries} → server-error after ${1 + retries} attempts`, async () => {
-      const keys = answerParse(answer(503, { status: 'error', msg: 'Service unavailable' }));
+      const keys = answerParse(offAnswer('the older status "error"', 503, { status: 'error', msg: 'Service unavailable' }));
       const err = await rejectionOf(uploadCas(opts({ retries })));
       expect(err.code).to.equal('server-error');
       expect(err.status).to.equal(503);
@@ -486,7 +500,9 @@ describe('uploadCas: HTTP status → error code (CONTRACT section 5)', () => {
   });
 
   it('200 with a non-JSON body → server-error, not retried', async () => {
-    const keys = answerParse(() => new HttpResponse('<html>gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    const keys = answerParse(() =>
+      offSpec('a proxy page', new HttpResponse('<html>gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } })),
+    );
     const err = await rejectionOf(uploadCas(opts()));
     expect(err.code).to.equal('server-error');
     expect(keys).to.have.length(1);
@@ -495,21 +511,21 @@ describe('uploadCas: HTTP status → error code (CONTRACT section 5)', () => {
   it('200 with a JSON body that is not an object → server-error', async () => {
     for (const body of [[], 'ok', 42, null]) {
       worker.resetHandlers();
-      answerParse(answer(200, body));
+      answerParse(offAnswer('a 2xx that is not a JSON object', 200, body));
       const err = await rejectionOf(uploadCas(opts()));
       expect(err.code, JSON.stringify(body)).to.equal('server-error');
     }
   });
 
   it('200 with {"status":"failed","msg":"Invalid PDF file or password."} → invalid-password', async () => {
-    answerParse(answer(200, { status: 'failed', msg: 'Invalid PDF file or password.' }));
+    answerParse(offAnswer('a 2xx that says it failed (a defensive check)', 200, { status: 'failed', msg: 'Invalid PDF file or password.' }));
     const err = await rejectionOf(uploadCas(opts()));
     expect(err.code).to.equal('invalid-password');
     expect(err.apiMessage).to.equal('Invalid PDF file or password.');
   });
 
   it('200 with {"status":"failed"} and another message → parse-failed', async () => {
-    answerParse(answer(200, { status: 'failed', msg: 'Unable to detect CAS type' }));
+    answerParse(offAnswer('a 2xx that says it failed (a defensive check)', 200, { status: 'failed', msg: 'Unable to detect CAS type' }));
     const err = await rejectionOf(uploadCas(opts()));
     expect(err.code).to.equal('parse-failed');
     expect(err.apiMessage).to.equal('Unable to detect CAS type');
@@ -518,7 +534,7 @@ describe('uploadCas: HTTP status → error code (CONTRACT section 5)', () => {
 
 describe('uploadCas: 401/403 and the token refresh (CONTRACT section 3)', () => {
   it('401 then 200 → one refresh, then success (token requests = 2)', async () => {
-    const keys = answerParse(answer(401, { detail: 'Missing API key' }), ok);
+    const keys = answerParse(offAnswer('a detail body, as some /v1 answers', 401, { detail: 'Missing API key' }), ok);
     const out = await uploadCas(opts());
     expect(out.result).to.deep.equal(PARSE_RESPONSE);
     expect(state.tokenRequests).to.equal(2);
@@ -623,13 +639,13 @@ describe('uploadCas: backoff', () => {
   });
 
   it('honours Retry-After in seconds instead of the exponential delay', async () => {
-    answerParse(answer(429, {}, { 'Retry-After': '7' }), answer(503, {}, { 'Retry-After': '2' }), ok);
+    answerParse(answer(429, undefined, { 'Retry-After': '7' }), answer(503, undefined, { 'Retry-After': '2' }), ok);
     await uploadCas(opts({ retryDelay: 100 }));
     expect(clock.sleeps).to.deep.equal([7000, 2000]);
   });
 
   it('honours Retry-After as an HTTP date', async () => {
-    answerParse(answer(429, {}, { 'Retry-After': new Date(T0 + 4000).toUTCString() }), ok);
+    answerParse(answer(429, undefined, { 'Retry-After': new Date(T0 + 4000).toUTCString() }), ok);
     await uploadCas(opts());
     expect(clock.sleeps).to.deep.equal([4000]);
   });
@@ -637,7 +653,7 @@ describe('uploadCas: backoff', () => {
   it('an unparsable Retry-After (-1, a joined "5, 10", words) counts as absent: the exponential delay', async () => {
     for (const value of ['-1', '5, 10', 'soon']) {
       clock = new FakeClock();
-      answerParse(answer(503, {}, { 'Retry-After': value }), ok);
+      answerParse(answer(503, undefined, { 'Retry-After': value }), ok);
       await uploadCas(opts({ retryDelay: 1000 }));
       expect(clock.sleeps, value).to.deep.equal([1000]);
     }
@@ -645,7 +661,7 @@ describe('uploadCas: backoff', () => {
 
   it(`caps a long Retry-After at ${MAX_RETRY_DELAY} ms`, async () => {
     expect(MAX_RETRY_DELAY).to.equal(30_000);
-    answerParse(answer(429, {}, { 'Retry-After': '120' }), ok);
+    answerParse(answer(429, undefined, { 'Retry-After': '120' }), ok);
     await uploadCas(opts());
     expect(clock.sleeps).to.deep.equal([30_000]);
   });
@@ -1069,7 +1085,7 @@ describe('uploadCas: the password and the token stay out of errors', () => {
         }),
       { timeout: 200 },
     ],
-    ['server-error', () => answerParse(() => new HttpResponse('not json', { status: 200 })), {}],
+    ['server-error', () => answerParse(() => offSpec('not JSON', new HttpResponse('not json', { status: 200 }))), {}],
   ];
 
   for (const [code, arrange, extra] of cases) {

@@ -103,6 +103,22 @@ export function checkSource(source: TokenSource | undefined): void {
   if (!(provider || url)) throw new CasUploadError('config-error');
 }
 
+/** Whether the page was told once already that the API sent no answer. */
+let told = false;
+
+/**
+ * An API request failed before any answer (`network-error`): once per page, a console warning
+ * names the origin called (nothing else: no path, no token) and the likely causes, for the host's
+ * developer; the element's own message ("check your connection") is for the visitor.
+ */
+function unanswered(apiBase?: string): void {
+  if (told) return;
+  told = true;
+  console.warn(
+    `cas-upload: no answer from ${new URL(apiBase || DEFAULT_API_BASE).origin}: likely CORS (allow headers x-api-key, content-type, x-inbox-token) or the network`,
+  );
+}
+
 /**
  * The one request path of every API call: gets the token from the (shared) cache, sends the
  * attempt with it, drops that token and tries once more with a fresh one after a 401/403 (a
@@ -131,7 +147,11 @@ export async function callApi(call: ApiCall, options: ApiOptions): Promise<ApiAn
       res = await call.send(token, timeout);
     } catch (err) {
       // A network failure is retried like a 502 (where allowed); anything else ends the call.
-      if ((err as CasUploadError).code != 'network-error' || !all || attempt >= retries) throw err;
+      const failed = (err as CasUploadError).code == 'network-error';
+      if (!failed || !all || attempt >= retries) {
+        if (failed) unanswered(options.apiBase);
+        throw err;
+      }
     }
     const wait = res && retryAfterMs(res.retryAfter, clock.now());
     if (

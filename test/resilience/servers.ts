@@ -12,6 +12,8 @@ export interface TokenStep {
   expiresIn?: number;
   delayMs?: number;
   hang?: boolean;
+  /** Why this answer breaks the specification on purpose (else it is held against it). */
+  offSpec?: string;
 }
 
 /** One answer of the fake API (see scripts/fault-servers.mjs). */
@@ -23,6 +25,8 @@ export interface ApiStep {
   hang?: boolean;
   stall?: boolean;
   drop?: boolean;
+  /** Why this answer breaks the specification on purpose (a proxy's page, a malformed body); else it is held against it. */
+  offSpec?: string;
 }
 
 /** What a session's servers answer, request after request (the last step repeats). */
@@ -71,6 +75,8 @@ export interface Stats {
   apiAborted: number;
   preflights: number;
   requests: SeenRequest[];
+  /** What broke the official specification in the requests and answers (test/spec/check.mjs). */
+  violations: string[];
 }
 
 /** A scripted pair of servers: the token URL on this origin, the API on another. */
@@ -89,6 +95,7 @@ export interface Session {
    * `ms`, naming `what` and showing what the servers saw.
    */
   until(test: (s: Stats) => boolean, what?: string, ms?: number): Promise<Stats>;
+  /** Closes the session; fails when a request or an answer broke the specification. */
   close(): Promise<void>;
 }
 
@@ -115,7 +122,9 @@ export async function openSession(config: SessionConfig = {}): Promise<Session> 
       return s;
     },
     async close() {
+      const { violations } = await stats();
       await fetch(`/fault/session/${info.id}`, { method: 'DELETE' });
+      if (violations.length) throw new Error(`the fake API's exchanges broke the specification:\n  ${violations.join('\n  ')}`);
     },
   };
 }
