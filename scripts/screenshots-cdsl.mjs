@@ -8,10 +8,13 @@ import { findChromium, chromiumArgs } from './chromium.mjs';
 import { shotServer, send, root } from './shot-server.mjs';
 
 const out = `${root}screenshots/`;
+// `--width=360`: a phone's width (the page's margin 8 px below 400 px); the files end in -360.
+const width = Number(process.argv.find((a) => a.startsWith('--width='))?.slice(8) ?? 640);
+const suffix = width === 640 ? '' : `-${width}`;
 const result = await readFile(`${root}test/mocks/smart-parse-response.json`, 'utf8');
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cas-cdsl-fetch</title>
 <script type="module" src="/dist/cdn/cas-connect.js"></script>
-<style>body{margin:0;padding:24px;font:16px system-ui}html.dark{background:#121316;color-scheme:dark}html.light{color-scheme:light}</style>
+<style>body{margin:0;padding:24px;font:16px system-ui}@media (max-width:400px){body{padding:8px}}html.dark{background:#121316;color-scheme:dark}html.light{color-scheme:light}</style>
 </head><body><cas-cdsl-fetch token-url="/token" api-base="http://127.0.0.1:PORT"></cas-cdsl-fetch></body></html>`;
 
 const server = await shotServer(
@@ -33,15 +36,15 @@ await mkdir(out, { recursive: true });
 
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 for (const scheme of ['light', 'dark']) {
-  const page = await browser.newPage({ viewport: { width: 640, height: 720 }, colorScheme: scheme });
+  const page = await browser.newPage({ viewport: { width, height: 720 }, colorScheme: scheme });
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.evaluate((s) => document.documentElement.classList.add(s), scheme);
   const el = page.locator('cas-cdsl-fetch');
   await el.locator('[part~=submit]').waitFor();
   const shot = async (name) => {
     await page.waitForTimeout(150);
-    await el.screenshot({ path: `${out}cdsl-${name}-${scheme}.png` });
-    console.log(`screenshots/cdsl-${name}-${scheme}.png`);
+    await el.screenshot({ path: `${out}cdsl-${name}-${scheme}${suffix}.png` });
+    console.log(`screenshots/cdsl-${name}-${scheme}${suffix}.png`);
   };
   const state = (s) => page.waitForFunction((s) => document.querySelector('cas-cdsl-fetch').state === s, s, { timeout: 10000 });
   await shot('idle');

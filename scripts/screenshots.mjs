@@ -1,4 +1,4 @@
-// `npm run screenshots`: every state of <cas-upload>, light and dark, desktop and 320 px wide,
+// `npm run screenshots`: every state of <cas-upload>, light and dark, desktop, 360 and 320 px wide,
 // as PNG files in screenshots/ (git-ignored). It bundles src/entries/index.ts (minified, in memory, as
 // the script-tag build does) and drives it against a local stand-in for the API on 127.0.0.1,
 // so the upload and parse phases are real: the server reads the upload slowly, then waits
@@ -153,11 +153,13 @@ try {
   for (const [scheme, width] of [
     ['light', 720],
     ['dark', 720],
+    ['light', 360],
+    ['dark', 360],
     ['light', 320],
     ['dark', 320],
   ]) {
     for (const [name, reach] of states) {
-      const file = `${name}-${scheme}-${width === 320 ? '320' : 'desktop'}.png`;
+      const file = `${name}-${scheme}-${width < 400 ? width : 'desktop'}.png`;
       if (only && !file.includes(only)) continue;
       const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme, deviceScaleFactor: 1 });
       await page.emulateMedia({ reducedMotion: 'reduce' });

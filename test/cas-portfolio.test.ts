@@ -99,7 +99,7 @@ describe('<cas-portfolio> shows each kind of statement', () => {
     const [, quant] = tables(el);
     expect(quant.rows[1].slice(-2)).to.deep.equal(['-₹8,000.00', '-13.33%']);
     const loss = root(el).querySelectorAll('[part=holdings] table')[1].querySelectorAll('tbody tr')[1].lastElementChild!;
-    expect(loss.className).to.equal('n dn');
+    expect([...loss.classList]).to.include.members(['n', 'dn']);
     expect(root(el).querySelector('.up')).to.exist;
   });
 
@@ -330,21 +330,27 @@ describe('<cas-portfolio> accessibility and layout', () => {
     await expect(await show(SAMPLE, 'hi')).to.be.accessible();
   });
 
-  it('fits 320 px without scrolling the page; wide tables scroll inside themselves', async () => {
+  it('fits 320 px without scrolling the page; a table shown whole scrolls inside itself', async () => {
     await setViewport({ width: 320, height: 640 });
     const el = await show(SAMPLE);
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-    let scrolls = 0;
-    // Each table's box is laid out once on screen (content-visibility: auto): look at each there.
-    for (const x of root(el).querySelectorAll<HTMLElement>('.x')) {
-      x.scrollIntoView();
-      await frame();
-      await frame();
-      expect(x.getBoundingClientRect().right).to.be.at.most(320);
-      if (x.scrollWidth > x.clientWidth) scrolls++;
-    }
-    expect(document.documentElement.scrollWidth).to.be.at.most(320);
-    expect(scrolls, 'the holdings tables scroll inside their boxes').to.be.at.least(5);
+    const scrolling = async () => {
+      let scrolls = 0;
+      // Each table's box is laid out once on screen (content-visibility: auto): look at each there.
+      for (const x of root(el).querySelectorAll<HTMLElement>('.x')) {
+        x.scrollIntoView();
+        await frame();
+        await frame();
+        expect(x.getBoundingClientRect().right).to.be.at.most(320);
+        if (x.scrollWidth > x.clientWidth) scrolls++;
+      }
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      return scrolls;
+    };
+    expect(await scrolling(), 'narrow, no table scrolls sideways').to.equal(0);
+    for (const b of root(el).querySelectorAll<HTMLElement>('[part~=columns]')) b.click();
+    await el.updateComplete;
+    expect(await scrolling(), 'the tables shown whole scroll inside their boxes').to.be.at.least(5);
   });
 
   it('in forced-colours mode the bars take system colours, distinct from their tracks', async () => {
@@ -356,6 +362,77 @@ describe('<cas-portfolio> accessibility and layout', () => {
     const track = getComputedStyle(chart.querySelector('rect.k')!);
     expect(bar.fill).to.not.equal(track.fill);
     expect(track.stroke).to.equal(bar.fill, 'the track is outlined in the bar colour');
+  });
+});
+
+describe('<cas-portfolio> narrower than 480 px (a container query)', () => {
+  /** The portfolio in a box `width` px wide on a desktop-wide page. */
+  async function inBox(width: number): Promise<CasPortfolioElement> {
+    const box = await fixture<HTMLDivElement>(html`<div style="width:${width}px"><cas-portfolio .result=${SAMPLE}></cas-portfolio></div>`);
+    const el = box.firstElementChild as CasPortfolioElement;
+    await waitUntil(() => root(el).querySelector('section'), 'shown');
+    return el;
+  }
+  /** The cells of the first holdings table a visitor sees: the text of each shown cell, by row. */
+  const seen = (table: Element) =>
+    [...table.querySelectorAll('tr')].map((tr) =>
+      [...tr.children].filter((c) => c.getClientRects().length).map((c) => c.textContent!.replace(/[↕▲▼]/g, '').trim()),
+    );
+  const first = (el: Element, n = 0) => root(el).querySelectorAll<HTMLElement>('[part=holdings] table')[n]!;
+  const toggle = (el: Element, n = 0) => root(el).querySelectorAll<HTMLElement>('[part~=columns]')[n]!;
+
+  it('each holding is a row of its name and value, and gain where given; "All columns" shows the table whole', async () => {
+    const el = await inBox(470);
+    const demat = first(el);
+    expect(seen(demat).slice(0, 2)).to.deep.equal([
+      ['Name', 'Value'],
+      ['RELIANCE INDUSTRIES LTD', '₹59,134.00'],
+    ]);
+    const row = demat.querySelector('tbody tr')!;
+    // The row is laid out in the box: name and value on one line, nothing scrolls.
+    expect(demat.parentElement!.scrollWidth).to.be.at.most(demat.parentElement!.clientWidth);
+    const [name, value] = [row.querySelector('th')!, row.querySelector('.v')!].map((c) => c.getBoundingClientRect());
+    expect(value.top).to.be.closeTo(name.top, 1);
+    expect(value.left).to.be.greaterThan(name.left);
+    // A mutual fund folio: the gain and its percent under the value.
+    const fund = first(el, 2);
+    expect(seen(fund)[1]).to.deep.equal(['HDFC Flexi Cap Fund - Direct Plan - Growth', '₹6,37,985.95', '+₹1,17,985.95', '+22.69%']);
+    const cells = [...fund.querySelectorAll('tbody tr')[0].children].filter((c) => c.getClientRects().length);
+    expect(cells[2].getBoundingClientRect().top, 'the gain under the value').to.be.greaterThan(cells[1].getBoundingClientRect().bottom - 1);
+    // ISIN, units and price stay reachable: the table shown whole, on demand.
+    const button = toggle(el);
+    expect(button.textContent!.trim()).to.equal('All columns');
+    expect(button.getAttribute('aria-pressed')).to.equal('false');
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect(seen(demat)[0]).to.deep.equal(['Name', 'ISIN', 'Type', 'Units', 'NAV/price', 'Value']);
+    expect(seen(demat)[1]).to.include('INE002A01018');
+    button.click();
+    await el.updateComplete;
+    expect(seen(demat)[0]).to.deep.equal(['Name', 'Value']);
+  });
+
+  it('a box of 560 px shows every column, with no toggle', async () => {
+    const el = await inBox(560);
+    expect(seen(first(el))[0]).to.deep.equal(['Name', 'ISIN', 'Type', 'Units', 'NAV/price', 'Value']);
+    expect(toggle(el).getClientRects().length, 'no toggle').to.equal(0);
+  });
+
+  it('sorting and the CSV are the same narrow and wide', async () => {
+    const wide = await inBox(560);
+    const narrow = await inBox(470);
+    for (const el of [wide, narrow]) {
+      const value = [...first(el).querySelectorAll<HTMLElement>('thead button')].find((b) => b.textContent!.includes('Value'))!;
+      value.click();
+      await el.updateComplete;
+      value.click();
+      await el.updateComplete;
+    }
+    const names = (el: Element) => [...first(el).querySelectorAll('tbody th')].map((th) => th.textContent);
+    expect(names(narrow)).to.deep.equal(names(wide));
+    expect(names(narrow)[0], 'by value, largest first').to.equal('HDFC BANK LTD');
+    expect(narrow.toCSV()).to.equal(wide.toCSV());
   });
 });
 

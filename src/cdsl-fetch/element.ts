@@ -39,7 +39,7 @@ const strings = catalog<CasCdslFetchStrings>(en, { hi: () => import('./hi.js').t
  * @slot heading - Replaces the heading text.
  *
  * @csspart base - The `<form>` that holds everything else.
- * @csspart heading - The heading (the `heading` slot's default).
+ * @csspart heading - The heading, an `<h2>` (the `heading` slot's default text inside it).
  * @csspart pan-input - The PAN field.
  * @csspart bo-id-input - The BO ID field.
  * @csspart dob-input - The date of birth field (`<input type="date">`).

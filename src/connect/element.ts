@@ -282,7 +282,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
       flow.setAttribute('part', 'flow');
       this.#settings(flow);
       const busy = BUSY.test(flow.getAttribute('state') ?? '');
-      return html`${offered.length > 1 && !busy ? html`<button part="back" type="button" lang=${this.speaks} ?disabled=${this.disabled} @click=${() => this.#back()}>← ${t.back}</button>` : nothing}${flow}`;
+      return html`${offered.length > 1 && !busy ? html`<button part="back" type="button" lang=${this.speaks} ?disabled=${this.disabled} @click=${() => this.#back()}><b aria-hidden="true">←</b> ${t.back}</button>` : nothing}${flow}`;
     }
     const inboxNeeds = fill(t.inboxNeeds, { providers: providerList(providersOf(this.providers), this.locale) });
     return html`<section class="c" lang=${this.speaks} aria-labelledby="h">

@@ -67,7 +67,7 @@ const LEAVE = Symbol('leave');
  * @slot heading - Replaces the heading text.
  *
  * @csspart base - The `<form>` that holds everything else.
- * @csspart heading - The heading (the `heading` slot's default).
+ * @csspart heading - The heading, an `<h2>` (the `heading` slot's default text inside it).
  * @csspart connect - Opens a mailbox's consent page in a popup (also after an `inbox-error`, with part `retry`); with a grant already held (`inboxToken`, or `keep-connected`), lists the statements at once.
  * @csspart provider-gmail - The `connect` button of Gmail (each provider of `providers` has one).
  * @csspart provider-outlook - The `connect` button of Outlook.

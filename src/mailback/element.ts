@@ -51,7 +51,7 @@ export function rangeOf(range: Range, today: Date = new Date()): [string, string
  * @slot heading - Replaces the heading text.
  *
  * @csspart base - The `<form>` that holds everything else.
- * @csspart heading - The heading (the `heading` slot's default).
+ * @csspart heading - The heading, an `<h2>` (the `heading` slot's default text inside it).
  * @csspart email-input - The e-mail address the statement is sent to.
  * @csspart pan-input - The PAN (optional).
  * @csspart range - The date-range presets (`<select>`).

@@ -33,6 +33,11 @@ const NUMBERS: Record<string, Intl.NumberFormat> = {
 /** The columns of a holdings table and of the CSV, and of the policies table. */
 const HOLDING = ['name', 'isin', 'type', 'units', 'price', 'value', 'cost', 'gain', 'pct'];
 const POLICY = ['name', 'provider', 'number', 'status', 'sum', 'premium', 'freq'];
+/**
+ * The columns a narrow table (below 480 px) still shows beside the name, by their class: the
+ * value (`v`, the sum assured of a policy), and under it the gain (`g`) and its percent (`p`).
+ */
+const NARROW: Record<string, string> = { value: 'v', sum: 'v', gain: 'g', pct: 'p' };
 const dates: Record<string, Intl.DateTimeFormat> = {};
 const collators: Record<string, Intl.Collator> = {};
 
@@ -90,6 +95,7 @@ interface Body {
  * @csspart holdings - The accounts and folios, each with its holdings table.
  * @csspart insurance - The insurance policies.
  * @csspart download - The "Download CSV" button.
+ * @csspart columns - Each holdings table's "All columns" toggle, shown while the element is narrower than 480 px (where a row shows the name, the value and the gain): pressed, the table shows every column and scrolls sideways in its box.
  *
  * @cssprop [--cas-upload-accent=#0b63ce] - Chart bars, buttons, focus ring (dark: #8ab4f8).
  * @cssprop [--cas-upload-text=#1a1d23] - Text colour (dark: #e8eaed).
@@ -138,6 +144,8 @@ export class CasPortfolioElement extends LitElement {
   #bodies = new WeakMap<Line[], Body>();
   /** Tables whose every row is shown. */
   #all = new WeakSet<Line[]>();
+  /** Tables shown whole (every column) on a narrow element. */
+  #whole = new WeakSet<Line[]>();
   /** Rows this render may still build at once; tables to fill in idle time; whether that is scheduled. */
   #budget = 0;
   #later: (() => void)[] = [];
@@ -340,7 +348,7 @@ export class CasPortfolioElement extends LitElement {
       const dir = sorted?.[0] == c ? sorted[1] : 0;
       return html`<th
         scope="col"
-        class=${c in NUMBERS ? 'n' : nothing}
+        class=${c in NUMBERS ? `n ${NARROW[c] ?? ''}` : nothing}
         aria-sort=${dir ? (dir > 0 ? 'ascending' : 'descending') : nothing}
       >
         <button @click=${() => this.#sort(t, lines, c)}>
@@ -349,7 +357,18 @@ export class CasPortfolioElement extends LitElement {
       </th>`;
     });
     const more = lines.length > FIRST && !this.#all.has(lines);
-    return html`<div class="x">
+    const whole = this.#whole.has(lines);
+    // Narrow, a row shows the name and the value (and the gain); this button shows the table whole.
+    return html`<button
+        part="columns"
+        class="w"
+        aria-pressed=${whole}
+        aria-describedby=${id}
+        @click=${() => (whole ? this.#whole.delete(lines) : this.#whole.add(lines), this.requestUpdate())}
+      >
+        ${t.columns}
+      </button>
+      <div class=${whole ? 'x' : 'x t'}>
         <table aria-labelledby=${id}>
           <thead>
             <tr>
@@ -434,7 +453,8 @@ function row(t: Strings, cols: string[], l: Line, rows: Map<Line, HTMLTableRowEl
     const cell = tr.appendChild(document.createElement(c == 'name' ? 'th' : 'td'));
     cell.textContent = text(t, c, v);
     if (c == 'name') cell.scope = 'row';
-    else if (typeof v == 'number') cell.className = (c == 'gain' || c == 'pct') && v ? (v > 0 ? 'n up' : 'n dn') : 'n';
+    else if (typeof v == 'number')
+      cell.className = `${(c == 'gain' || c == 'pct') && v ? (v > 0 ? 'n up' : 'n dn') : 'n'} ${NARROW[c] ?? ''}`;
   }
   return tr;
 }

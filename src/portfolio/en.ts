@@ -47,6 +47,8 @@ export interface CasPortfolioStrings {
   download: string;
   /** Below a table of more than 100 holdings, which shows the first 100: `{n}`, how many. */
   more: string;
+  /** The toggle of a narrow table (below 480 px, name and value only) that shows every column. */
+  columns: string;
   /** Asset classes: mutual funds by scheme type, then demat holdings, NPS and insurance. */
   mfEquity: string;
   mfDebt: string;
@@ -94,6 +96,7 @@ export const en: CasPortfolioStrings = {
   freq: 'Frequency',
   download: 'Download CSV',
   more: 'Show all {n}',
+  columns: 'All columns',
   mfEquity: 'Equity mutual funds',
   mfDebt: 'Debt mutual funds',
   mfHybrid: 'Hybrid mutual funds',

@@ -36,6 +36,7 @@ export const hi: CasPortfolioStrings = {
   freq: 'भुगतान अवधि',
   download: 'CSV डाउनलोड करें',
   more: 'सभी {n} दिखाएँ',
+  columns: 'सभी कॉलम',
   mfEquity: 'इक्विटी म्यूचुअल फ़ंड',
   mfDebt: 'डेट म्यूचुअल फ़ंड',
   mfHybrid: 'हाइब्रिड म्यूचुअल फ़ंड',

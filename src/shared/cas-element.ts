@@ -264,7 +264,7 @@ export abstract class CasElement<State extends string, S extends BaseStrings> ex
     // Templates lose their line breaks when built (scripts/template-whitespace.mjs).
     return html`<form part="base" lang=${this.speaks} @submit=${submit} novalidate aria-labelledby="h">
       <fieldset ?disabled=${this.off}>
-        <div part="heading" id="h"><slot name="heading">${this.t.heading}</slot></div>
+        <h2 part="heading" id="h"><slot name="heading">${this.t.heading}</slot></h2>
         ${body}
       </fieldset>
       <p part="status" class="sr" role="status" aria-live="polite">${this.status}</p>

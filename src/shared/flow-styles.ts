@@ -7,7 +7,7 @@ import { styles } from './styles.js';
 export const flowStyles = [
   styles,
   css`
-.f input{padding:.5em .75em;border:1px solid var(--_l);border-radius:calc(var(--_r)*.6);background:none}
+.f input{min-width:0;padding:.5em .75em;border:1px solid var(--_l);border-radius:calc(var(--_r)*.6);background:none}
 [aria-invalid=true]{border-color:var(--_d)!important}
 [part=otp-input]{font-size:1.25em;letter-spacing:.2em;max-width:12ch}
 [part=wait]{display:grid;gap:.25em}

@@ -21,7 +21,7 @@ fieldset{display:contents}
 .m,dt{color:var(--_m);font-weight:400}
 input,button{font:inherit;color:inherit}
 #pw{padding:.5em .75em;border:1px solid var(--_l);border-radius:calc(var(--_r)*.6);background:none}
-[type=checkbox]{width:1.1em;height:1.1em;margin-inline-end:.4em;vertical-align:-.15em;accent-color:var(--_a)}
+[type=checkbox]{width:24px;height:24px;margin-inline-end:.4em;vertical-align:middle;accent-color:var(--_a)}
 button{min-height:2.75em;padding:.5em 1em;border:1px solid var(--_a);border-radius:calc(var(--_r)*.6);background:none;color:var(--_a);font-weight:600;cursor:pointer}
 [part=choose],[part=submit],[part=retry],[part=another]{background:var(--_a);color:var(--_o)}
 :disabled{opacity:.6;cursor:not-allowed}

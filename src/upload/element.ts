@@ -64,11 +64,11 @@ const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
  * @fires {CustomEvent<CasUploadErrorDetail>} cas-upload-error - A coded error; never for `aborted`.
  * @fires {CustomEvent<CasUploadCancelDetail>} cas-upload-cancel - The upload in flight was cancelled.
  *
- * @slot heading - Replaces the heading text (for example with your own `<h2>`).
+ * @slot heading - Replaces the heading text (inside the element's own `<h2>`).
  * @slot hint - Replaces the password hint.
  *
  * @csspart base - The `<form>` that holds everything else.
- * @csspart heading - The heading (the `heading` slot's default).
+ * @csspart heading - The heading, an `<h2>` (the `heading` slot's default text inside it).
  * @csspart dropzone - The area that takes a dropped file; holds the file chooser or the chosen file.
  * @csspart file-input - The `<input type="file">` (hidden; the choose button opens it).
  * @csspart choose - The button that opens the file dialog.
