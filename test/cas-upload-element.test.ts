@@ -190,6 +190,22 @@ describe('<cas-upload>', () => {
       expect(events.map((e) => e.type)[0]).to.equal('cas-upload-select');
     });
 
+    it('reset() empties the password typed and the show-password box, at once and after a file was chosen', async () => {
+      const el = await make();
+      const inputs = () => [...el.shadowRoot!.querySelectorAll('input:not([type=file])')].map((i) => (i as HTMLInputElement).type === 'checkbox' ? (i as HTMLInputElement).checked : (i as HTMLInputElement).value);
+      for (const file of [null, pdf()]) {
+        if (file) await choose(el, file);
+        const pw = part(el, 'password-input') as HTMLInputElement;
+        pw.value = PASSWORD;
+        pw.dispatchEvent(new Event('input'));
+        (el.shadowRoot!.querySelector('[part=show-password] input') as HTMLInputElement).click();
+        await el.updateComplete;
+        el.reset();
+        await el.updateComplete;
+        expect(inputs(), file ? 'after a file' : 'idle').to.deep.equal(['', false]);
+      }
+    });
+
     it('submits with Enter in the password field', async () => {
       const el = await make();
       await choose(el, pdf());

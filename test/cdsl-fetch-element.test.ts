@@ -278,6 +278,99 @@ describe('<cas-cdsl-fetch>', () => {
     expect(verifies(), 'parsed again without a new verify').to.have.length(1);
   });
 
+  it('Retry after a parse that failed for another reason than the password parses again with the PAN', async () => {
+    let failed = 0;
+    worker.use(
+      http.post(`${API_BASE}/v4/smart/parse`, () =>
+        failed++ ? undefined : HttpResponse.json({ status: 'failed', msg: 'Internal error' }, { status: 500 }),
+      ),
+    );
+    const el = await make();
+    await toOtp(el);
+    type(el, 'otp-input', MOCK_OTP);
+    await press(el, 'submit');
+    await until(el, 'error');
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.not.include('PAN');
+    expect(part(el, 'password-input'), 'no password asked: the PAN was not refused').to.equal(null);
+    const success = oneEvent(el, 'cas-upload-success');
+    await press(el, 'retry');
+    await success;
+    expect(failed).to.equal(2);
+    expect(parses().map((p) => p.body!.password), 'the retry carries the PAN').to.deep.equal([PAN]);
+  });
+
+  it('"Fetch again" after success shows empty PAN, BO ID and date of birth', async () => {
+    const el = await make();
+    await toOtp(el);
+    type(el, 'otp-input', MOCK_OTP);
+    await press(el, 'submit');
+    await until(el, 'success');
+    await press(el, 'another');
+    expect(el.state).to.equal('idle');
+    for (const name of ['pan-input', 'bo-id-input', 'dob-input']) expect((part(el, name) as HTMLInputElement).value, name).to.equal('');
+  });
+
+  it('reset() empties every input typed, at each step (typing renders nothing: the inputs are compared with their own values)', async () => {
+    const el = await make();
+    const inputs = () => [...el.shadowRoot!.querySelectorAll('input')].map((i) => `${i.getAttribute('part')}=${i.value}`);
+    type(el, 'pan-input', PAN);
+    type(el, 'bo-id-input', BO);
+    type(el, 'dob-input', DOB);
+    el.reset();
+    await el.updateComplete;
+    expect(inputs(), 'the details').to.deep.equal(['pan-input=', 'bo-id-input=', 'dob-input=']);
+    // After an error the same form stays: typed again, then reset.
+    await details(el, 'ABC');
+    await until(el, 'error');
+    type(el, 'pan-input', PAN);
+    el.reset();
+    await el.updateComplete;
+    expect(inputs(), 'the details after an error').to.deep.equal(['pan-input=', 'bo-id-input=', 'dob-input=']);
+    // The OTP step and the password step: reset goes back to empty details.
+    await toOtp(el);
+    type(el, 'otp-input', '123');
+    el.reset();
+    await el.updateComplete;
+    expect(inputs(), 'from the OTP step').to.deep.equal(['pan-input=', 'bo-id-input=', 'dob-input=']);
+    const { el: other } = await toPasswordStep();
+    type(other, 'password-input', 'TYPED');
+    other.reset();
+    await other.updateComplete;
+    expect([...other.shadowRoot!.querySelectorAll('input')].map((i) => i.value), 'from the password step').to.deep.equal(['', '', '']);
+  });
+
+  it('removed while waiting and put back: the details again (kept), Cancel not stuck, and it asks again', async () => {
+    cdsl.fetchMs = 2000;
+    const el = await make();
+    const events = record(el);
+    await details(el);
+    await until(el, 'requesting');
+    const box = el.parentElement!;
+    el.remove();
+    await aTimeout(0);
+    box.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('idle');
+    expect(part(el, 'wait'), 'no wait view left').to.equal(null);
+    expect((part(el, 'pan-input') as HTMLInputElement).value, 'what was typed kept').to.equal(PAN.toLowerCase());
+    expect(events, 'no event for a removal').to.deep.equal([]);
+    cdsl.fetchMs = 0;
+    await press(el, 'submit');
+    await until(el, 'otp');
+    // And at a later step: removed while verifying, back at the details, the session dropped.
+    cdsl.stepMs = 2000;
+    type(el, 'otp-input', MOCK_OTP);
+    await press(el, 'submit');
+    await until(el, 'verifying');
+    el.remove();
+    await aTimeout(0);
+    box.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('idle');
+    expect(part(el, 'cancel'), 'no Cancel left').to.equal(null);
+    expect(part(el, 'pan-input')).to.exist;
+  });
+
   for (const call of ['fetch', 'verify', 'parse'] as const) {
     it(`a 403 on ${call} drops that token, fetches one fresh token and tries once more`, async () => {
       cdsl.rejectFirstToken = call;

@@ -203,6 +203,25 @@ describe('<cas-forward>', () => {
     await waitFor(() => deletes().length === 1, 'deleted');
   });
 
+  it('the password typed is emptied when another statement is chosen, and by reset() (typing renders nothing)', async () => {
+    const el = await make();
+    await start(el);
+    deliver(mocks, CDSL);
+    clock.advance(1000);
+    deliver(mocks, CAMS);
+    await nextPoll();
+    await waitFor(() => part(el, 'password-input'), 'the password asked');
+    type(el, 'password-input', 'TYPED');
+    (part(el, 'file-list')!.querySelectorAll('[part=file]')[1] as HTMLElement).click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.include('Statement: CDSL_CAS_OCT2025.pdf');
+    expect((part(el, 'password-input') as HTMLInputElement).value, 'another statement, another password').to.equal('');
+    type(el, 'password-input', 'TYPED');
+    el.reset();
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('input')].map((i) => i.value)).to.not.include('TYPED');
+  });
+
   it('the PAN refused: invalid-password in words that say so, then the password typed opens it', async () => {
     const el = await make('', { prefill: { pan: MOCK_FORWARD_PAN } });
     await start(el, 'pan-not-password');

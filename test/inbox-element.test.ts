@@ -476,6 +476,47 @@ describe('<cas-inbox>', () => {
     });
   });
 
+  it('reset() at the password step: the password typed is gone when a statement is chosen again', async () => {
+    const el = await make('keep-connected');
+    el.inboxToken = MOCK_INBOX_TOKEN;
+    await el.updateComplete;
+    for (const round of [1, 2]) {
+      await connect(el);
+      await until(el, 'choose');
+      (part(el, 'file') as HTMLElement).click();
+      await el.updateComplete;
+      expect((part(el, 'password-input') as HTMLInputElement).value, `round ${round}`).to.equal('');
+      type(el, 'password-input', 'TYPED');
+      el.reset();
+      await el.updateComplete;
+      expect([...el.shadowRoot!.querySelectorAll('input')].map((i) => i.value), 'no input keeps it').to.not.include('TYPED');
+    }
+  });
+
+  it('removed while listing and put back: idle again (no wait that never ends), and it connects again', async () => {
+    const el = await make('keep-connected');
+    el.inboxToken = MOCK_INBOX_TOKEN;
+    await el.updateComplete;
+    mocks.stepMs = 2000;
+    const events = record(el);
+    await connect(el);
+    await until(el, 'listing');
+    const box = el.parentElement!;
+    el.remove();
+    await aTimeout(0);
+    box.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('idle');
+    expect(part(el, 'wait'), 'no wait view left').to.equal(null);
+    expect(part(el, 'connect'), 'the way to connect again').to.exist;
+    expect(events, 'no event for a removal').to.deep.equal([]);
+    mocks.stepMs = 0;
+    el.inboxToken = MOCK_INBOX_TOKEN;
+    await el.updateComplete;
+    await connect(el);
+    await until(el, 'choose');
+  });
+
   it('the inbox token and the password nowhere: attributes, events, console, storage, address (also handed to onInboxToken)', async () => {
     await expectSecretsKept([MOCK_INBOX_TOKEN, MOCK_INBOX_PASSWORD], async () => {
       const el = await make();

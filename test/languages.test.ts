@@ -116,3 +116,50 @@ describe('languages', () => {
     expect(heading(again)).to.equal('D');
   });
 });
+
+describe('an error shown, then lang changes', () => {
+  type El = HTMLElement & { updateComplete: Promise<unknown>; apiBase?: string; upload?: (f?: File) => Promise<unknown> };
+  const root = (el: Element) => el.shadowRoot!;
+  const press = (el: Element, selector: string) => root(el).querySelector<HTMLElement>(selector)!.click();
+  const submit = (el: Element) => root(el).querySelector('form')!.requestSubmit();
+  const typeIn = (el: Element, part: string, value: string) => {
+    const input = root(el).querySelector<HTMLInputElement>(`[part~=${part}]`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  /** Each element's error that needs no network: the text of its code, of a key, or with texts as values. */
+  const errors: [string, (typeof TAGS)[number], (el: El) => unknown][] = [
+    ['cas-upload: invalid-file (its code)', 'cas-upload', (el) => el.upload!().catch(() => {})],
+    ['cas-cdsl-fetch: the fields named by their labels', 'cas-cdsl-fetch', submit],
+    ['cas-mailback: the fields named', 'cas-mailback', submit],
+    ['cas-mailback: the passwords differ (a text of its own)', 'cas-mailback', (el) => (typeIn(el, 'password-input', 'a'), typeIn(el, 'confirm-input', 'b'), submit(el))],
+    ['cas-inbox: config-error', 'cas-inbox', (el) => ((el.apiBase = 'http://api.example.in'), el.updateComplete.then(() => press(el, '[part~=connect]')))],
+    ['cas-forward: config-error', 'cas-forward', (el) => ((el.apiBase = 'http://api.example.in'), el.updateComplete.then(() => press(el, '[part~=start]')))],
+  ];
+  const said = async (el: El, make: (el: El) => unknown) => {
+    await make(el);
+    await waitUntil(() => root(el).querySelector('[part=error]')?.textContent, 'the error shown');
+    return root(el).querySelector('[part=error]')!.textContent!;
+  };
+
+  for (const [what, tag, cause] of errors) {
+    it(`${what}: said again in the language shown`, async () => {
+      const el = (await make(tag, 'en')) as El;
+      const english = await said(el, cause);
+      el.setAttribute('lang', 'hi');
+      await waitUntil(() => shown(el).getAttribute('lang') === 'hi', 'Hindi shown');
+      await el.updateComplete;
+      const hindi = root(el).querySelector('[part=error]')!.textContent;
+      const fresh = (await make(tag, 'hi')) as El;
+      await waitUntil(() => shown(fresh).getAttribute('lang') === 'hi', 'Hindi shown');
+      expect(hindi, 'as an element that spoke Hindi from the start says it').to.equal(await said(fresh, cause));
+      expect(hindi).not.to.equal(english);
+      el.setAttribute('lang', 'en');
+      await waitUntil(() => shown(el).getAttribute('lang') === 'en', 'English again');
+      await el.updateComplete;
+      expect(root(el).querySelector('[part=error]')!.textContent, 'and back').to.equal(english);
+      el.remove();
+      fresh.remove();
+    });
+  }
+});

@@ -11,7 +11,7 @@ import '../src/entries/mailback.js';
 import { CasMailbackElement, mailbackEn, rangeOf } from '../src/entries/mailback.js';
 import { checkMailbackDetails } from '../src/core/index.js';
 import { part, serveMocks } from './helpers.js';
-import { record, type, press, until, expectSecretsKept } from './flow-helpers.js';
+import { record, type, press, until, waitFor, expectSecretsKept } from './flow-helpers.js';
 
 const tokens = createMockState();
 const mocks = createConnectState();
@@ -228,6 +228,64 @@ describe('<cas-mailback>', () => {
     expect((part(el, 'password-input') as HTMLInputElement).value).to.equal('');
   });
 
+  it('reset() empties every input typed or chosen (typing renders nothing: the inputs are compared with their own values)', async () => {
+    const el = await make();
+    await fill(el, { pan: 'abcde1234f' });
+    const range = part(el, 'range') as HTMLSelectElement;
+    range.value = 'lastYear';
+    range.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    type(el, 'from-input', '2025-01-02');
+    type(el, 'to-input', '2025-03-04');
+    await el.updateComplete;
+    const show = part(el, 'show-password') as HTMLInputElement;
+    show.click();
+    await el.updateComplete;
+    el.reset();
+    await el.updateComplete;
+    const value = (name: string) => (part(el, name) as HTMLInputElement).value;
+    expect(value('email-input'), 'e-mail').to.equal('');
+    expect(value('pan-input'), 'PAN').to.equal('');
+    expect(value('password-input'), 'password').to.equal('');
+    expect(value('confirm-input'), 'password again').to.equal('');
+    expect(value('from-input'), 'from').to.equal('1990-01-01');
+    expect(value('to-input'), 'to').to.equal('2025-11-20');
+    expect((part(el, 'range') as HTMLSelectElement).value, 'range').to.equal('sinceStart');
+    expect((part(el, 'show-password') as HTMLInputElement).checked, 'show password').to.equal(false);
+    // Typed again and reset again, from the same view (no re-render in between).
+    await fill(el, { pan: 'abcde1234f' });
+    range.value = 'thisFy';
+    range.dispatchEvent(new Event('change'));
+    el.reset();
+    await el.updateComplete;
+    expect([value('email-input'), value('pan-input'), value('password-input'), value('confirm-input')]).to.deep.equal(['', '', '', '']);
+    expect((part(el, 'range') as HTMLSelectElement).value).to.equal('sinceStart');
+  });
+
+  it('removed while sending and put back: the form again (not a wait that never ends), and it sends', async () => {
+    mocks.stepMs = 2000;
+    const el = await make();
+    const events = record(el);
+    await fill(el);
+    await press(el, 'submit');
+    await until(el, 'sending');
+    await waitFor(() => generates().length === 1, 'the request on its way');
+    const box = el.parentElement!;
+    el.remove();
+    await aTimeout(0);
+    box.append(el);
+    await el.updateComplete;
+    expect(el.state).to.equal('idle');
+    expect(part(el, 'cancel'), 'no Cancel left').to.equal(null);
+    expect((part(el, 'email-input') as HTMLInputElement).value, 'what was typed kept').to.equal(EMAIL);
+    expect(events, 'no event for a removal').to.deep.equal([]);
+    mocks.stepMs = 0;
+    await fill(el);
+    await press(el, 'submit');
+    await until(el, 'sent');
+    expect(generates()).to.have.length(2);
+  });
+
   it('the upload button fires cas-upload-mailback-upload (cancelable); another resets', async () => {
     const el = await make();
     await fill(el);
@@ -249,8 +307,9 @@ describe('<cas-mailback>', () => {
       await fill(el, { pan: 'abcde1234f' });
       await press(el, 'submit');
       await until(el, 'sent');
-      // The sent state names the address on screen (as text), not in attributes.
-      return { el: el.cloneNode(false) as HTMLElement, events };
+      // The sent state names the address on screen (as text), not in attributes: every node of
+      // the shadow root is checked.
+      return { el, events };
     });
   });
 

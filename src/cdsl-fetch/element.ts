@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './styles.js';
 import { en, type CasCdslFetchStrings } from './en.js';
-import { catalog, fill } from '../shared/catalog.js';
+import { catalog } from '../shared/catalog.js';
 import { FlowElement } from '../shared/flow-element.js';
+import type { ErrorValues } from '../shared/cas-element.js';
 import { CasUploadError } from '../core/errors.js';
 import {
   requestCdslOtp,
@@ -97,13 +98,18 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
     const from = this.state;
     if (!this.run && from !== 'otp' && this.#step === 'details') return;
     this.stop();
+    this.rest();
+    this.status = this.t.cancelled;
+    this.emit('cas-upload-cancel', { step: from });
+  }
+
+  /** @internal Back to the details, kept; the OTP session dropped (as Cancel does, without a word). */
+  protected override rest(): void {
     this.#session = this.#files = undefined;
     this.#step = 'details';
     this.#otp = this.#password = this.#tried = '';
     this.error = undefined;
-    this.status = this.t.cancelled;
-    this.go('idle');
-    this.emit('cas-upload-cancel', { step: from });
+    super.rest();
   }
 
   /** Back to `idle` with empty fields, clearing the session, result and error. */
@@ -116,7 +122,7 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
     this.go('idle');
   }
 
-  #failed(run: AbortController, err: unknown, step: Step, message?: string): void {
+  #failed(run: AbortController, err: unknown, step: Step, key?: keyof CasCdslFetchStrings, values?: ErrorValues): void {
     if (!this.ended(run)) return;
     const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
     const code = error.code;
@@ -128,7 +134,7 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
     }
     this.#step = step;
     if (code === 'invalid-otp') this.#otp = '';
-    this.fail(error, {}, message);
+    this.fail(error, values, key);
   }
 
   async #request(): Promise<void> {
@@ -146,14 +152,12 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
       this.status = this.t.otpSent;
       this.go('otp');
     } catch (err) {
-      let message;
-      if (err instanceof CdslDetailsError) {
-        this.#bad = err.fields;
-        // Each field is named by its label (the fields' names are the labels' keys).
-        const t = this.t;
-        message = fill(t.checkFields, { fields: err.fields.map((f) => t[f]).join(', ') });
-      }
-      this.#failed(run, err, 'details', message);
+      const fields = err instanceof CdslDetailsError && err.fields;
+      if (fields) this.#bad = fields;
+      // Each field is named by its label (the fields' names are the labels' keys).
+      this.#failed(run, err, 'details', fields ? 'checkFields' : undefined, () => ({
+        fields: (fields || []).map((f) => this.t[f]).join(', '),
+      }));
     }
   }
 
@@ -198,7 +202,7 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
       this.#password = '';
       // The PAN was not the password: ask for it, in words that say so.
       const panRefused = byPan && (err as CasUploadError).code === 'invalid-password';
-      this.#failed(run, err, 'password', panRefused ? this.t.panNotPassword : undefined);
+      this.#failed(run, err, 'password', panRefused ? 'panNotPassword' : undefined);
     }
   }
 

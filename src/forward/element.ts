@@ -3,6 +3,7 @@ import { styles } from './styles.js';
 import { en, type CasForwardStrings } from './en.js';
 import { catalog, fill } from '../shared/catalog.js';
 import { FlowElement } from '../shared/flow-element.js';
+import type { ErrorValues } from '../shared/cas-element.js';
 import { fileItem, day } from '../shared/file-list.js';
 import { CasUploadError } from '../core/errors.js';
 import {
@@ -233,7 +234,7 @@ export class CasForwardElement extends FlowElement<CasForwardState, CasForwardSt
       const error = err as CasUploadError;
       // A refused address (400): the API's reason, as text.
       const reason = error.code === 'config-error' && error.apiMessage;
-      this.#failed(err, reason ? fill(this.t.refused, { reason }) : undefined);
+      this.#failed(err, reason ? 'refused' : undefined, { reason: reason || '' });
     }
   }
 
@@ -275,7 +276,7 @@ export class CasForwardElement extends FlowElement<CasForwardState, CasForwardSt
       // A 404: the address is gone or expired (nothing to delete).
       const gone = (err as CasUploadError).status === 404;
       if (gone && this.#at) this.#at.made = false;
-      this.#failed(err, gone ? this.t.gone : undefined);
+      this.#failed(err, gone ? 'gone' : undefined);
     }
   }
 
@@ -302,7 +303,7 @@ export class CasForwardElement extends FlowElement<CasForwardState, CasForwardSt
   #timedOut(): void {
     this.#poller = undefined;
     if (this.#files.length) return;
-    this.#failed(new CasUploadError('no-statements'), fill(this.t.timedOut, { minutes: this.#duration }));
+    this.#failed(new CasUploadError('no-statements'), 'timedOut', () => ({ minutes: this.#duration }));
   }
 
   /** `wait-minutes`, or 30 when it is missing or not a number above zero. */
@@ -370,16 +371,16 @@ export class CasForwardElement extends FlowElement<CasForwardState, CasForwardSt
       const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
       if (error.code === 'aborted') return;
       // The PAN was not the password: ask for it, in words that say so.
-      this.fail(error, {}, byPan && error.code === 'invalid-password' ? this.t.panNotPassword : undefined);
+      this.fail(error, {}, byPan && error.code === 'invalid-password' ? 'panNotPassword' : undefined);
     }
   }
 
   /** An error that ends the flow (the address deleted, if the element made it), with Start again. */
-  #failed(err: unknown, message?: string): void {
+  #failed(err: unknown, key?: keyof CasForwardStrings, values?: ErrorValues): void {
     const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
     if (error.code === 'aborted') return;
     this.#end();
-    this.fail(error, {}, message);
+    this.fail(error, values, key);
   }
 
   #submit(e: Event): void {

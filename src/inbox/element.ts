@@ -279,7 +279,7 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     }
     this.#provider = provider;
     const popup = open('about:blank', this.#window, 'popup,width=520,height=680');
-    if (!popup) return void this.fail(new CasUploadError('inbox-error'), {}, this.t.blocked);
+    if (!popup) return void this.fail(new CasUploadError('inbox-error'), {}, 'blocked');
     this.#popup = popup;
     const nonce = (this.#nonce = inboxState());
     addEventListener('message', this.#onMessage);
@@ -290,7 +290,7 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
       if (closed > 1 && this.state === 'connecting') {
         this.#closePopup();
         this.stop();
-        this.fail(new CasUploadError('inbox-error'), {}, this.t.closed);
+        this.fail(new CasUploadError('inbox-error'), {}, 'closed');
       }
     }, POLL);
     const run = this.begin('connecting', fill(this.t.connecting, { provider: PROVIDER_NAMES[provider] }));
@@ -327,7 +327,7 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     } else {
       this.#failed(
         new CasUploadError('inbox-error', undefined, { apiMessage: typeof data.error == 'string' ? data.error : null }),
-        this.t.refused,
+        'refused',
       );
     }
   }
@@ -373,17 +373,17 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
    * Shows the error. A wrong password keeps the mailbox (the investor types it again); any
    * other failure ends the flow and revokes the access.
    */
-  #failed(err: unknown, message?: string): void {
+  #failed(err: unknown, key?: keyof CasInboxStrings): void {
     const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
     if (error.code === 'aborted') return;
     // The grant is gone (401 `requires_reconnect`): nothing to revoke; `retry` asks for a new consent.
     if (error.code === 'inbox-error' && error.status === 401) {
       if (this.#token === this.inboxToken) this.inboxToken = undefined;
       this.#drop();
-      message ??= this.t.reconnect;
+      key ??= 'reconnect';
     }
     if (error.code !== 'invalid-password') this.#end();
-    this.fail(error, {}, message);
+    this.fail(error, {}, key);
   }
 
   #submit(e: Event): void {

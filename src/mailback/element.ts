@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { styles } from './styles.js';
 import { en, type CasMailbackStrings } from './en.js';
 import { catalog, fill } from '../shared/catalog.js';
@@ -140,7 +141,7 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
     this.#bad = [];
     if (!this.#show && this.#confirm !== this.#password) {
       this.#bad = ['confirm'];
-      this.fail(new CasUploadError('invalid-details'), {}, this.t.mismatch);
+      this.fail(new CasUploadError('invalid-details'), {}, 'mismatch');
       return;
     }
     const run = this.begin('sending', this.t.sending);
@@ -166,13 +167,13 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
       if (!this.ended(run)) return;
       const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
       if (error.code === 'aborted') return this.go('idle');
-      let message;
-      if (err instanceof MailbackDetailsError) {
-        this.#bad = err.fields;
-        const t = this.t;
-        message = fill(t.checkFields, { fields: err.fields.map((f) => t[`${f}Name`]).join(', ') });
-      }
-      this.fail(error, { min: String(MAILBACK_MIN_PASSWORD) }, message);
+      const fields = err instanceof MailbackDetailsError && err.fields;
+      if (fields) this.#bad = fields;
+      this.fail(
+        error,
+        () => ({ min: String(MAILBACK_MIN_PASSWORD), fields: (fields || []).map((f) => this.t[`${f}Name`]).join(', ') }),
+        fields ? 'checkFields' : undefined,
+      );
     }
   }
 
@@ -241,7 +242,7 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
               part="range"
               @change=${(e: Event) => set((e.target as HTMLSelectElement).value as Range)()}
             >
-              ${RANGES.map((r) => html`<option value=${r} ?selected=${r === this.#range}>${t[r]}</option>`)}
+              ${RANGES.map((r) => html`<option value=${r} .selected=${live(r === this.#range)}>${t[r]}</option>`)}
             </select>
           </div>
           <div class="dates">

@@ -9,6 +9,9 @@ import type { CasUploadErrorDetail } from './events.js';
 /** Number formats by locale and options: making one costs far more than using it. */
 const formats = new Map<string, Intl.NumberFormat>();
 
+/** The values of an error sentence's `{placeholders}`, or a function that gives them in the language shown. */
+export type ErrorValues = Record<string, string> | (() => Record<string, string>);
+
 /** The texts every element has: its heading and a sentence per error code it can show. */
 export type BaseStrings = { heading: string } & Partial<Record<CasUploadErrorCode, string>>;
 
@@ -82,6 +85,8 @@ export abstract class CasElement<State extends string, S extends BaseStrings> ex
   protected status?: string;
   /** @internal The error shown, if any. */
   protected error?: CasUploadErrorDetail;
+  /** How the error shown is said: its text's key, the values of its placeholders, the sentence without a text. */
+  #said: [string, ErrorValues, string] = ['', {}, ''];
   /** @internal Set by the visitor's own actions: focus then follows what appears. */
   protected ui?: boolean;
 
@@ -207,18 +212,26 @@ export abstract class CasElement<State extends string, S extends BaseStrings> ex
 
   /**
    * @internal Shows and reports `error` (state `error`, the live region, `cas-upload-error`);
-   * returns it with the message in the UI language, `{placeholders}` filled from `values`
-   * (or with `message`).
+   * returns it with the message in the UI language: the text of its code (or of `key`),
+   * `{placeholders}` filled from `values` (a function when they are texts too). The error view
+   * makes the sentence again at each render, so a change of `lang` or `strings` says it anew.
    */
-  protected fail(error: CasUploadError, values: Record<string, string> = {}, message?: string): CasUploadError {
+  protected fail(error: CasUploadError, values: ErrorValues = {}, key?: keyof S & string): CasUploadError {
     const { apiMessage, status, retryable, requestId } = error;
     const code = error.code as CasUploadErrorDetail['code'];
-    message ??= fill(this.t[code] ?? error.message, values);
+    this.#said = [key ?? code, values, error.message];
+    const message = this.#sentence();
     this.error = { code, message, apiMessage, status, retryable, requestId };
     this.status = message;
     this.go('error' as State);
     this.emit('cas-upload-error', { ...this.error });
     return new CasUploadError(code, message, error);
+  }
+
+  /** The sentence of the error shown, in the language shown now. */
+  #sentence(): string {
+    const [key, values, fallback] = this.#said;
+    return fill((this.t as Record<string, string>)[key] ?? fallback, typeof values == 'function' ? values() : values);
   }
 
   /** @internal Starts (or stops) the elapsed time of a long step, shown every second. */
@@ -253,7 +266,7 @@ export abstract class CasElement<State extends string, S extends BaseStrings> ex
 
   /** @internal The error message (part `error`), focusable when it appears. */
   protected errorView(): TemplateResult {
-    return html`<p part="error" id="err" tabindex="-1">${this.error?.message}</p>`;
+    return html`<p part="error" id="err" tabindex="-1">${this.error && this.#sentence()}</p>`;
   }
 
   /**

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { CasElement, type BaseStrings } from './cas-element.js';
 import type { ParseResult } from '../core/types.js';
 import { systemClock } from '../core/clock.js';
@@ -26,8 +27,20 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Removed from the page (not only moved): nothing is left running.
-    queueMicrotask(() => this.isConnected || this.stop());
+    // Removed from the page (not only moved): nothing is left running, and a step cut short
+    // rests, so that an element put back shows no wait that never ends.
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      const cut = this.run;
+      this.stop();
+      if (cut) this.rest();
+    });
+  }
+
+  /** @internal Where a step cut short by the element's removal leaves it: `idle`, what was typed kept. */
+  protected rest(): void {
+    this.status = '';
+    this.go('idle' as State);
   }
 
   /** @internal The step in flight, if any: its abort controller. */
@@ -58,7 +71,11 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
     return true;
   }
 
-  /** @internal A labelled field of the form (`<input>` with `id` and `part`), its value kept by `set`. */
+  /**
+   * @internal A labelled field of the form (`<input>` with `id` and `part`), its value kept by
+   * `set`. Typing renders nothing, so the value is compared with the input's own (`live()`): an
+   * emptied value (`reset()`) empties what was typed.
+   */
   protected field(
     id: string,
     part: string,
@@ -91,7 +108,7 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
         autocapitalize=${part === 'pan-input' ? 'characters' : 'off'}
         aria-describedby=${described || nothing}
         aria-invalid=${Boolean(attrs.invalid)}
-        .value=${value}
+        .value=${live(value)}
         @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
       />${attrs.hint ? html`<span id="${id}-h" class="m">${attrs.hint}</span>` : nothing}
     </div>`;

@@ -373,7 +373,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   /** Shows and reports `error`; returns it with the message in the UI language. */
   #fail(error: CasUploadError): CasUploadError {
     if (FILE_ERRORS.includes(error.code)) this.#file = undefined;
-    return this.fail(error, { max: this.#size(positive(this.maxSize, DEFAULT_MAX_SIZE)) });
+    return this.fail(error, () => ({ max: this.#size(positive(this.maxSize, DEFAULT_MAX_SIZE)) }));
   }
 
   async #choose(file?: File): Promise<void> {
