@@ -33,6 +33,8 @@
 //                                  (`&classic`: the classic build instead; `&connect`:
 //                                  cas-connect.js; `&forward`: cas-forward.js)
 //   /fault/page/double             the CDN module build twice (two URLs) and the classic build twice
+//   /fault/page/coop-consent?redirect_uri=…&state=…&token=…   a consent page that sends
+//                                  Cross-Origin-Opener-Policy: same-origin, then back with the token
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { check } from '../test/spec/check.mjs';
@@ -312,6 +314,20 @@ export function faultServers() {
           `<script type="module" src="/dist/cdn/cas-upload.js?second"></script>` +
           `<script src="/dist/cdn/cas-upload.iife.js"></script>` +
           `<script src="/dist/cdn/cas-upload.iife.js?again"></script></head><body></body></html>`,
+      );
+    }
+    if (name === 'coop-consent') {
+      // A provider's consent page that sends Cross-Origin-Opener-Policy: the popup it opens in
+      // loses its link to the page that opened it. It answers Allow at once: back to
+      // `redirect_uri` with `inbox_token` (`token`) and `state`.
+      const back = new URL(url.searchParams.get('redirect_uri') ?? '/', 'http://localhost');
+      back.searchParams.set('inbox_token', url.searchParams.get('token') ?? '');
+      back.searchParams.set('state', url.searchParams.get('state') ?? '');
+      const href = back.href.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cross-origin-opener-policy': 'same-origin' });
+      return res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Consent</title>` +
+          `<meta http-equiv="refresh" content="0;url=${href}"></head><body></body></html>`,
       );
     }
     send(res, 404, { error: 'no such page' });

@@ -428,7 +428,18 @@ describe('<cas-inbox>', () => {
       window.postMessage({ inbox_token: 'itk_forged', state: 'f'.repeat(32) }, location.origin);
       // The right state from another origin: ignored.
       window.dispatchEvent(new MessageEvent('message', { data: { inbox_token: 'itk_forged', state }, origin: 'https://evil.example' }));
+      // The right state and this origin, from a window that is not the element's popup (this
+      // page, a frame of this origin): ignored.
+      window.postMessage({ inbox_token: 'itk_forged', state }, location.origin);
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      (frame.contentWindow as Window & typeof globalThis).eval(`parent.postMessage(${JSON.stringify({ inbox_token: 'itk_forged', state })}, ${JSON.stringify(location.origin)})`);
+      // The wrong state on the channel: ignored.
+      const channel = new BroadcastChannel(`cas-inbox:${'f'.repeat(32)}`);
+      channel.postMessage({ inbox_token: 'itk_forged', state: 'f'.repeat(32) });
+      channel.close();
       await aTimeout(100);
+      frame.remove();
       expect(el.state).to.equal('connecting');
       expect(calls('cas')).to.have.length(0);
       // The real answer, through the consent page in the popup.
@@ -436,6 +447,31 @@ describe('<cas-inbox>', () => {
       await until(el, 'choose', 8000);
       expect(calls('cas').map((c) => c.inboxToken)).to.deep.equal([MOCK_INBOX_TOKEN]);
     });
+  });
+
+  it('a consent page that sends Cross-Origin-Opener-Policy cuts the popup off: the return page posts on the channel of the state, which is taken once', async function () {
+    this.timeout(20000);
+    // A consent page served with COOP same-origin (scripts/fault-servers.mjs): the popup loses
+    // its link to this page (it reads as closed, and the return page has no opener).
+    mocks.consentUrl = `/fault/page/coop-consent?token=${MOCK_INBOX_TOKEN}`;
+    const el = await make();
+    const events = record(el);
+    await withPopups(true, async (popups) => {
+      await connect(el);
+      await until(el, 'choose', 8000);
+      expect(calls('cas').map((c) => c.inboxToken)).to.deep.equal([MOCK_INBOX_TOKEN]);
+      await waitFor(() => popups[0]!.closed, 'cut off (as seen from here)');
+      // The same message again on the channel: taken once only.
+      const state = calls('connect')[0].body!.state as string;
+      const channel = new BroadcastChannel(`cas-inbox:${state}`);
+      channel.postMessage({ inbox_token: 'itk_again', state });
+      channel.close();
+      await aTimeout(100);
+      expect(calls('cas')).to.have.length(1);
+      expect(el.state).to.equal('choose');
+    });
+    // At most, the window read as closed before the answer came (it cannot be told from a closed one).
+    expect(events.filter((e) => e.type === 'cas-upload-error').every((e) => e.detail.code === 'inbox-error')).to.equal(true);
   });
 
   describe('revokes the access however the flow ends', () => {

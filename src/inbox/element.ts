@@ -25,6 +25,8 @@ export type CasInboxState = 'idle' | 'connecting' | 'listing' | 'choose' | 'pars
 /** The texts of `<cas-inbox>`; Hindi is a file of its own, loaded when first used. */
 const strings = catalog<CasInboxStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) }, 'cas-inbox');
 
+/** The return page's channel is this, then the `state` (`cas-upload/inbox-callback`). */
+const CHANNEL = 'cas-inbox:';
 /** How often a closed consent window is looked for, in ms. */
 const POLL = 250;
 /** The longest wait for the revocation's answer before `cas-upload-success` says `disconnected: false`. */
@@ -147,6 +149,8 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
   /** The `state` of the OAuth round trip in progress. */
   #nonce?: string;
   #popup?: Window | null;
+  /** The channel named by `state`, for a return page whose link to this page a consent page cut (COOP). */
+  #channel?: BroadcastChannel;
   /** Its popup's window name: two `<cas-inbox>` on a page never take over each other's popup. */
   #window = `cas-inbox-${++made}`;
   #poll?: ReturnType<typeof setInterval>;
@@ -218,7 +222,8 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
   #closePopup(): void {
     clearInterval(this.#poll);
     removeEventListener('message', this.#onMessage);
-    this.#nonce = undefined;
+    this.#channel?.close();
+    this.#nonce = this.#channel = undefined;
     if (this.#popup && !this.#popup.closed) this.#popup.close();
     this.#popup = undefined;
   }
@@ -283,12 +288,17 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     this.#popup = popup;
     const nonce = (this.#nonce = inboxState());
     addEventListener('message', this.#onMessage);
+    // A consent page that sends Cross-Origin-Opener-Policy cuts the popup's link to this page:
+    // it then reads as closed, and its return page posts on this channel too.
+    (this.#channel = new BroadcastChannel(CHANNEL + nonce)).onmessage = this.#onMessage;
     // Closed on two looks in a row: the return page's message, posted as it closes, comes first.
+    // The channel stays open: a consent given in a window cut off this way is still taken.
     let closed = 0;
     this.#poll = setInterval(() => {
       closed = popup.closed ? closed + 1 : 0;
       if (closed > 1 && this.state === 'connecting') {
-        this.#closePopup();
+        clearInterval(this.#poll);
+        this.#popup = undefined;
         this.stop();
         this.fail(new CasUploadError('inbox-error'), {}, 'closed');
       }
@@ -305,10 +315,14 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     }
   }
 
-  /** A message from the return page: only from this origin, only with this `state`. */
+  /**
+   * A message from the return page: only from this origin, only from this element's popup (or
+   * on the channel named by the `state`), only with this `state`, and only once.
+   */
   #message(e: MessageEvent): void {
     const data = e.data as { inbox_token?: unknown; error?: unknown; state?: unknown } | null;
-    if (e.origin !== location.origin || !this.#nonce || data?.state !== this.#nonce) return;
+    const from = e.target == this.#channel || (!!e.source && e.source == this.#popup);
+    if (e.origin !== location.origin || !from || !this.#nonce || data?.state !== this.#nonce) return;
     const run = this.run;
     this.#closePopup();
     if (run) this.ended(run);
