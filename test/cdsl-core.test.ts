@@ -205,6 +205,8 @@ describe('verifyCdslOtp (step 2)', () => {
   for (const [status, msg, code] of [
     [400, 'Invalid OTP', 'invalid-otp'],
     [400, 'Session expired', 'session-expired'],
+    // It names the OTP, but the OTP is not wrong: the session is over.
+    [400, 'OTP expired', 'session-expired'],
     [404, 'Not found', 'session-expired'],
     [400, 'No CAS files found', 'no-statements'],
   ] as const) {
@@ -213,6 +215,24 @@ describe('verifyCdslOtp (step 2)', () => {
       expect((await rejectionOf(verifyCdslOtp('s', '123456', options))).code).to.equal(code);
     });
   }
+
+  for (const [what, answer] of [
+    ['a 503', json({ status: 'failed', msg: 'busy' }, 503)],
+    ['a 502', json({}, 502)],
+    ['a network failure (the answer lost)', offline],
+  ] as const) {
+    it(`is never repeated after ${what}: the API may have used the OTP (sent again it would read as wrong)`, async () => {
+      const { calls, options } = api([answer, json({ status: 'success', files })]);
+      await rejectionOf(verifyCdslOtp('s', '123456', { ...options, retries: 2 }));
+      expect(calls).to.have.length(1);
+    });
+  }
+
+  it('waits out a 429 with Retry-After (the API did not take it) and tries once more', async () => {
+    const { calls, options } = api([json({}, 429, { 'retry-after': '0' }), json({ status: 'success', files })]);
+    await verifyCdslOtp('s', '123456', options);
+    expect(calls).to.have.length(2);
+  });
 
   it('no files is no-statements', async () => {
     const { options } = api([json({ status: 'success', files: [] })]);

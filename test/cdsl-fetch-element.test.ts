@@ -227,6 +227,27 @@ describe('<cas-cdsl-fetch>', () => {
     await askAgain(el, 'retry');
   });
 
+  for (const [what, answer] of [
+    ['its answer lost (a network failure)', () => HttpResponse.error()],
+    ['a 503', () => HttpResponse.json({ status: 'failed', msg: 'busy' }, { status: 503 })],
+  ] as const) {
+    it(`a verify that may have spent the OTP (${what}) is never sent again: back at the details, Retry asks for a new OTP`, async () => {
+      let verified = 0;
+      worker.use(http.post(`${API_BASE}/v4/cdsl/fetch/:session/verify`, () => (verified++, answer())));
+      const el = await make('retries="3"');
+      await toOtp(el);
+      type(el, 'otp-input', MOCK_OTP);
+      await press(el, 'submit');
+      await until(el, 'error');
+      await aTimeout(50);
+      expect(verified, 'sent once').to.equal(1);
+      expect(part(el, 'otp-input'), 'not the OTP step').to.equal(null);
+      expect((part(el, 'pan-input') as HTMLInputElement).value, 'the details, kept').to.equal(PAN.toLowerCase());
+      await askAgain(el, 'retry');
+      expect(verified).to.equal(1);
+    });
+  }
+
   it('a wrong OTP keeps the session: the same session is verified again, then success', async () => {
     const { el, code } = await errorAfterOtp('wrong-otp-then-right');
     expect(code).to.equal('invalid-otp');

@@ -5,23 +5,35 @@ import {
   codeForStatus,
   defaultMessages,
   type CasUploadErrorCode,
+  type FlowErrorCode,
 } from '../src/core/errors.js';
+import { flowMessages } from '../src/core/flow-messages.js';
 
-const ALL_CODES: CasUploadErrorCode[] = [
-  'config-error',
-  'invalid-file',
-  'file-too-large',
-  'token-error',
-  'invalid-password',
-  'parse-failed',
-  'quota-exceeded',
-  'auth-failed',
-  'rate-limited',
-  'server-error',
-  'network-error',
-  'timeout',
-  'aborted',
-];
+/** Every code, each with whether it is retryable by default: a code added to the type and left out here does not compile. */
+const RETRYABLE = {
+  'config-error': false,
+  'invalid-file': false,
+  'file-too-large': false,
+  'token-error': true,
+  'invalid-password': false,
+  'parse-failed': false,
+  'quota-exceeded': false,
+  'auth-failed': false,
+  'rate-limited': true,
+  'server-error': true,
+  'network-error': true,
+  timeout: true,
+  aborted: false,
+  'invalid-details': false,
+  'invalid-otp': false,
+  'session-expired': false,
+  'fetch-failed': true,
+  'no-statements': false,
+  'inbox-error': false,
+} satisfies Record<CasUploadErrorCode, boolean>;
+const ALL_CODES = Object.keys(RETRYABLE) as CasUploadErrorCode[];
+/** The codes only the flows use: their sentences are apart (core/flow-messages.ts). */
+const FLOW_CODES = Object.keys(flowMessages) as FlowErrorCode[];
 
 describe('codeForStatus (CONTRACT section 5)', () => {
   it('400 whose message mentions "password" → invalid-password', () => {
@@ -66,6 +78,15 @@ describe('codeForStatus (CONTRACT section 5)', () => {
 
   it('a 401/403 message mentioning "password" is still auth-failed', () => {
     expect(codeForStatus(403, 'invalid password for key')).to.equal('auth-failed');
+  });
+
+  it('404 → config-error (a path the API does not have: an api-base or a parser that is wrong)', () => {
+    expect(codeForStatus(404, null)).to.equal('config-error');
+    expect(codeForStatus(404, 'password')).to.equal('config-error');
+  });
+
+  it('408 → timeout', () => {
+    expect(codeForStatus(408, null)).to.equal('timeout');
   });
 
   it('429 (after the retries) → rate-limited', () => {
@@ -144,6 +165,17 @@ describe('apiMessageOf', () => {
 });
 
 describe('CasUploadError', () => {
+  it('masks what reads as a PAN or an e-mail address in apiMessage (the API may echo what was typed)', () => {
+    const err = new CasUploadError('invalid-details', undefined, {
+      apiMessage: 'No CAS for PAN abcde1234F sent to ravi.k+cas@example.co.in (or ABCDE1234F); contact <a.b@c.in>.',
+    });
+    expect(err.apiMessage).to.equal('No CAS for PAN [PAN] sent to [e-mail] (or [PAN]); contact <[e-mail]>.');
+    // What is no PAN or address stays as it is.
+    for (const msg of ['Invalid PDF file or password.', 'OTP expired', 'Rate limit: 10 per minute @ 12:00', 'ABCDE12345F', 'user@localhost']) {
+      expect(new CasUploadError('parse-failed', undefined, { apiMessage: msg }).apiMessage, msg).to.equal(msg);
+    }
+  });
+
   it('is an Error with name CasUploadError and the given code', () => {
     const err = new CasUploadError('parse-failed');
     expect(err).to.be.instanceOf(Error);
@@ -172,39 +204,24 @@ describe('CasUploadError', () => {
     expect(err.requestId).to.equal('req_123');
   });
 
-  it('has a non-empty default message for every code', () => {
+  it('has a non-empty default message for every code: an upload code in defaultMessages, a flow code in flowMessages', () => {
+    expect(ALL_CODES).to.have.length(19);
+    expect(FLOW_CODES.sort()).to.deep.equal(['fetch-failed', 'inbox-error', 'invalid-details', 'invalid-otp', 'no-statements', 'session-expired']);
     for (const code of ALL_CODES) {
-      expect(defaultMessages[code], code).to.be.a('string').and.not.equal('');
-      expect(new CasUploadError(code).message, code).to.equal(defaultMessages[code]);
+      const flow = FLOW_CODES.includes(code as FlowErrorCode);
+      const sentence = flow ? flowMessages[code as FlowErrorCode] : defaultMessages[code];
+      expect(sentence, code).to.be.a('string').and.not.equal('');
+      expect(sentence, `${code}: a sentence, not the code`).to.match(/^[A-Z].*\.$/);
+      if (!flow) expect(new CasUploadError(code).message, code).to.equal(sentence);
     }
+    const sentences = ALL_CODES.map((c) => (FLOW_CODES.includes(c as FlowErrorCode) ? flowMessages[c as FlowErrorCode] : defaultMessages[c]));
+    expect(new Set(sentences).size, 'one sentence per code').to.equal(ALL_CODES.length);
   });
 
   describe('default retryable per code', () => {
-    const retryable: CasUploadErrorCode[] = ['token-error', 'rate-limited', 'server-error', 'network-error', 'timeout'];
-    const final: CasUploadErrorCode[] = [
-      'config-error',
-      'invalid-file',
-      'file-too-large',
-      'invalid-password',
-      'parse-failed',
-      'quota-exceeded',
-      'auth-failed',
-      'aborted',
-    ];
-
-    it('covers every code exactly once', () => {
-      expect([...retryable, ...final].sort()).to.deep.equal([...ALL_CODES].sort());
-    });
-
-    for (const code of retryable) {
-      it(`${code} is retryable`, () => {
-        expect(new CasUploadError(code).retryable).to.equal(true);
-      });
-    }
-
-    for (const code of final) {
-      it(`${code} is not retryable`, () => {
-        expect(new CasUploadError(code).retryable).to.equal(false);
+    for (const code of ALL_CODES) {
+      it(`${code} is ${RETRYABLE[code] ? '' : 'not '}retryable`, () => {
+        expect(new CasUploadError(code).retryable).to.equal(RETRYABLE[code]);
       });
     }
 

@@ -158,6 +158,23 @@ describe('<cas-mailback>', () => {
     expect(generates()).to.have.length(1);
   });
 
+  it('the API echoes the e-mail and the PAN in its message: masked in apiMessage, in no event', async () => {
+    worker.use(
+      http.post(`${API_BASE}/v4/generate`, () =>
+        HttpResponse.json({ status: 'failed', msg: `No folios for PAN abcde1234f at ${EMAIL}` }, { status: 400 }),
+      ),
+    );
+    await expectSecretsKept([EMAIL, 'ABCDE1234F', 'abcde1234f'], async () => {
+      const el = await make();
+      const events = record(el);
+      await fill(el, { pan: 'abcde1234f' });
+      await press(el, 'submit');
+      await until(el, 'error');
+      expect(events.at(-1)!.detail.apiMessage).to.equal('No folios for PAN [PAN] at [e-mail]');
+      return { el, events };
+    });
+  });
+
   it('a 500 is server-error (Retry offered) and a 429 without Retry-After rate-limited: each sent once', async () => {
     for (const [scenario, code] of [['server-error', 'server-error'], ['rate-limited', 'rate-limited']] as const) {
       mocks.requests = [];

@@ -127,8 +127,10 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
     const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
     const code = error.code;
     if (code === 'aborted') return this.go(this.#step === 'details' ? 'idle' : (this.#step as 'otp'));
-    // An expired session, or one without statements: from the details again (kept as typed).
-    if (code === 'session-expired' || code === 'no-statements') {
+    // An expired session, one without statements, or a verify that may have spent the OTP (its
+    // answer lost, or CDSL not reached): from the details again (kept as typed), where Retry
+    // asks for a new OTP; the one tried is never sent again, where it would read as wrong.
+    if (code === 'session-expired' || code === 'no-statements' || (step == 'otp' && /^(ne|ti|ser|fe)/.test(code))) {
       this.#session = undefined;
       step = 'details';
     }

@@ -118,7 +118,9 @@ export async function requestCdslOtp(
 
 /**
  * CDSL step 2: sends the OTP (`POST {api-base}/v4/cdsl/fetch/{session_id}/verify`
- * `{otp, num_periods}`) and returns the statements CDSL made, newest first.
+ * `{otp, num_periods}`) and returns the statements CDSL made, newest first. Never repeated on
+ * its own (the API may have used the OTP of a verify whose answer was lost): only a 429 with
+ * `Retry-After` is waited out, and a 401/403 tried once more with a fresh token.
  * @throws {CasUploadError} `invalid-otp` (the same session may be tried again; also for an OTP
  *   that is not 4 to 8 digits, without a request), `session-expired` (start again from step 1),
  *   `no-statements`, `fetch-failed`, or a code of an upload
@@ -134,7 +136,9 @@ export async function verifyCdslOtp(
   if (!/^\d{4,8}$/.test(code)) worded(new CasUploadError('invalid-otp'));
   const body = { otp: code, num_periods: Math.floor(positive(options.periods, 1)) };
   const { body: answer, requestId } = await callApi(
-    { send: postJson(url, body, options), codeFor: fetchCode(true) },
+    // Never repeated on its own: a verify whose answer was lost may have used the OTP, which
+    // sent again would read as wrong (only a 429 with Retry-After, or a refused token, is).
+    { send: postJson(url, body, options), once: true, codeFor: fetchCode(true) },
     options,
   ).catch(worded);
   const files = (Array.isArray(answer.files) ? answer.files : []).filter(

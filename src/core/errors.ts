@@ -73,7 +73,10 @@ export class CasUploadError extends Error {
   readonly code: CasUploadErrorCode;
   /** HTTP status of the response that caused it, or `null`. */
   readonly status: number | null;
-  /** The API's own message (`msg` or `detail`), or `null`. */
+  /**
+   * The API's own message (`msg` or `detail`), or `null`; what reads as a PAN (`[PAN]`) or an
+   * e-mail address (`[e-mail]`) masked, as the API may echo what the investor typed.
+   */
   readonly apiMessage: string | null;
   /** The response's `X-Request-ID` header, or `null`. */
   readonly requestId: string | null;
@@ -85,11 +88,15 @@ export class CasUploadError extends Error {
     this.name = 'CasUploadError';
     this.code = code;
     this.status = init.status ?? null;
-    this.apiMessage = init.apiMessage ?? null;
+    this.apiMessage = init.apiMessage ? mask(init.apiMessage) : null;
     this.requestId = init.requestId ?? null;
     this.retryable = init.retryable ?? RETRYABLE.test(code);
   }
 }
+
+/** `text` with PAN-shaped (`AAAAA9999A`, any case) and e-mail-shaped substrings masked. */
+const mask = (text: string): string =>
+  text.replace(/\b[a-z]{5}\d{4}[a-z]\b/gi, '[PAN]').replace(/[\w.+-]+@[\w-]+\.[\w.-]*\w/g, '[e-mail]');
 
 /**
  * Reads the API's own message from an error body: `msg`, else `detail` (string or list), else

@@ -49,7 +49,8 @@ export interface ApiCall {
   send: (token: string, timeout: number) => Promise<RawResponse>;
   /**
    * `true` for a request that must not be repeated (it sends the investor an SMS or an
-   * e-mail): only a 429 with `Retry-After` is waited out and tried again. Otherwise 429, 502,
+   * e-mail, or spends a one-time code): only a 429 with `Retry-After` is waited out and tried
+   * again. Otherwise 429, 502,
    * 503, 504 and network failures are tried again (`retries`).
    */
   once?: boolean;
