@@ -54,6 +54,9 @@ function visibleText(el: CasUploadElement, events: { detail: unknown }[]): strin
   return `${attrs} ${details} ${el.outerHTML}`;
 }
 
+/** How long the API takes in the test of durationMs. */
+const SLOW_MS = 150;
+
 describe('<cas-upload>', () => {
   serveMocks(worker, () => {
     resetMockState(state);
@@ -126,7 +129,12 @@ describe('<cas-upload>', () => {
       const el = await make();
       const events = record(el);
       const file = pdf('my-cas.pdf');
+      // The API takes SLOW_MS: durationMs is at least that, and at most the whole call.
+      state.scenario = 'slow';
+      state.slowMs = SLOW_MS;
+      const t0 = Date.now();
       const result = await el.upload(file, PASSWORD);
+      const took = Date.now() - t0;
 
       expect(result).to.deep.equal(PARSE_RESPONSE);
       expect(el.state).to.equal('success');
@@ -155,7 +163,7 @@ describe('<cas-upload>', () => {
       expect(success.file).to.deep.equal({ name: 'my-cas.pdf', size: file.size });
       expect(success.parser).to.equal('smart');
       expect(success.requestId).to.match(/^req_/);
-      expect(success.durationMs).to.be.a('number').and.be.at.least(0);
+      expect(success.durationMs, 'the time of the upload').to.be.a('number').and.be.within(SLOW_MS, took);
     });
 
     it('shows a summary: investor, period, total value in rupees, accounts and folios', async () => {

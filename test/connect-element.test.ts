@@ -91,9 +91,16 @@ describe('<cas-connect>', () => {
     expect(el.state).to.equal('cdsl');
     expect(part(el, 'back')).to.equal(null);
     expect(methods(el)).to.deep.equal([]);
+    type(f, 'pan-input', 'ABCDE1234F');
     el.reset();
-    await flow(el, 'cas-cdsl-fetch');
-    expect(f.isConnected || el.flow).to.be.ok;
+    // Back at once to the one way, from its start: no choice shown, what was typed gone.
+    const g = await flow(el, 'cas-cdsl-fetch');
+    expect(el.state).to.equal('cdsl');
+    expect(g.isConnected, 'the flow shown is in the page').to.equal(true);
+    expect(g.state).to.equal('idle');
+    expect((part(g, 'pan-input') as HTMLInputElement).value).to.equal('');
+    expect(methods(el)).to.deep.equal([]);
+    expect(part(el, 'back')).to.equal(null);
   });
 
   it('hands every setting to the flow', async () => {

@@ -166,10 +166,14 @@ describe('<cas-inbox>', () => {
     await press(el, 'submit');
     await until(el, 'error');
     expect(part(el, 'password-input')).to.exist;
-    expect(calls('disconnect')).to.have.length(0);
     type(el, 'password-input', MOCK_INBOX_PASSWORD);
     await press(el, 'submit');
     await until(el, 'success');
+    // The success waits for its revocation's answer: every request has arrived. The mailbox was
+    // revoked once, at the end, not when the password was wrong.
+    const after = mocks.requests.map((r) => r.path).filter((p) => /\/(parse|disconnect)$/.test(p));
+    expect(after).to.deep.equal(['/v4/smart/parse', '/v4/smart/parse', '/v4/inbox/disconnect']);
+    expect(parses().map((p) => p.body!.password)).to.deep.equal(['WRONG', MOCK_INBOX_PASSWORD]);
     const el2 = await make();
     await toList(el2, 'one-statement');
     expect(part(el2, 'file-list')).to.equal(null);
@@ -271,6 +275,18 @@ describe('<cas-inbox>', () => {
       await disconnectInbox(MOCK_INBOX_TOKEN, options);
       expect(calls('disconnect')[0].text, 'disconnect: no body').to.equal('');
     });
+  });
+
+  it('listInboxStatements asks for the 12 months up to the injected today (exact dates), or from since', async () => {
+    const options = { token: { provider: async () => 'at_core' }, retryDelay: 0 };
+    await listInboxStatements(MOCK_INBOX_TOKEN, { ...options, today: new Date(2025, 10, 20) });
+    await listInboxStatements(MOCK_INBOX_TOKEN, { ...options, today: new Date(2026, 0, 5) });
+    await listInboxStatements(MOCK_INBOX_TOKEN, { ...options, today: new Date(2026, 0, 5), since: '2025-12-01' });
+    expect(calls('cas').map((c) => c.body)).to.deep.equal([
+      { start_date: '2024-11-20', end_date: '2025-11-20' },
+      { start_date: '2025-01-05', end_date: '2026-01-05' },
+      { start_date: '2025-12-01', end_date: '2026-01-05' },
+    ]);
   });
 
   describe('keep-connected, inboxToken and onInboxToken', () => {

@@ -145,6 +145,17 @@ describe('<cas-mailback>', () => {
       expect(checkMailbackDetails(ok, TODAY).to_date).to.equal('2025-11-20');
       expect(() => checkMailbackDetails({ ...ok, fromDate: '2025-02-30' }, TODAY)).to.throw().with.property('code', 'invalid-details');
     });
+    it('checkMailbackDetails: a range of one day (from = to) is accepted, one that ends before it starts is not', () => {
+      const ok = { email: EMAIL, password: PASSWORD };
+      for (const day of ['2025-03-31', '2025-11-20']) {
+        const body = checkMailbackDetails({ ...ok, fromDate: day, toDate: day }, TODAY);
+        expect([body.from_date, body.to_date], day).to.deep.equal([day, day]);
+      }
+      expect(() => checkMailbackDetails({ ...ok, fromDate: '2025-03-31', toDate: '2025-03-30' }, TODAY))
+        .to.throw()
+        .with.property('fields')
+        .that.deep.equals(['toDate']);
+    });
   });
 
   it('the API refuses the details (400): invalid-details with its message; never repeated', async () => {

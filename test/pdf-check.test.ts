@@ -31,6 +31,21 @@ describe('checkPdf', () => {
     expect(await codeOf(checkPdf(pdf('hello, not a pdf')))).to.equal('invalid-file');
   });
 
+  it('the same file that is no PDF, checked twice (at selection, then at upload), is invalid-file both times', async () => {
+    const file = pdf('hello, not a pdf');
+    expect(await codeOf(checkPdf(file))).to.equal('invalid-file');
+    expect(await codeOf(checkPdf(file))).to.equal('invalid-file');
+  });
+
+  it('reads the first bytes of a PDF once, however often it is checked', async () => {
+    const file = pdf();
+    let reads = 0;
+    const slice = file.slice.bind(file);
+    file.slice = (...args: Parameters<Blob['slice']>) => (reads++, slice(...args));
+    for (let i = 0; i < 3; i++) expect(await codeOf(checkPdf(file))).to.equal(undefined);
+    expect(reads).to.equal(1);
+  });
+
   it('refuses an empty file', async () => {
     expect(await codeOf(checkPdf(pdf('')))).to.equal('invalid-file');
   });

@@ -133,15 +133,18 @@ describe('token sharing under load (real local servers)', () => {
       this.timeout(20000);
       session = await openSession({ token: [{ expiresIn: 600 }] });
       const cache = new TokenCache({ clock });
-      let results = await uploads(session, cache, 60);
-      expect(results.filter((r) => r.error)).to.deep.equal([]);
+      /** Every upload of a batch parsed: no error, the fake API's statement each. */
+      const parsed = (results: Awaited<ReturnType<typeof uploads>>, what: string) => {
+        expect(results.filter((r) => r.error), what).to.deep.equal([]);
+        expect(results.map((r) => r.value?.result?.investor?.name), what).to.deep.equal(results.map(() => 'Test Investor'));
+      };
+      parsed(await uploads(session, cache, 60), 'cold');
       expect((await session.stats()).tokenRequests).to.equal(1);
       now += 500 * 1000; // 600 s lifetime, 30 s skew: still fresh at 500 s.
-      results = await uploads(session, cache, 10);
+      parsed(await uploads(session, cache, 10), 'fresh');
       expect((await session.stats()).tokenRequests).to.equal(1);
       now += 100 * 1000; // 600 s: expired.
-      results = await uploads(session, cache, 60);
-      expect(results.filter((r) => r.error)).to.deep.equal([]);
+      parsed(await uploads(session, cache, 60), 'after expiry');
       const stats = await session.stats();
       expect(stats.tokenRequests).to.equal(2);
       expect(stats.apiRequests).to.equal(130);
