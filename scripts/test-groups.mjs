@@ -27,7 +27,7 @@ export const GROUPS = [
   { name: 'harness', about: "the tests' own tools and data (runner, reporters, resilience harness, fault table)", match: HARNESS },
   { name: 'a11y', about: 'accessibility: axe in every state, keyboard, focus, contrast, zoom, phone widths and target sizes', match: ['test/a11y.test.ts', 'test/phone.test.ts'] },
   { name: 'ux', about: 'what a visitor sees and does: choosing, progress, outcomes, theming, languages', match: ['test/ux-flow.test.ts', 'test/languages.test.ts'] },
-  { name: 'element', about: 'the elements: properties, events, states, secrets, races, forms and parts', match: ['test/cas-upload-element.test.ts', 'test/upload-password-load.test.ts', 'test/forms-and-parts.test.ts', 'test/cdsl-fetch-element.test.ts', 'test/mailback-element.test.ts', 'test/inbox-element.test.ts', 'test/forward-element.test.ts', 'test/connect-element.test.ts', 'test/cas-portfolio.test.ts'] },
+  { name: 'element', about: 'the elements: properties, events, states, secrets, races, forms and parts', match: ['test/cas-upload-element.test.ts', 'test/upload-password-load.test.ts', 'test/forms-and-parts.test.ts', 'test/cdsl-fetch-element.test.ts', 'test/mailback-element.test.ts', 'test/inbox-element.test.ts', 'test/forward-element.test.ts', 'test/connect-element.test.ts', 'test/connect-webview.test.ts', 'test/cas-portfolio.test.ts'] },
   { name: 'resilience', about: 'faults against real local servers: the fault matrix, hostile content, load, token races', match: ['test/resilience/'] },
   { name: 'server', about: 'the token helper (cas-upload/server) and SSR, in Node', match: ['test/node/'] },
   { name: 'dist', about: 'the built package: files, manifest, README values, types', match: ['test/dist/'] },

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { styles } from './styles.js';
 import { en, type CasConnectStrings } from './en.js';
 import { catalog, fill } from '../shared/catalog.js';
@@ -30,6 +30,18 @@ const isMethod = (m: string): m is CasConnectMethod => Object.hasOwn(FLOWS, m);
  * the choice soon needs one of them), loaded when first needed.
  */
 const loadFlows = () => import('./flows.js');
+
+/**
+ * An app's embedded browser, read from the user agent (a heuristic; mail providers refuse
+ * their consent page there): an Android WebView (`; wv)`, or `Version/n.n Chrome/` as before
+ * Android 5), or an AppleWebKit browser of an iPhone, iPad, iPod or of `Macintosh` (as iPadOS
+ * apps say) without `Safari/` (WKWebView and the in-app browsers built on it; Safari,
+ * SFSafariViewController, Chrome and Firefox for iOS all say `Safari/`).
+ */
+const WEBVIEW = /; wv\)|Version\/\d+\.\d+ Chrome\/|^(?!.*Safari\/).*(iPhone|iPad|iPod|Macintosh).*AppleWebKit/;
+
+/** Whether this page was told that `inbox` needs `redirect-url` (once per page). */
+let warned = false;
 
 /** The flows' states in which a request is in flight (no `back` then). */
 const BUSY = /^(uploading|parsing|requesting|verifying|sending|connecting|listing|creating)$/;
@@ -106,6 +118,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
   static override properties: PropertyDeclarations = {
     methods: {},
     redirectUrl: { attribute: 'redirect-url' },
+    allowWebviewInbox: { attribute: 'allow-webview-inbox', type: Boolean },
     keepConnected: { attribute: 'keep-connected', type: Boolean },
     providers: {},
     inboxToken: { attribute: false },
@@ -131,12 +144,25 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
     super.define(tag, registry);
   }
 
+  /** @internal The user agent the WebView heuristic reads; replaceable in tests. */
+  static userAgent = (): string => globalThis.navigator?.userAgent ?? '';
+
   protected override catalog = strings;
 
-  /** The ways offered, in order, from `upload cdsl inbox mailback forward`; `inbox` only with `redirect-url`. */
+  /**
+   * The ways offered, in order, from `upload cdsl inbox mailback forward`; `inbox` only with
+   * `redirect-url` (asked without it: one console warning per page), and not in an app's
+   * WebView unless `allow-webview-inbox`.
+   */
   methods = 'upload cdsl mailback forward';
   /** For `<cas-inbox>`: the host's return page that loads `cas-upload/inbox-callback`. */
   redirectUrl?: string;
+  /**
+   * Offers `inbox` in an app's WebView too. By default it is left out there (read from the user
+   * agent: an Android WebView's `; wv)`, an iPhone's or iPad's AppleWebKit without `Safari/`; see docs/connect.md),
+   * since the mail providers refuse their consent page in embedded browsers.
+   */
+  allowWebviewInbox = false;
   /** For `<cas-inbox>`: leave the mailbox connected when the flow ends. */
   keepConnected = false;
   /** For `<cas-inbox>`: the mail providers offered, from `gmail outlook zoho` (default: all three); the choice names them. */
@@ -170,13 +196,19 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
 
   #flowState?: MutationObserver;
 
-  /** The ways offered: `methods` as written, known ones once each, `inbox` only with `redirect-url`. */
+  /**
+   * The ways offered: `methods` as written, known ones once each, `inbox` only with
+   * `redirect-url` and, in an app's WebView, only with `allow-webview-inbox`.
+   */
   get offered(): CasConnectMethod[] {
-    const words = String(this.methods ?? '').split(/[\s,]+/);
-    const known = [...new Set(words)].filter(
-      (m): m is CasConnectMethod => isMethod(m) && (m !== 'inbox' || !!this.redirectUrl),
-    );
+    const inbox = !!this.redirectUrl && (this.allowWebviewInbox || !WEBVIEW.test(CasConnectElement.userAgent()));
+    const known = this.#asked().filter((m): m is CasConnectMethod => isMethod(m) && (m !== 'inbox' || inbox));
     return known.length ? known : ['upload', 'cdsl', 'mailback', 'forward'];
+  }
+
+  /** The words of `methods`, once each. */
+  #asked(): string[] {
+    return [...new Set(String(this.methods ?? '').split(/[\s,]+/))];
   }
 
   /** The flow element shown, if any. */
@@ -240,6 +272,15 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
     (this.flow as unknown as { reset?(): void })?.reset?.();
     this.go('idle');
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[part=method-${from}]`)?.focus());
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Asked for after every setting of this task is in (frameworks set them one by one).
+    if (!warned && !this.redirectUrl && this.#asked().includes('inbox')) {
+      warned = true;
+      console.warn('cas-connect: inbox left out: it needs redirect-url');
+    }
   }
 
   protected override updated(): void {

@@ -241,6 +241,7 @@ export type CasConnectJsxProps = CasJsxProps<
   CasConnectElement,
   | 'methods'
   | 'redirectUrl'
+  | 'allowWebviewInbox'
   | 'keepConnected'
   | 'parser'
   | 'fileField'
@@ -255,6 +256,7 @@ export type CasConnectJsxProps = CasJsxProps<
   | 'prefill',
   {
     'redirect-url'?: string;
+    'allow-webview-inbox'?: boolean;
     'keep-connected'?: boolean;
     'file-field'?: string;
     'max-size'?: number | string;
