@@ -64,13 +64,15 @@ export default [
   npm('cas-upload/portfolio (no Lit)', 'dist/portfolio.js'),
   cdn('dist/cdn/cas-connect.js (what loads before <cas-connect> first renders)', ['dist/cdn/cas-connect.js', 'dist/cdn/chunks/cas-element-*.js'], '20 KiB'),
   // +236 B: <cas-connect> leaves inbox out in an app's WebView (allow-webview-inbox) and warns once when inbox lacks redirect-url, measured.
-  cdn('dist/cdn/cas-connect.js and every flow behind it (total)', ['dist/cdn/cas-connect.js', 'dist/cdn/chunks/cas-element-*.js', 'dist/cdn/chunks/flows-*.js'], '31842 B'),
+  // +154 B: prefill shown in the fields of <cas-cdsl-fetch> and <cas-mailback> (shared/details.ts), measured.
+  cdn('dist/cdn/cas-connect.js and every flow behind it (total)', ['dist/cdn/cas-connect.js', 'dist/cdn/chunks/cas-element-*.js', 'dist/cdn/chunks/flows-*.js'], '31996 B'),
   cdn('dist/cdn/cas-connect.iife.js (every element, classic script)', 'dist/cdn/cas-connect.iife.js'),
   // + 11 B: the 24 px checkbox and fields that shrink (320 px phones), measured.
   cdn('dist/cdn/cas-forward.js (Lit and English; Hindi is a chunk beside it, loaded on demand)', 'dist/cdn/cas-forward.js', '17320 B'),
   cdn('dist/cdn/cas-inbox-callback.js (the OAuth return page)', 'dist/cdn/cas-inbox-callback.js', '1 KiB'),
   // + 12 B: the 24 px checkbox and fields that shrink (320 px phones), measured.
-  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '10402 B'),
+  // +134 B: prefill shown in the PAN, BO ID and date of birth fields (shared/details.ts), measured.
+  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '10536 B'),
   npm('cas-upload/mailback (element + core, no Lit)', 'dist/mailback.js'),
   npm('cas-upload/inbox (element + core, no Lit)', 'dist/inbox.js'),
   // + 12 B: the same.

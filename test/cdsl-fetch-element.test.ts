@@ -487,6 +487,90 @@ describe('<cas-cdsl-fetch>', () => {
     }
   });
 
+  describe('prefill (contract §18): what the host knows, shown in the fields', () => {
+    const value = (el: HTMLElement, name: string) => (part(el, name) as HTMLInputElement).value;
+
+    it('PAN, BO ID and date of birth shown as given and editable; the OTP request sends what is shown', async () => {
+      const el = await make();
+      el.prefill = { pan: PAN.toLowerCase(), boId: BO, dob: DOB, email: 'investor@example.com' };
+      await el.updateComplete;
+      expect([value(el, 'pan-input'), value(el, 'bo-id-input'), value(el, 'dob-input')]).to.deep.equal([PAN.toLowerCase(), BO, DOB]);
+      type(el, 'bo-id-input', '1208 1600 0000 0002');
+      await press(el, 'submit');
+      await until(el, 'otp');
+      expect(fetches()[0].body).to.deep.equal({ pan: PAN, bo_id: '1208160000000002', dob: DOB });
+    });
+
+    it('typing wins: a later prefill fills only the fields not typed in; reset() goes back to prefill in every field', async () => {
+      const el = await make();
+      el.prefill = { pan: PAN, boId: BO };
+      await el.updateComplete;
+      type(el, 'pan-input', 'QWERT5678Y');
+      el.prefill = { pan: 'ZZZZZ9999Z', boId: '1208160000000009', dob: '1985-05-05' };
+      await el.updateComplete;
+      expect([value(el, 'pan-input'), value(el, 'bo-id-input'), value(el, 'dob-input')]).to.deep.equal(['QWERT5678Y', '1208160000000009', '1985-05-05']);
+      el.reset();
+      await el.updateComplete;
+      expect([value(el, 'pan-input'), value(el, 'bo-id-input'), value(el, 'dob-input')]).to.deep.equal(['ZZZZZ9999Z', '1208160000000009', '1985-05-05']);
+      // After a reset, a new prefill fills every field again (nothing typed since).
+      el.prefill = { pan: PAN };
+      await el.updateComplete;
+      expect([value(el, 'pan-input'), value(el, 'bo-id-input'), value(el, 'dob-input')]).to.deep.equal([PAN, '', '']);
+      el.prefill = undefined;
+      el.reset();
+      await el.updateComplete;
+      expect([value(el, 'pan-input'), value(el, 'bo-id-input'), value(el, 'dob-input')]).to.deep.equal(['', '', '']);
+    });
+
+    it('set before the element is on the page; invalid values shown as given, the checks on submit (no request)', async () => {
+      const el = document.createElement('cas-cdsl-fetch') as CasCdslFetchElement;
+      el.prefill = { pan: 'not a pan', boId: '12', dob: '15/01/1990' };
+      el.setAttribute('token-url', TOKEN_URL);
+      await fixture(el);
+      expect(value(el, 'pan-input')).to.equal('not a pan');
+      expect(value(el, 'bo-id-input')).to.equal('12');
+      expect(value(el, 'dob-input'), 'a date field holds only YYYY-MM-DD').to.equal('');
+      const error = oneEvent(el, 'cas-upload-error');
+      await press(el, 'submit');
+      expect((await error).detail.message).to.equal('Please check: PAN, BO ID (demat account number), Date of birth.');
+      await el.updateComplete;
+      for (const p of ['pan-input', 'bo-id-input', 'dob-input']) expect(part(el, p)!.getAttribute('aria-invalid'), p).to.equal('true');
+      expect(cdsl.requests).to.have.length(0);
+      expect(value(el, 'pan-input'), 'kept as given').to.equal('not a pan');
+    });
+
+    it('prefill is never an attribute, an event, a log line or stored, through the whole flow', async () => {
+      const logged: string[] = [];
+      const original = { ...console };
+      for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(a.map(String).join(' '));
+      try {
+        const el = await make();
+        const events = record(el);
+        el.prefill = { pan: PAN.toLowerCase(), boId: BO, dob: DOB, email: 'investor@example.com' };
+        await el.updateComplete;
+        expect(el.getAttributeNames().some((n) => /prefill/i.test(n)), 'no prefill attribute').to.equal(false);
+        await press(el, 'submit');
+        await until(el, 'otp');
+        type(el, 'otp-input', MOCK_OTP);
+        await press(el, 'submit');
+        await until(el, 'success');
+        const attrs = [el, ...el.shadowRoot!.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => a.value)).join(' ');
+        // The result and the files are the API's own answer (CDSL's file names hold the BO ID).
+        const details = JSON.stringify(events.map(({ detail }) => ({ ...detail, result: undefined, files: undefined, file: undefined })));
+        const storage = JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie;
+        for (const secret of [PAN, PAN.toLowerCase(), BO, DOB, 'investor@example.com']) {
+          expect(attrs, `attributes: ${secret}`).to.not.include(secret);
+          expect(el.outerHTML).to.not.include(secret);
+          expect(details, `events: ${secret}`).to.not.include(secret);
+          expect(logged.join('\n'), `console: ${secret}`).to.not.include(secret);
+          expect(storage, `storage: ${secret}`).to.not.include(secret);
+        }
+      } finally {
+        Object.assign(console, original);
+      }
+    });
+  });
+
   it('no personal data or secret in attributes, events, console or storage', async () => {
     const logged: string[] = [];
     const original = { ...console };

@@ -149,6 +149,53 @@ describe('<cas-connect>', () => {
     expect((el.flow as Flow).disabled).to.equal(true);
   });
 
+  it('prefill reaches each flow it opens: shown in the fields, editable, a later prefill in the fields not typed in, back to it after back, never an attribute or a log line', async () => {
+    const logged: string[] = [];
+    const original = { ...console };
+    for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(a.map(String).join(' '));
+    try {
+      const el = await make('methods="cdsl mailback forward"');
+      const prefill = { pan: 'abcde1234f', email: 'investor@example.com', boId: '1208160000000001', dob: '1990-01-15' };
+      el.prefill = prefill;
+      await el.updateComplete;
+      const value = (f: Flow, name: string) => (part(f, name) as HTMLInputElement).value;
+      const seen = () => [el, ...el.shadowRoot!.querySelectorAll('*'), ...el.flow!.shadowRoot!.querySelectorAll('*')].flatMap((n) => [...n.attributes].map((a) => `${a.name}=${a.value}`)).join(' ');
+
+      part(el, 'method-cdsl')!.click();
+      let f = await flow(el, 'cas-cdsl-fetch');
+      expect([value(f, 'pan-input'), value(f, 'bo-id-input'), value(f, 'dob-input')]).to.deep.equal(['abcde1234f', '1208160000000001', '1990-01-15']);
+      type(f, 'pan-input', 'QWERT5678Y');
+      el.prefill = { ...prefill, boId: '1208160000000002' };
+      await el.updateComplete;
+      await f.updateComplete;
+      expect([value(f, 'pan-input'), value(f, 'bo-id-input')], 'typing wins; the rest follows').to.deep.equal(['QWERT5678Y', '1208160000000002']);
+      expect(seen()).to.not.include('1208160000000002').and.not.include('QWERT5678Y');
+      await press(el as unknown as Flow, 'back');
+      part(el, 'method-cdsl')!.click();
+      f = await flow(el, 'cas-cdsl-fetch');
+      expect(value(f, 'pan-input'), 'back resets the flow to prefill').to.equal('abcde1234f');
+
+      await press(el as unknown as Flow, 'back');
+      part(el, 'method-mailback')!.click();
+      f = await flow(el, 'cas-mailback');
+      expect([value(f, 'email-input'), value(f, 'pan-input')]).to.deep.equal(['investor@example.com', 'abcde1234f']);
+      type(f, 'email-input', 'other@example.com');
+      expect(value(f, 'email-input')).to.equal('other@example.com');
+      expect(seen()).to.not.include('investor@example.com').and.not.include('abcde1234f');
+
+      await press(el as unknown as Flow, 'back');
+      part(el, 'method-forward')!.click();
+      f = await flow(el, 'cas-forward');
+      expect(f.prefill.pan, '<cas-forward> takes the PAN as its first password').to.equal('abcde1234f');
+      for (const secret of Object.values(prefill)) {
+        expect(el.outerHTML).to.not.include(secret);
+        expect(logged.join('\n')).to.not.include(secret);
+      }
+    } finally {
+      Object.assign(console, original);
+    }
+  });
+
   it('mailback end to end through <cas-connect>: events at the host, no back while sending, then on to the upload', async () => {
     mocks.stepMs = 300;
     const el = await make();

@@ -341,6 +341,65 @@ describe('<cas-mailback>', () => {
     });
   });
 
+  describe('prefill (contract §18): what the host knows, shown in the fields', () => {
+    const value = (el: HTMLElement, name: string) => (part(el, name) as HTMLInputElement).value;
+
+    it('e-mail and PAN shown as given and editable; the request sends what is shown; reset() goes back to prefill', async () => {
+      const el = await make();
+      el.prefill = { email: EMAIL, pan: 'abcde1234f', boId: '1208160000000001', dob: '1990-01-15' };
+      await el.updateComplete;
+      expect([value(el, 'email-input'), value(el, 'pan-input')]).to.deep.equal([EMAIL, 'abcde1234f']);
+      type(el, 'email-input', 'other@example.com');
+      // Typing wins: a later prefill fills only the field not typed in.
+      el.prefill = { email: 'late@example.com', pan: 'ZZZZZ9999Z' };
+      await el.updateComplete;
+      expect([value(el, 'email-input'), value(el, 'pan-input')]).to.deep.equal(['other@example.com', 'ZZZZZ9999Z']);
+      type(el, 'password-input', PASSWORD);
+      type(el, 'confirm-input', PASSWORD);
+      await press(el, 'submit');
+      await until(el, 'sent');
+      expect(generates()[0].body).to.include({ email: 'other@example.com', pan_no: 'ZZZZZ9999Z' });
+      await press(el, 'another');
+      expect([value(el, 'email-input'), value(el, 'pan-input')]).to.deep.equal(['late@example.com', 'ZZZZZ9999Z']);
+      el.prefill = {};
+      el.reset();
+      await el.updateComplete;
+      expect([value(el, 'email-input'), value(el, 'pan-input')]).to.deep.equal(['', '']);
+    });
+
+    it('invalid values shown as given; the checks run on submit (no request)', async () => {
+      const el = document.createElement('cas-mailback') as CasMailbackElement;
+      el.prefill = { email: 'not an address', pan: 'nope' };
+      el.setAttribute('token-url', TOKEN_URL);
+      await fixture(el);
+      expect([value(el, 'email-input'), value(el, 'pan-input')]).to.deep.equal(['not an address', 'nope']);
+      type(el, 'password-input', PASSWORD);
+      type(el, 'confirm-input', PASSWORD);
+      await press(el, 'submit');
+      await until(el, 'error');
+      expect(part(el, 'email-input')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(part(el, 'pan-input')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(generates()).to.have.length(0);
+      expect(value(el, 'pan-input')).to.equal('nope');
+    });
+
+    it('prefill is never an attribute, an event, a log line or stored', async () => {
+      await expectSecretsKept([EMAIL, 'ABCDE1234F', 'abcde1234f', '1208160000000001', '1990-01-15'], async () => {
+        const el = await make();
+        const events = record(el);
+        el.prefill = { email: EMAIL, pan: 'abcde1234f', boId: '1208160000000001', dob: '1990-01-15' };
+        await el.updateComplete;
+        expect(el.getAttributeNames().some((n) => /prefill/i.test(n)), 'no prefill attribute').to.equal(false);
+        type(el, 'password-input', PASSWORD);
+        type(el, 'confirm-input', PASSWORD);
+        await press(el, 'submit');
+        await until(el, 'sent');
+        expect(generates()[0].body).to.include({ email: EMAIL, pan_no: 'ABCDE1234F' });
+        return { el, events };
+      });
+    });
+  });
+
   it('speaks Hindi (loaded on demand)', async () => {
     const el = await make('lang="hi"');
     await aTimeout(0);

@@ -15,6 +15,8 @@ import {
 } from '../core/cdsl.js';
 import { systemClock } from '../core/clock.js';
 import type { ParseResult } from '../core/types.js';
+import type { CasPrefill } from '../shared/events.js';
+import { Details } from '../shared/details.js';
 
 /** The element's state, reflected as the read-only `state` attribute. */
 export type CasCdslFetchState = 'idle' | 'requesting' | 'otp' | 'verifying' | 'parsing' | 'success' | 'error';
@@ -64,6 +66,7 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
 
   static override properties: PropertyDeclarations = {
     periods: { type: Number },
+    prefill: { attribute: false },
   };
 
   /**
@@ -78,11 +81,20 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
 
   /** Monthly statements asked of CDSL (`num_periods`); the newest one is parsed. */
   periods = 1;
+  /**
+   * What the host already knows of the investor, shown in the fields (property only; personal
+   * data, never reflected to an attribute, an event or the console): `pan`, `boId` and `dob`
+   * (`YYYY-MM-DD`, as a date field holds it) of `{ pan?, email?, boId?, dob? }`. Shown as given
+   * and editable; the checks run on submit. A later value fills only the fields the investor
+   * has not typed in; `reset()` shows it in every field again.
+   */
+  prefill?: CasPrefill;
 
-  // What the investor typed: personal data, kept here only (never an attribute or an event).
-  #pan = '';
-  #boId = '';
-  #dob = '';
+  /** The details that `prefill` fills, as shown and typed. */
+  #details = new Details(this);
+
+  // What the investor typed (beyond #details): personal data, kept here only
+  // (never an attribute or an event).
   #otp = '';
   #password = '';
   /** The password of the last parse, for Retry. */
@@ -112,10 +124,11 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
     super.rest();
   }
 
-  /** Back to `idle` with empty fields, clearing the session, result and error. */
+  /** Back to `idle` with the fields of `prefill` (empty without it), clearing what was typed, the session, result and error. */
   reset(): void {
     this.stop();
-    this.#pan = this.#boId = this.#dob = this.#otp = this.#password = this.#tried = this.status = '';
+    this.#details.reset();
+    this.#otp = this.#password = this.#tried = this.status = '';
     this.#session = this.#files = this.#result = this.error = undefined;
     this.#step = 'details';
     this.#bad = [];
@@ -143,10 +156,7 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
     const run = this.begin('requesting', this.t.requesting);
     this.#bad = [];
     try {
-      const { sessionId } = await requestCdslOtp(
-        { pan: this.#pan, boId: this.#boId, dob: this.#dob },
-        this.api(run.signal),
-      );
+      const { sessionId } = await requestCdslOtp(this.#details.v, this.api(run.signal));
       if (!this.ended(run)) return;
       this.#session = sessionId;
       this.#otp = '';
@@ -210,7 +220,7 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
 
   /** The PAN as the statement's password: in capitals. */
   get #panPassword(): string {
-    return this.#pan.trim().toUpperCase();
+    return this.#details.v.pan.trim().toUpperCase();
   }
 
   #submit(e: Event): void {
@@ -295,17 +305,17 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
                 'pan',
                 'pan-input',
                 t.pan,
-                this.#pan,
-                (v) => (this.#pan = v),
+                this.#details.v.pan,
+                this.#details.set('pan'),
                 {
                   hint: t.panHint,
                   invalid: bad.includes('pan'),
                 },
-              )}${this.field('bo', 'bo-id-input', t.boId, this.#boId, (v) => (this.#boId = v), {
+              )}${this.field('bo', 'bo-id-input', t.boId, this.#details.v.boId, this.#details.set('boId'), {
                 hint: t.boIdHint,
                 mode: 'numeric',
                 invalid: bad.includes('boId'),
-              })}${this.field('dob', 'dob-input', t.dob, this.#dob, (v) => (this.#dob = v), {
+              })}${this.field('dob', 'dob-input', t.dob, this.#details.v.dob, this.#details.set('dob'), {
                 type: 'date',
                 invalid: bad.includes('dob'),
                 max: new Date().toISOString().slice(0, 10),

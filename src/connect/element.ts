@@ -191,7 +191,12 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
   address?: string;
   /** For `<cas-forward>`: `wait-minutes`. */
   waitMinutes?: number;
-  /** For the flows: what the host knows of the investor (`{ pan?, email?, boId?, dob? }`; `<cas-forward>` tries `pan` as a password). Property only. */
+  /**
+   * For the flows: what the host knows of the investor (`{ pan?, email?, boId?, dob? }`),
+   * handed to the flow shown: `<cas-cdsl-fetch>` shows `pan`, `boId` and `dob`, `<cas-mailback>`
+   * `email` and `pan`, in their fields (editable; typing wins over a later value; the flow's
+   * `reset()` shows it again); `<cas-forward>` tries `pan` as a password. Property only.
+   */
   prefill?: CasPrefill;
 
   #flowState?: MutationObserver;

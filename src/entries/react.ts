@@ -206,7 +206,7 @@ export type CasUploadJsxProps = CasJsxProps<
 /** What `<cas-cdsl-fetch>` accepts in React JSX. */
 export type CasCdslFetchJsxProps = CasJsxProps<
   CasCdslFetchElement,
-  'periods',
+  'periods' | 'prefill',
   object,
   Pick<CasEventMap, 'cas-upload-success' | 'cas-upload-error'> & { 'cas-upload-cancel': CustomEvent<CasCdslFetchCancelDetail> }
 >;
@@ -214,7 +214,7 @@ export type CasCdslFetchJsxProps = CasJsxProps<
 /** What `<cas-mailback>` accepts in React JSX. */
 export type CasMailbackJsxProps = CasJsxProps<
   CasMailbackElement,
-  never,
+  'prefill',
   object,
   CasFlowEventMap & Pick<CasEventMap, 'cas-upload-error'> & { 'cas-upload-cancel': CustomEvent<CasMailbackCancelDetail> }
 >;

@@ -13,6 +13,8 @@ import {
   MAILBACK_MIN_PASSWORD,
   type MailbackField,
 } from '../core/mailback.js';
+import type { CasPrefill } from '../shared/events.js';
+import { Details } from '../shared/details.js';
 
 /** The element's state, reflected as the read-only `state` attribute. */
 export type CasMailbackState = 'idle' | 'sending' | 'sent' | 'error';
@@ -77,7 +79,9 @@ export function rangeOf(range: Range, today: Date = new Date()): [string, string
 export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbackStrings> {
   static override styles = styles;
 
-  static override properties: PropertyDeclarations = {};
+  static override properties: PropertyDeclarations = {
+    prefill: { attribute: false },
+  };
 
   /**
    * Registers the element as `tag` (default `cas-mailback`); does nothing when that tag is
@@ -92,9 +96,20 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
 
   protected override catalog = strings;
 
-  // What the investor typed: personal data, kept here only (never an attribute or an event).
-  #email = '';
-  #pan = '';
+  /**
+   * What the host already knows of the investor, shown in the fields (property only; personal
+   * data, never reflected to an attribute, an event or the console): `email` and `pan` of
+   * `{ pan?, email?, boId?, dob? }`. Shown as given and editable; the checks run on submit. A
+   * later value fills only the fields the investor has not typed in; `reset()` shows it in
+   * every field again.
+   */
+  prefill?: CasPrefill;
+
+  /** The details that `prefill` fills, as shown and typed. */
+  #details = new Details(this);
+
+  // What the investor typed (beyond #details): personal data, kept here only (never an
+  // attribute or an event).
   #range: Range = 'sinceStart';
   #from = '';
   #to = '';
@@ -120,10 +135,11 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
     this.emit('cas-upload-cancel', { step: 'sending' });
   }
 
-  /** Back to `idle` with the default dates and empty fields. */
+  /** Back to `idle` with the default dates and the fields of `prefill` (empty without it). */
   reset(): void {
     this.stop();
-    this.#email = this.#pan = this.#password = this.#confirm = this.#sentTo = this.status = '';
+    this.#details.reset();
+    this.#password = this.#confirm = this.#sentTo = this.status = '';
     this.#show = false;
     this.#bad = [];
     this.error = undefined;
@@ -146,11 +162,11 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
     }
     const run = this.begin('sending', this.t.sending);
     const details = {
-      email: this.#email,
+      email: this.#details.v.email,
       fromDate: this.#from,
       toDate: this.#to,
       password: this.#password,
-      pan: this.#pan,
+      pan: this.#details.v.pan,
     };
     try {
       const { requestId } = await requestMailback(details, {
@@ -158,7 +174,7 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
         today: CasMailbackElement.today(),
       });
       if (!this.ended(run)) return;
-      this.#sentTo = this.#email.trim();
+      this.#sentTo = this.#details.v.email.trim();
       this.#password = this.#confirm = '';
       this.status = fill(this.t.sent, { email: this.#sentTo });
       this.go('sent');
@@ -226,15 +242,15 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
             'email',
             'email-input',
             t.email,
-            this.#email,
-            (v) => (this.#email = v),
+            this.#details.v.email,
+            this.#details.set('email'),
             {
               type: 'email',
               auto: 'email',
               hint: t.emailHint,
               invalid: bad.includes('email'),
             },
-          )}${this.field('pan', 'pan-input', t.pan, this.#pan, (v) => (this.#pan = v), { hint: t.panHint, invalid: bad.includes('pan') })}
+          )}${this.field('pan', 'pan-input', t.pan, this.#details.v.pan, this.#details.set('pan'), { hint: t.panHint, invalid: bad.includes('pan') })}
           <div class="f">
             <label for="range">${t.range}</label
             ><select

@@ -13,6 +13,17 @@ export interface ResultStrings {
   another: string;
 }
 
+/** What a field of {@link FlowElement.field} has beyond its label and value. */
+export interface FieldAttrs {
+  type?: string;
+  hint?: string;
+  invalid?: boolean;
+  auto?: string;
+  mode?: string;
+  max?: string;
+  min?: string;
+}
+
 /**
  * What the flows without a PDF in hand (`<cas-cdsl-fetch>`, `<cas-mailback>`, `<cas-inbox>`,
  * `<cas-forward>`) share beyond {@link CasElement}: one step in flight with its abort controller
@@ -82,15 +93,7 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
     label: string,
     value: string,
     set: (v: string) => void,
-    attrs: {
-      type?: string;
-      hint?: string;
-      invalid?: boolean;
-      auto?: string;
-      mode?: string;
-      max?: string;
-      min?: string;
-    } = {},
+    attrs: FieldAttrs = {},
   ): TemplateResult {
     const described = [this.error && 'err', attrs.hint && `${id}-h`].filter(Boolean).join(' ');
     return html`<div class="f">

@@ -156,6 +156,11 @@ export const connectView = (
 export const cdslCancel = <CasCdslFetch onCasUploadCancel={(e) => e.detail.file} />;
 export const cdslView = <CasCdslFetch tokenUrl="/token" periods={2} onCasUploadSuccess={(e) => e.detail.files} />;
 export const mailbackView = <CasMailback tokenProvider={async () => 'at_example'} onCasUploadMailbackSent={(e) => e.detail.toDate} />;
+export const cdslPrefill = <CasCdslFetch prefill={{ pan: 'ABCDE1234F', boId: '1208160000000001', dob: '1990-01-15' }} />;
+export const mailbackPrefill = <cas-mailback prefill={{ email: 'investor@example.com', pan: 'ABCDE1234F' }} />;
+// @ts-expect-error: prefill has pan, email, boId and dob only
+export const prefillUnknown = <CasMailback prefill={{ phone: '98' }} />;
+export const connectWebview = <cas-connect prefill={{ email: 'a@b.in' }} allow-webview-inbox allowWebviewInbox />;
 // @ts-expect-error: <cas-mailback> reads no statement, so it has no success event
 export const mailbackSuccess = <CasMailback onCasUploadSuccess={() => {}} />;
 export const inboxView = <CasInbox redirectUrl="/inbox-callback.html" onCasUploadCancel={(e) => e.detail.step} />;
