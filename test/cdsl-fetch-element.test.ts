@@ -11,6 +11,7 @@ import '../src/entries/cdsl-fetch.js';
 import '../src/entries/index.js';
 import { CasCdslFetchElement } from '../src/entries/cdsl-fetch.js';
 import { part, serveMocks } from './helpers.js';
+import { logLine } from './flow-helpers.js';
 
 const tokens = createMockState();
 const cdsl = createCdslState();
@@ -542,7 +543,7 @@ describe('<cas-cdsl-fetch>', () => {
     it('prefill is never an attribute, an event, a log line or stored, through the whole flow', async () => {
       const logged: string[] = [];
       const original = { ...console };
-      for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(a.map(String).join(' '));
+      for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(logLine(a));
       try {
         const el = await make();
         const events = record(el);
@@ -574,7 +575,7 @@ describe('<cas-cdsl-fetch>', () => {
   it('no personal data or secret in attributes, events, console or storage', async () => {
     const logged: string[] = [];
     const original = { ...console };
-    for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(a.map(String).join(' '));
+    for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(logLine(a));
     try {
       const { el, events } = await toPasswordStep();
       type(el, 'password-input', MOCK_STATEMENT_PASSWORD);

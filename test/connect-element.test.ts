@@ -12,7 +12,7 @@ import { createForwardHandlers, createForwardState, deliver, MOCK_FORWARD_PAN } 
 import '../src/entries/connect.js';
 import { CasConnectElement } from '../src/entries/connect.js';
 import { part, serveMocks } from './helpers.js';
-import { record, type, press, until, waitFor, fakeClock } from './flow-helpers.js';
+import { record, type, press, until, waitFor, fakeClock, logLine } from './flow-helpers.js';
 
 const tokens = createMockState();
 const cdsl = createCdslState();
@@ -152,7 +152,7 @@ describe('<cas-connect>', () => {
   it('prefill reaches each flow it opens: shown in the fields, editable, a later prefill in the fields not typed in, back to it after back, never an attribute or a log line', async () => {
     const logged: string[] = [];
     const original = { ...console };
-    for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(a.map(String).join(' '));
+    for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(logLine(a));
     try {
       const el = await make('methods="cdsl mailback forward"');
       const prefill = { pan: 'abcde1234f', email: 'investor@example.com', boId: '1208160000000001', dob: '1990-01-15' };

@@ -47,11 +47,25 @@ export async function waitFor(check: () => unknown, what: string, ms = 5000): Pr
   expect(check(), what).to.be.ok;
 }
 
+/** A console call as one line: each argument as text, and an object's own fields too (a PAN logged inside an object shows). */
+export function logLine(args: unknown[]): string {
+  return args
+    .map((x) => {
+      if (typeof x != 'object' || x === null) return String(x);
+      try {
+        return `${String(x)} ${JSON.stringify(x)}`;
+      } catch {
+        return String(x);
+      }
+    })
+    .join(' ');
+}
+
 /** Captures the console while `run` runs; then checks that no `secret` is in the element's attributes, its events, the console or storage. */
 export async function expectSecretsKept(secrets: string[], run: (log: string[]) => Promise<{ el: HTMLElement; events: { detail: any }[] }>) {
   const logged: string[] = [];
   const original = { ...console };
-  for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(a.map(String).join(' '));
+  for (const k of ['log', 'info', 'warn', 'error', 'debug'] as const) console[k] = (...a: unknown[]) => logged.push(logLine(a));
   try {
     const { el, events } = await run(logged);
     const nodes = (root: Element): Element[] => [root, ...[...(root.shadowRoot?.querySelectorAll('*') ?? [])].flatMap((n) => nodes(n))];
