@@ -1008,3 +1008,56 @@ describe('<cas-upload>', () => {
     });
   });
 });
+
+describe('<cas-upload> in the form: no file, a wrong password (contract §18)', () => {
+  serveMocks(worker, () => resetMockState(state));
+
+  it('Upload with no file chosen says "Choose your CAS PDF first", keeps the Upload button, sends nothing', async () => {
+    const el = await make();
+    const events = record(el);
+    part(el, 'submit')!.click();
+    await el.updateComplete;
+    expect(el.state).to.equal('idle');
+    expect(part(el, 'dropzone')!.textContent).to.include('Choose your CAS PDF first.');
+    expect(part(el, 'status')!.textContent).to.equal('Choose your CAS PDF first.');
+    expect(part(el, 'submit'), 'the Upload button stays').to.exist;
+    expect(part(el, 'error')).to.equal(null);
+    expect(el.shadowRoot!.activeElement, 'focus on Choose PDF').to.equal(part(el, 'choose'));
+    expect(events).to.deep.equal([]);
+    expect(state.tokenRequests + state.parseRequests).to.equal(0);
+    // A file chosen: the note goes, and the upload works.
+    await choose(el, pdf());
+    expect(part(el, 'dropzone')!.textContent).to.not.include('Choose your CAS PDF first.');
+    // upload() from the page still rejects with invalid-file.
+    el.reset();
+    expect((await rejectionOf(el.upload())).code).to.equal('invalid-file');
+  });
+
+  it('"Check the password" selects the wrong password, kept in its field, so the visitor sees where to type', async () => {
+    setScenario(state, 'wrong-password');
+    const el = await make();
+    await choose(el, pdf());
+    const input = part(el, 'password-input') as HTMLInputElement;
+    input.value = 'ABCDE1234G';
+    input.dispatchEvent(new Event('input'));
+    const failed = oneEvent(el, 'cas-upload-error');
+    part(el, 'submit')!.click();
+    expect((await failed).detail.code).to.equal('invalid-password');
+    await el.updateComplete;
+    const field = part(el, 'password-input') as HTMLInputElement;
+    expect(field.value, 'the password tried stays in its field').to.equal('ABCDE1234G');
+    expect(field.type).to.equal('password');
+    (el.shadowRoot!.activeElement as HTMLElement | null)?.blur();
+    part(el, 'check')!.click();
+    expect(el.shadowRoot!.activeElement).to.equal(field);
+    expect([field.selectionStart, field.selectionEnd], 'all of it selected').to.deep.equal([0, 10]);
+    // Typed over, the right one uploads.
+    setScenario(state, 'success');
+    field.value = PASSWORD;
+    field.dispatchEvent(new Event('input'));
+    part(el, 'submit')!.click();
+    await oneEvent(el, 'cas-upload-success');
+    expect(state.lastParseRequest!.fields.password).to.equal(PASSWORD);
+    expect(el.password).to.equal('');
+  });
+});

@@ -11,7 +11,7 @@ import '../src/entries/cdsl-fetch.js';
 import '../src/entries/index.js';
 import { CasCdslFetchElement } from '../src/entries/cdsl-fetch.js';
 import { part, serveMocks } from './helpers.js';
-import { logLine } from './flow-helpers.js';
+import { logLine, waitFor } from './flow-helpers.js';
 
 const tokens = createMockState();
 const cdsl = createCdslState();
@@ -675,5 +675,142 @@ describe('<cas-cdsl-fetch>', () => {
     await up.upload(new File(['%PDF-1.7\n'], 'a.pdf'), PAN);
     await toOtp(el);
     expect(tokens.tokenRequests).to.equal(1);
+  });
+});
+
+describe('<cas-cdsl-fetch> OTP step: resend after 30 s, cancel, back from the SMS app (contract §18)', () => {
+  serveMocks(worker, () => {
+    resetMockState(tokens);
+    Object.assign(cdsl, createCdslState());
+  });
+  let now = 5_000_000;
+  beforeEach(() => {
+    now = 5_000_000;
+    CasCdslFetchElement.now = () => now;
+  });
+  afterEach(() => {
+    CasCdslFetchElement.now = () => Date.now();
+  });
+  const resend = (el: HTMLElement) => part(el, 'resend') as HTMLButtonElement;
+  const countdown = (el: HTMLElement) => el.shadowRoot!.querySelector('#rs')!.textContent!;
+  async function later(el: CasCdslFetchElement, ms: number) {
+    now += ms;
+    el.requestUpdate();
+    await el.updateComplete;
+  }
+
+  it('a new OTP is offered 30 s after the last, the seconds counted down from the clock; pressed early it sends nothing', async () => {
+    const el = await make();
+    await toOtp(el);
+    expect(part(el, 'status')!.textContent).to.equal(
+      'CDSL sent an OTP by SMS to the mobile number registered with your demat account. No SMS? You can ask for a new OTP in 30 seconds.',
+    );
+    expect(resend(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(resend(el).getAttribute('aria-describedby')).to.equal('rs');
+    expect(countdown(el)).to.equal('No SMS? You can ask for a new OTP in 30 seconds.');
+    await later(el, 12_000);
+    expect(countdown(el)).to.equal('No SMS? You can ask for a new OTP in 18 seconds.');
+    await press(el, 'resend');
+    await aTimeout(50);
+    expect(fetches(), 'nothing sent before 30 s').to.have.length(1);
+    expect(el.state).to.equal('otp');
+    // Never asked for on its own: at 30 s it is offered, said once in the live region.
+    now += 18_000;
+    await waitFor(() => resend(el).getAttribute('aria-disabled') === 'false', 'offered at 30 s');
+    expect(countdown(el)).to.equal('No SMS? You can ask for a new OTP now.');
+    expect(part(el, 'status')!.textContent).to.equal('No SMS? You can ask for a new OTP now.');
+    await aTimeout(1100);
+    expect(fetches(), 'never sent on its own').to.have.length(1);
+    // Pressed: a new OTP request with the same details; the new session is the one verified.
+    type(el, 'otp-input', '99');
+    await press(el, 'resend');
+    await until(el, 'otp');
+    expect(fetches()).to.have.length(2);
+    expect(fetches()[1].body).to.deep.equal(fetches()[0].body);
+    expect((part(el, 'otp-input') as HTMLInputElement).value, 'the old OTP emptied').to.equal('');
+    expect(resend(el).getAttribute('aria-disabled'), 'the 30 s start again').to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'otp-input'));
+    type(el, 'otp-input', MOCK_OTP);
+    await press(el, 'submit');
+    await until(el, 'success');
+    expect(verifies()).to.have.length(1);
+    expect(verifies()[0].path).to.include(cdsl.sessions[1]);
+  });
+
+  it('Hindi: the countdown and its button', async () => {
+    const el = await make('lang="hi"');
+    await waitFor(() => part(el, 'submit')!.textContent!.includes('OTP भेजें'), 'Hindi');
+    await toOtp(el);
+    expect(resend(el).textContent!.trim()).to.equal('नया OTP भेजें');
+    expect(countdown(el)).to.match(/^SMS नहीं आया\? 30 सेकंड बाद आप नया OTP माँग सकते हैं।$/);
+  });
+
+  it('Cancel on the OTP step: back to the details as typed, cas-upload-cancel, the countdown stopped', async () => {
+    const el = await make();
+    await toOtp(el);
+    const cancel = oneEvent(el, 'cas-upload-cancel');
+    await press(el, 'cancel');
+    expect((await cancel).detail).to.deep.equal({ step: 'otp' });
+    expect(el.state).to.equal('idle');
+    expect((part(el, 'bo-id-input') as HTMLInputElement).value).to.equal('1208 1600 0000 0001');
+    expect(part(el, 'resend')).to.equal(null);
+  });
+
+  it('switching to the SMS app and back (visibilitychange) and a page restored from the back/forward cache keep the step and the OTP typed; the countdown catches up at once', async () => {
+    const el = await make();
+    await toOtp(el);
+    type(el, 'otp-input', '1234');
+    try {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      now += 40_000;
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await el.updateComplete;
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    expect(el.state).to.equal('otp');
+    expect((part(el, 'otp-input') as HTMLInputElement).value).to.equal('1234');
+    expect(resend(el).getAttribute('aria-disabled'), 'caught up without waiting for a tick').to.equal('false');
+    expect(part(el, 'status')!.textContent).to.equal('No SMS? You can ask for a new OTP now.');
+    // A second OTP, then the page goes into the back/forward cache and comes back.
+    await press(el, 'resend');
+    await until(el, 'otp');
+    type(el, 'otp-input', '5678');
+    dispatchEvent(new PageTransitionEvent('pagehide', { persisted: true }));
+    now += 31_000;
+    dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    await el.updateComplete;
+    expect(el.state).to.equal('otp');
+    expect((part(el, 'otp-input') as HTMLInputElement).value).to.equal('5678');
+    expect(resend(el).getAttribute('aria-disabled')).to.equal('false');
+    type(el, 'otp-input', MOCK_OTP);
+    await press(el, 'submit');
+    await until(el, 'success');
+    expect(verifies()[0].path).to.include(cdsl.sessions[1]);
+  });
+
+  it('"Show password" on the statement password step', async () => {
+    cdsl.scenario = 'pan-not-password';
+    const el = await make();
+    await toOtp(el);
+    type(el, 'otp-input', MOCK_OTP);
+    await press(el, 'submit');
+    await until(el, 'error');
+    const pw = () => part(el, 'password-input') as HTMLInputElement;
+    expect(pw().type).to.equal('password');
+    (part(el, 'show-password') as HTMLInputElement).click();
+    await el.updateComplete;
+    expect(pw().type).to.equal('text');
+    const box = part(el, 'show-password')!.getBoundingClientRect();
+    expect(Math.min(box.width, box.height)).to.be.at.least(24);
+    expect(part(el, 'show-password')!.closest('label')!.textContent!.trim()).to.equal('Show password');
+    type(el, 'password-input', MOCK_STATEMENT_PASSWORD);
+    await press(el, 'submit');
+    await until(el, 'success');
+    el.reset();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[type=text][part=password-input]')).to.equal(null);
   });
 });

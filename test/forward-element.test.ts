@@ -233,6 +233,10 @@ describe('<cas-forward>', () => {
     expect(detail.message).to.equal('Your PAN does not open this statement. Please type its password.');
     await el.updateComplete;
     expect(part(el, 'password-input')!.getAttribute('aria-invalid')).to.equal('true');
+    // "Show password" beside it (contract §18).
+    (part(el, 'show-password') as HTMLInputElement).click();
+    await el.updateComplete;
+    expect((part(el, 'password-input') as HTMLInputElement).type).to.equal('text');
     // The flow goes on: the address is kept and still polled.
     expect(deletes()).to.have.length(0);
     await nextPoll();

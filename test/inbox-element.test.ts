@@ -166,6 +166,11 @@ describe('<cas-inbox>', () => {
     await press(el, 'submit');
     await until(el, 'error');
     expect(part(el, 'password-input')).to.exist;
+    // "Show password" beside it (contract §18).
+    expect((part(el, 'password-input') as HTMLInputElement).type).to.equal('password');
+    (part(el, 'show-password') as HTMLInputElement).click();
+    await el.updateComplete;
+    expect((part(el, 'password-input') as HTMLInputElement).type).to.equal('text');
     type(el, 'password-input', MOCK_INBOX_PASSWORD);
     await press(el, 'submit');
     await until(el, 'success');

@@ -140,6 +140,41 @@ describe('<cas-mailback>', () => {
         expect(tokens.tokenRequests).to.equal(0);
       });
     }
+    it('every wrong field at once: each marked, all named in one message in form order, the passwords that differ among them (Hindi too)', async () => {
+      const el = await make();
+      const events = record(el);
+      await fill(el, {
+        email: 'investor.example.com',
+        pan: 'ABC',
+        password: 'short',
+        confirm: 'shorter',
+        from: '2025-05-01',
+        to: '2025-04-01',
+      });
+      await press(el, 'submit');
+      await until(el, 'error');
+      expect(events.map((e) => [e.type, e.detail.code])).to.deep.equal([['cas-upload-error', 'invalid-details']]);
+      const marked = ['email-input', 'pan-input', 'from-input', 'to-input', 'password-input', 'confirm-input'].filter(
+        (p) => part(el, p)!.getAttribute('aria-invalid') === 'true',
+      );
+      expect(marked).to.deep.equal(['email-input', 'pan-input', 'to-input', 'password-input', 'confirm-input']);
+      expect(part(el, 'error')!.textContent).to.equal(
+        'Please check: E-mail, PAN, End date, PDF password, Password typed again (not the same).',
+      );
+      el.lang = 'hi';
+      await waitFor(() => /कृपया जाँचें/.test(part(el, 'error')!.textContent!), 'Hindi');
+      expect(part(el, 'error')!.textContent).to.equal(
+        'कृपया जाँचें: ई-मेल, PAN, अंतिम तिथि, PDF पासवर्ड, दोबारा लिखा पासवर्ड (पहले जैसा नहीं)।',
+      );
+      expect(generates()).to.have.length(0);
+      // Mended, the marks go at the next try.
+      el.lang = 'en';
+      await fill(el);
+      type(el, 'from-input', '2025-04-01');
+      type(el, 'to-input', '2025-05-01');
+      await press(el, 'submit');
+      await until(el, 'sent');
+    });
     it('checkMailbackDetails: a real date, today allowed', () => {
       const ok = { email: EMAIL, fromDate: '2025-02-28', toDate: '2025-11-20', password: PASSWORD };
       expect(checkMailbackDetails(ok, TODAY).to_date).to.equal('2025-11-20');
@@ -199,6 +234,21 @@ describe('<cas-mailback>', () => {
       expect(generates(), scenario).to.have.length(1);
       expect(part(el, 'retry'), 'retry').to.exist;
     }
+  });
+
+  it('a 429 says what was refused: the statement request, not an upload (English and Hindi)', async () => {
+    mocks.mailback = 'rate-limited';
+    const el = await make();
+    await fill(el);
+    await press(el, 'submit');
+    await until(el, 'error');
+    const text = part(el, 'error')!.textContent!;
+    expect(text).to.equal(
+      'Too many statement requests just now: KFintech was not asked to send this one. Please wait a minute, then ask again.',
+    );
+    expect(text).to.not.include('upload');
+    el.lang = 'hi';
+    await waitFor(() => /KFintech से यह स्टेटमेंट/.test(part(el, 'error')!.textContent!), 'Hindi');
   });
 
   it('a 429 with Retry-After is waited out and sent again', async () => {

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { styles } from './styles.js';
 import { en, type CasCdslFetchStrings } from './en.js';
-import { catalog } from '../shared/catalog.js';
+import { catalog, fill } from '../shared/catalog.js';
 import { FlowElement } from '../shared/flow-element.js';
 import type { ErrorValues } from '../shared/cas-element.js';
 import { CasUploadError } from '../core/errors.js';
@@ -23,6 +23,11 @@ export type CasCdslFetchState = 'idle' | 'requesting' | 'otp' | 'verifying' | 'p
 
 /** Where the flow stands when nothing is in flight: the form shown (also under an error). */
 type Step = 'details' | 'otp' | 'password';
+
+/** A new OTP may be asked for this long after the last one (CDSL sends each by SMS). */
+const RESEND_MS = 30_000;
+/** Seconds as the countdown shows them ("28 seconds", in the language shown). */
+const SECONDS: Intl.NumberFormatOptions = { style: 'unit', unit: 'second', unitDisplay: 'long' };
 
 /** The texts of `<cas-cdsl-fetch>`; Hindi is a file of its own, loaded when first used. */
 const strings = catalog<CasCdslFetchStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) }, 'cas-cdsl-fetch');
@@ -48,9 +53,11 @@ const strings = catalog<CasCdslFetchStrings>(en, { hi: () => import('./hi.js').t
  * @csspart dob-input - The date of birth field (`<input type="date">`).
  * @csspart otp-input - The OTP field (`autocomplete="one-time-code"`, `inputmode="numeric"`).
  * @csspart password-input - The statement's password, when it is not the PAN.
+ * @csspart show-password - The "Show password" checkbox beside the password (24 × 24 px).
  * @csspart submit - The main button of the step shown.
  * @csspart cancel - Cancels the step in flight, or the flow.
  * @csspart back - Back to the details.
+ * @csspart resend - On the OTP step: asks CDSL for a new OTP; offered 30 s after the last one (before that `aria-disabled`, the seconds left counted down beside it), never sent on its own.
  * @csspart wait - What is happening during a long step, with the seconds elapsed.
  * @csspart progress - The busy indicator (`<progress>` without a value).
  * @csspart status - The `aria-live` status region (visually hidden).
@@ -104,6 +111,45 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
   #files?: CdslFile[];
   #result?: ParseResult;
   #bad: CdslField[] = [];
+  /** When the last OTP was asked for (the elements' clock, `CasElement.now`): a new one is offered 30 s later. */
+  #sentAt = 0;
+  /** Counts the seconds to a new OTP down, while the OTP step shows them. */
+  #countdown?: ReturnType<typeof setInterval>;
+  /** The page is shown again (back from the SMS app, or from the back/forward cache): the countdown catches up at once. */
+  #onShow = () => this.#count();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.#onShow);
+    addEventListener('pageshow', this.#onShow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.#onShow);
+    removeEventListener('pageshow', this.#onShow);
+    clearInterval(this.#countdown);
+  }
+
+  /** Whole seconds before a new OTP may be asked for (0: now), on the OTP step. */
+  get #wait(): number {
+    const left = this.#sentAt + RESEND_MS - (this.constructor as typeof CasCdslFetchElement).now();
+    return this.#step === 'otp' ? Math.max(0, Math.ceil(left / 1000)) : 0;
+  }
+
+  /**
+   * The countdown's tick: the seconds shown again; at 0 the countdown stops and says, politely,
+   * that a new OTP may be asked for (never asked for on its own).
+   */
+  #count(): void {
+    if (!this.#countdown) return;
+    if (!this.#wait) {
+      clearInterval(this.#countdown);
+      this.#countdown = undefined;
+      if (this.#step === 'otp' && !this.run) this.status = this.t.resendNow;
+    }
+    this.requestUpdate();
+  }
 
   /** Stops what is in flight (the request is really aborted), drops the OTP session and goes back to the details, kept; fires `cas-upload-cancel`. */
   cancel(): void {
@@ -117,6 +163,8 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
 
   /** @internal Back to the details, kept; the OTP session dropped (as Cancel does, without a word). */
   protected override rest(): void {
+    clearInterval(this.#countdown);
+    this.#countdown = undefined;
     this.#session = this.#files = undefined;
     this.#step = 'details';
     this.#otp = this.#password = this.#tried = '';
@@ -127,6 +175,9 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
   /** Back to `idle` with the fields of `prefill` (empty without it), clearing what was typed, the session, result and error. */
   reset(): void {
     this.stop();
+    clearInterval(this.#countdown);
+    this.#countdown = undefined;
+    this.shown = false;
     this.#details.reset();
     this.#otp = this.#password = this.#tried = this.status = '';
     this.#session = this.#files = this.#result = this.error = undefined;
@@ -161,7 +212,10 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
       this.#session = sessionId;
       this.#otp = '';
       this.#step = 'otp';
-      this.status = this.t.otpSent;
+      this.#sentAt = (this.constructor as typeof CasCdslFetchElement).now();
+      clearInterval(this.#countdown);
+      this.#countdown = setInterval(() => this.#count(), 1000);
+      this.status = `${this.t.otpSent} ${fill(this.t.resendIn, { seconds: this.fmt(RESEND_MS / 1000, SECONDS) })}`;
       this.go('otp');
     } catch (err) {
       const fields = err instanceof CdslDetailsError && err.fields;
@@ -257,6 +311,7 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
     const button = this.button.bind(this);
     const cancel = button('cancel', t.cancel, () => ((this.ui = true), this.cancel()));
     const main = (label: string) => (error?.retryable ? button('retry', t.retry) : button('submit', label));
+    const wait = this.#wait;
     let body;
     switch (state) {
       case 'requesting':
@@ -284,16 +339,28 @@ export class CasCdslFetchElement extends FlowElement<CasCdslFetchState, CasCdslF
                   invalid: code === 'invalid-otp',
                 },
               )}
-              <div class="a">${main(t.verify)}${button('back', t.back, () => ((this.ui = true), this.cancel()))}</div>`;
+              <div class="a">${main(t.verify)}${cancel}</div>
+              <p id="rs" class="m">${wait ? fill(t.resendIn, { seconds: this.fmt(wait, SECONDS) }) : t.resendNow}</p>
+              <div class="a">
+                <button
+                  part="resend"
+                  type="button"
+                  aria-disabled=${wait > 0}
+                  aria-describedby="rs"
+                  @click=${() => wait || ((this.ui = true), this.#request())}
+                >
+                  ${t.resend}</button
+                >${button('back', t.back, () => ((this.ui = true), this.cancel()))}
+              </div>`;
             break;
           case 'password':
             body = html`${this.errorView()}${
                 code === 'invalid-password'
-                  ? this.field('pw', 'password-input', t.password, this.#password, (v) => (this.#password = v), {
+                  ? html`${this.field('pw', 'password-input', t.password, this.#password, (v) => (this.#password = v), {
                       type: 'password',
                       hint: t.passwordHint,
                       invalid: true,
-                    })
+                    })}${this.showToggle(t.show)}`
                   : nothing
               }
               <div class="a">${main(t.parse)}${cancel}</div>`;

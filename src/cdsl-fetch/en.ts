@@ -31,6 +31,12 @@ export interface CasCdslFetchStrings extends Record<CasUploadErrorCode, string> 
   verify: string;
   /** Back to the details. */
   back: string;
+  /** Asks for a new OTP (offered 30 s after the last one). */
+  resend: string;
+  /** Under the OTP: the seconds before a new OTP may be asked for (`{seconds}`, such as "28 seconds"); also announced when the OTP was sent. */
+  resendIn: string;
+  /** Once a new OTP may be asked for; announced politely. */
+  resendNow: string;
   cancel: string;
   retry: string;
   /** While CDSL's statement is fetched. */
@@ -45,6 +51,8 @@ export interface CasCdslFetchStrings extends Record<CasUploadErrorCode, string> 
   passwordHint: string;
   /** The main button of the password step. */
   parse: string;
+  /** The "Show password" checkbox. */
+  show: string;
   /** Success, and the summary's labels. */
   done: string;
   statement: string;
@@ -70,6 +78,9 @@ export const en: CasCdslFetchStrings = {
   otp: 'OTP',
   verify: 'Fetch statement',
   back: 'Change details',
+  resend: 'Send a new OTP',
+  resendIn: 'No SMS? You can ask for a new OTP in {seconds}.',
+  resendNow: 'No SMS? You can ask for a new OTP now.',
   cancel: 'Cancel',
   retry: 'Retry',
   verifying: 'Fetching your statement from CDSL…',

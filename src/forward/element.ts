@@ -63,6 +63,7 @@ const PAN_OPENS = ['cams', 'kfintech'];
  * @csspart file-list - The statements received, newest first, one button each.
  * @csspart file - One statement of the list (a button: name, sender and date).
  * @csspart password-input - The chosen statement's password, when it is not the PAN.
+ * @csspart show-password - The "Show password" checkbox beside the password (24 × 24 px).
  * @csspart submit - Parses the chosen statement.
  * @csspart cancel - Cancels the flow (the address is deleted).
  * @csspart wait - What is happening during a long step.
@@ -182,6 +183,7 @@ export class CasForwardElement extends FlowElement<CasForwardState, CasForwardSt
     this.#files = [];
     this.#file = undefined;
     this.#password = this.#tried = this.#note = '';
+    this.shown = false;
   }
 
   /** The flow ends without a word (the element removed, the page gone): back to `idle`. */
@@ -495,11 +497,11 @@ export class CasForwardElement extends FlowElement<CasForwardState, CasForwardSt
         body = file
           ? html`<p>${fill(t.chosen, { name: file.filename })}</p>
               ${error ? this.errorView() : nothing}${!error || error.code === 'invalid-password'
-                ? this.field('pw', 'password-input', t.password, this.#password, (v) => (this.#password = v), {
+                ? html`${this.field('pw', 'password-input', t.password, this.#password, (v) => (this.#password = v), {
                     type: 'password',
                     hint: t.passwordHint,
                     invalid: error?.code === 'invalid-password',
-                  })
+                  })}${this.showToggle(t.show)}`
                 : nothing}
               <div class="a">${main}${cancel}</div>
               ${list}${this.#addressView()}`

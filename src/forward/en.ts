@@ -1,5 +1,6 @@
 import { defaultMessages, type CasUploadErrorCode } from '../core/errors.js';
 import { flowMessages } from '../core/flow-messages.js';
+import { flowTexts } from '../shared/flow-texts.js';
 
 /**
  * Every text `<cas-forward>` shows; its `strings` property may override any of them.
@@ -36,6 +37,8 @@ export interface CasForwardStrings extends Record<CasUploadErrorCode, string> {
   chosen: string;
   password: string;
   passwordHint: string;
+  /** The "Show password" checkbox. */
+  show: string;
   /** After the PAN was refused as the statement's password. */
   panNotPassword: string;
   /** The main button of the password step. */
@@ -97,4 +100,5 @@ export const en: CasForwardStrings = {
   another: 'Start again',
   ...defaultMessages,
   ...flowMessages,
+  ...flowTexts,
 };

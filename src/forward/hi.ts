@@ -1,6 +1,6 @@
 import type { CasForwardStrings } from './en.js';
 import { messagesHi } from '../shared/messages.hi.js';
-import { flowMessagesHi } from '../shared/flow-messages.hi.js';
+import { flowMessagesHi, flowTextsHi } from '../shared/flow-messages.hi.js';
 
 /** Hindi for `<cas-forward>`, loaded the first time it speaks Hindi (a file of its own). */
 export const hi: CasForwardStrings = {
@@ -37,4 +37,5 @@ export const hi: CasForwardStrings = {
   total: 'कुल मूल्य',
   another: 'फिर से शुरू करें',
   ...flowMessagesHi,
+  ...flowTextsHi,
 };

@@ -77,6 +77,7 @@ const LEAVE = Symbol('leave');
  * @csspart file-list - The statements found, newest first, one button each.
  * @csspart file - One statement of the list (a button).
  * @csspart password-input - The chosen statement's password.
+ * @csspart show-password - The "Show password" checkbox beside the password (24 × 24 px).
  * @csspart submit - Parses the chosen statement.
  * @csspart back - Back to the list.
  * @csspart cancel - Cancels the step in flight, or the flow.
@@ -195,6 +196,7 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
     this.#files = [];
     this.#file = undefined;
     this.#password = '';
+    this.shown = false;
     return this.#revoke();
   }
 
@@ -472,7 +474,7 @@ export class CasInboxElement extends FlowElement<CasInboxState, CasInboxStrings>
                 hint: t.passwordHint,
                 invalid: error?.code === 'invalid-password',
               },
-            )}
+            )}${this.showToggle(t.show)}
             <div class="a">
               ${button('submit', t.parse)}${this.#files.length > 1 ? button('back', t.back, () => this.#choose()) : nothing}${cancel}
             </div>`;

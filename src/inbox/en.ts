@@ -1,5 +1,6 @@
 import { defaultMessages, type CasUploadErrorCode } from '../core/errors.js';
 import { flowMessages } from '../core/flow-messages.js';
+import { flowTexts } from '../shared/flow-texts.js';
 
 /**
  * Every text `<cas-inbox>` shows; its `strings` property may override any of them.
@@ -34,6 +35,8 @@ export interface CasInboxStrings extends Record<CasUploadErrorCode, string> {
   chosen: string;
   password: string;
   passwordHint: string;
+  /** The "Show password" checkbox. */
+  show: string;
   /** The main button of the password step. */
   parse: string;
   parsing: string;
@@ -79,4 +82,5 @@ export const en: CasInboxStrings = {
   another: 'Start again',
   ...defaultMessages,
   ...flowMessages,
+  ...flowTexts,
 };

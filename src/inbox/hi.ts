@@ -1,6 +1,6 @@
 import type { CasInboxStrings } from './en.js';
 import { messagesHi } from '../shared/messages.hi.js';
-import { flowMessagesHi } from '../shared/flow-messages.hi.js';
+import { flowMessagesHi, flowTextsHi } from '../shared/flow-messages.hi.js';
 
 /** Hindi for `<cas-inbox>`, loaded the first time it speaks Hindi (a file of its own). */
 export const hi: CasInboxStrings = {
@@ -33,4 +33,5 @@ export const hi: CasInboxStrings = {
   total: 'कुल मूल्य',
   another: 'फिर से शुरू करें',
   ...flowMessagesHi,
+  ...flowTextsHi,
 };

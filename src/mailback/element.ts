@@ -7,6 +7,7 @@ import { FlowElement } from '../shared/flow-element.js';
 import { CasUploadError } from '../core/errors.js';
 import {
   requestMailback,
+  checkMailbackDetails,
   isoDay,
   MailbackDetailsError,
   MAILBACK_EARLIEST,
@@ -22,6 +23,11 @@ export type CasMailbackState = 'idle' | 'sending' | 'sent' | 'error';
 /** The date-range presets, in the order offered. */
 const RANGES = ['sinceStart', 'lastFy', 'thisFy', 'lastYear', 'custom'] as const;
 type Range = (typeof RANGES)[number];
+
+/** A field that can be wrong: one of the checked details, or the password typed again. */
+type Bad = MailbackField | 'confirm';
+/** The fields in form order, as the message names them. */
+const ORDER: Bad[] = ['email', 'pan', 'fromDate', 'toDate', 'password', 'confirm'];
 
 /** The texts of `<cas-mailback>`; Hindi is a file of its own, loaded when first used. */
 const strings = catalog<CasMailbackStrings>(en, { hi: () => import('./hi.js').then((m) => m.hi) }, 'cas-mailback');
@@ -115,8 +121,7 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
   #to = '';
   #password = '';
   #confirm = '';
-  #show = false;
-  #bad: (MailbackField | 'confirm')[] = [];
+  #bad: Bad[] = [];
   /** Where the statement went, for the sent state only. */
   #sentTo = '';
 
@@ -140,7 +145,7 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
     this.stop();
     this.#details.reset();
     this.#password = this.#confirm = this.#sentTo = this.status = '';
-    this.#show = false;
+    this.shown = false;
     this.#bad = [];
     this.error = undefined;
     this.#preset('sinceStart');
@@ -154,13 +159,6 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
   }
 
   async #send(): Promise<void> {
-    this.#bad = [];
-    if (!this.#show && this.#confirm !== this.#password) {
-      this.#bad = ['confirm'];
-      this.fail(new CasUploadError('invalid-details'), {}, 'mismatch');
-      return;
-    }
-    const run = this.begin('sending', this.t.sending);
     const details = {
       email: this.#details.v.email,
       fromDate: this.#from,
@@ -168,6 +166,18 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
       password: this.#password,
       pan: this.#details.v.pan,
     };
+    // Every field that fails the checks, marked and named in one message (form order), the
+    // two passwords that differ among them.
+    let bad: Bad[] = [];
+    try {
+      checkMailbackDetails(details, CasMailbackElement.today());
+    } catch (err) {
+      bad = (err as MailbackDetailsError).fields;
+    }
+    if (!this.shown && this.#confirm !== this.#password) bad = [...bad, 'confirm'];
+    this.#bad = bad;
+    if (bad.length) return this.#invalid(bad);
+    const run = this.begin('sending', this.t.sending);
     try {
       const { requestId } = await requestMailback(details, {
         ...this.api(run.signal),
@@ -184,13 +194,16 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
       const error = err instanceof CasUploadError ? err : new CasUploadError('server-error');
       if (error.code === 'aborted') return this.go('idle');
       const fields = err instanceof MailbackDetailsError && err.fields;
-      if (fields) this.#bad = fields;
-      this.fail(
-        error,
-        () => ({ min: String(MAILBACK_MIN_PASSWORD), fields: (fields || []).map((f) => this.t[`${f}Name`]).join(', ') }),
-        fields ? 'checkFields' : undefined,
-      );
+      if (fields) return this.#invalid((this.#bad = fields), error);
+      this.fail(error, { min: String(MAILBACK_MIN_PASSWORD) });
     }
+  }
+
+  /** `invalid-details` naming each of `bad` (or only the passwords that differ), in form order. */
+  #invalid(bad: Bad[], error = new CasUploadError('invalid-details')): void {
+    const only = bad.length == 1 && bad[0] == 'confirm';
+    const names = () => ({ fields: ORDER.filter((f) => bad.includes(f)).map((f) => this.t[`${f}Name`]).join(', ') });
+    this.fail(error, names, only ? 'mismatch' : 'checkFields');
   }
 
   #submit(e: Event): void {
@@ -289,29 +302,19 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
             )}
           </div>
           ${this.field('pw', 'password-input', t.password, this.#password, (v) => (this.#password = v), {
-            type: this.#show ? 'text' : 'password',
+            type: 'password',
             auto: 'new-password',
             hint: fill(t.passwordHint, { min: MAILBACK_MIN_PASSWORD }),
             invalid: bad.includes('password'),
           })}${
-            this.#show
+            this.shown
               ? nothing
               : this.field('pw2', 'confirm-input', t.confirm, this.#confirm, (v) => (this.#confirm = v), {
                   type: 'password',
                   auto: 'new-password',
                   invalid: bad.includes('confirm'),
                 })
-          }<label
-            ><input
-              type="checkbox"
-              part="show-password"
-              .checked=${this.#show}
-              @change=${(e: Event) => {
-                this.#show = (e.target as HTMLInputElement).checked;
-                this.requestUpdate();
-              }}
-            />${t.show}</label
-          >
+          }${this.showToggle(t.show)}
           <div class="a">${error?.retryable ? button('retry', t.retry) : button('submit', t.send)}</div>`;
       }
     }

@@ -39,6 +39,8 @@ export interface CasMailbackStrings extends Record<CasUploadErrorCode, string> {
   fromDateName: string;
   toDateName: string;
   passwordName: string;
+  /** The password typed again, when it differs. */
+  confirmName: string;
   /** The main button. */
   send: string;
   sending: string;
@@ -75,7 +77,6 @@ export const en: CasMailbackStrings = {
   password: 'Choose a password for the PDF',
   passwordHint: 'At least {min} characters, one you will remember: you type it again to upload the statement.',
   confirm: 'Type the password again',
-  show: 'Show password',
   mismatch: 'The two passwords are not the same.',
   send: 'E-mail me my statement',
   sending: 'Asking KFintech to e-mail your statement…',
@@ -89,11 +90,14 @@ export const en: CasMailbackStrings = {
   upload: 'I have the PDF: upload it',
   another: 'Ask again',
   ...defaultMessages,
+  // A 429 says what was refused: this request, not an upload.
+  'rate-limited': 'Too many statement requests just now: KFintech was not asked to send this one. Please wait a minute, then ask again.',
   emailName: 'E-mail',
   panName: 'PAN',
   fromDateName: 'Start date',
   toDateName: 'End date',
   passwordName: 'PDF password',
+  confirmName: 'Password typed again (not the same)',
   ...flowMessages,
   ...flowTexts,
 };

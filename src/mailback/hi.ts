@@ -22,7 +22,6 @@ export const hi: CasMailbackStrings = {
   password: 'PDF के लिए पासवर्ड चुनें',
   passwordHint: 'कम से कम {min} अक्षर, जो आपको याद रहे: स्टेटमेंट अपलोड करते समय इसे फिर लिखना होगा।',
   confirm: 'पासवर्ड फिर से लिखें',
-  show: 'पासवर्ड दिखाएँ',
   mismatch: 'दोनों पासवर्ड एक जैसे नहीं हैं।',
   send: 'मुझे मेरा स्टेटमेंट ई-मेल करें',
   sending: 'KFintech से आपका स्टेटमेंट ई-मेल करने को कहा जा रहा है…',
@@ -40,6 +39,8 @@ export const hi: CasMailbackStrings = {
   fromDateName: 'आरंभ तिथि',
   toDateName: 'अंतिम तिथि',
   passwordName: 'PDF पासवर्ड',
+  confirmName: 'दोबारा लिखा पासवर्ड (पहले जैसा नहीं)',
+  'rate-limited': 'अभी बहुत सारे स्टेटमेंट अनुरोध आए हैं: KFintech से यह स्टेटमेंट भेजने को नहीं कहा गया। कृपया एक मिनट रुककर फिर से माँगें।',
   ...flowMessagesHi,
   ...flowTextsHi,
 };

@@ -51,7 +51,23 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
   /** @internal Where a step cut short by the element's removal leaves it: `idle`, what was typed kept. */
   protected rest(): void {
     this.status = '';
+    this.shown = false;
     this.go('idle' as State);
+  }
+
+  /** @internal "Show password" is ticked: the password fields (`type: 'password'`) show what is typed. */
+  protected shown = false;
+
+  /** @internal The "Show password" checkbox (part `show-password`, 24 × 24 px) of the password fields shown. */
+  protected showToggle(label: string): TemplateResult {
+    return html`<label
+      ><input
+        type="checkbox"
+        part="show-password"
+        .checked=${live(this.shown)}
+        @change=${(e: Event) => ((this.shown = (e.target as HTMLInputElement).checked), this.requestUpdate())}
+      />${label}</label
+    >`;
   }
 
   /** @internal The step in flight, if any: its abort controller. */
@@ -84,7 +100,7 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
 
   /**
    * @internal A labelled field of the form (`<input>` with `id` and `part`), its value kept by
-   * `set`. Typing renders nothing, so the value is compared with the input's own (`live()`): an
+   * `set`; a `password` field shows its text while {@link FlowElement.shown}. Typing renders nothing, so the value is compared with the input's own (`live()`): an
    * emptied value (`reset()`) empties what was typed.
    */
   protected field(
@@ -102,7 +118,7 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
         id=${id}
         part=${part}
         name=${id}
-        type=${attrs.type ?? 'text'}
+        type=${attrs.type == 'password' && this.shown ? 'text' : (attrs.type ?? 'text')}
         autocomplete=${attrs.auto ?? 'off'}
         inputmode=${attrs.mode ?? nothing}
         max=${attrs.max ?? nothing}

@@ -17,4 +17,5 @@ export const flowMessagesHi: Record<FlowErrorCode, string> = {
 /** Hindi of `flowTexts`. */
 export const flowTextsHi: typeof flowTexts = {
   checkFields: 'कृपया जाँचें: {fields}।',
+  show: 'पासवर्ड दिखाएँ',
 };

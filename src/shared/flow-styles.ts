@@ -11,6 +11,7 @@ export const flowStyles = [
 [aria-invalid=true]{border-color:var(--_d)!important}
 [part=otp-input]{font-size:1.25em;letter-spacing:.2em;max-width:12ch}
 [part=wait]{display:grid;gap:.25em}
+[aria-disabled=true]{opacity:.6;cursor:not-allowed}
 dd{overflow-wrap:anywhere}
 `,
 ];

@@ -163,6 +163,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   #again = false;
   /** Upload was pressed with no password: the field asks for one. */
   #ask = false;
+  /** Upload was pressed with no file: the drop zone asks for one. */
+  #needFile = false;
   /** The upload just started: its request goes out before the "uploading" view is drawn. */
   #sending = false;
   /** Draws the view now, before the 100 ms the progress view waits are over. */
@@ -272,7 +274,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     this.#abort(true);
     this.#file = this.#retry = this.#result = this.error = this.#progress = undefined;
     this.password = this.status = '';
-    this.#reveal = this.#ask = false;
+    this.#reveal = this.#ask = this.#needFile = false;
     this.go('idle');
   }
 
@@ -380,7 +382,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     if (this.off || !file || this.#run) return;
     this.ui = true;
     this.#retry = this.#result = this.error = undefined;
-    this.#ask = false;
+    this.#ask = this.#needFile = false;
     try {
       await checkPdf(file, this.maxSize);
     } catch (err) {
@@ -404,11 +406,19 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     e.preventDefault();
     if (this.#run) return;
     this.ui = true;
+    // No file yet: the drop zone says so, and the Upload button stays (`upload()` from the
+    // page rejects with `invalid-file`).
+    if (!this.#file) {
+      this.#needFile = true;
+      this.status = this.t.fileNeeded;
+      this.#q('[part~=choose]')?.focus();
+      this.requestUpdate();
+      return;
+    }
     const kept = this.password ? undefined : this.#retry;
     const pw = kept ?? this.password;
-    // CAS statements always have a password: ask for it, unless the host allows none. (With no
-    // file, upload() says that first.)
-    if (!pw && !this.allowEmptyPassword && this.#file) {
+    // CAS statements always have a password: ask for it, unless the host allows none.
+    if (!pw && !this.allowEmptyPassword) {
       this.#ask = true;
       this.status = this.t.passwordNeeded;
       this.#q('#pw')?.focus();
@@ -416,7 +426,17 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       return;
     }
     this.#again = kept !== undefined;
-    this.upload(undefined, pw).catch(() => {});
+    // A wrong password stays in its field (hidden, as typed), for "Check the password".
+    this.upload(undefined, pw).catch((e) => {
+      if (e.code == 'invalid-password' && this.state == 'error' && !this.password) this.password = pw;
+    });
+  }
+
+  /** "Check the password": the password field, its text selected, so the visitor sees where to type. */
+  #check(): void {
+    const pw = this.#q<HTMLInputElement>('#pw')!;
+    pw.focus();
+    pw.select();
   }
 
   #q<E extends HTMLElement>(selector: string): E | null {
@@ -517,7 +537,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
                       part="drop-hint"
                       class="m"
                       >${t.drop}</span
-                    >`
+                    >${this.#needFile ? html`<span id="fn" class="d">${t.fileNeeded}</span>` : nothing}`
             }
           </div>
           <div class="f">
@@ -547,7 +567,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
           <div class="a">
             ${
               error?.retryable ? button('retry', t.retry) : file || !error ? button('submit', t.submit) : nothing
-            }${code === 'invalid-password' ? button('check', t.checkPassword, () => this.#q('#pw')!.focus()) : nothing}
+            }${code === 'invalid-password' ? button('check', t.checkPassword, () => this.#check()) : nothing}
           </div>`;
       }
     }

@@ -35,6 +35,8 @@ export interface CasUploadStrings extends Record<UploadErrorCode, string> {
   passwordKept: string;
   /** Upload pressed with no password typed. */
   passwordNeeded: string;
+  /** Upload pressed with no file chosen. */
+  fileNeeded: string;
   /** Why a `required` element keeps its form from submitting. */
   required: string;
   /** Announced when a file was chosen: `{name}`, `{size}`. */
@@ -70,6 +72,7 @@ export const en: CasUploadStrings = {
   checkPassword: 'Check the password',
   passwordKept: 'The password you typed is kept for Retry.',
   passwordNeeded: "Type the statement's password first.",
+  fileNeeded: 'Choose your CAS PDF first.',
   required: 'Upload your CAS statement first.',
   chosen: '{name} ({size}) is ready.',
   uploading: 'Uploading… {percent}%',

@@ -21,6 +21,7 @@ export const hi: CasUploadStrings = {
   checkPassword: 'पासवर्ड जाँचें',
   passwordKept: 'आपका लिखा पासवर्ड फिर से कोशिश के लिए रखा गया है।',
   passwordNeeded: 'पहले स्टेटमेंट का पासवर्ड लिखें।',
+  fileNeeded: 'पहले अपनी CAS PDF चुनें।',
   required: 'पहले अपना CAS स्टेटमेंट अपलोड करें।',
   chosen: '{name} ({size}) तैयार है।',
   uploading: 'अपलोड हो रहा है… {percent}%',
