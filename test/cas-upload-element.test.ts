@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
 import { setupWorker } from 'msw/browser';
 import { http, HttpResponse, delay } from 'msw';
 import { createHandlers, createMockState, resetMockState, setScenario, TOKEN_URL, PARSE_RESPONSE } from './mocks/handlers.js';
@@ -1033,23 +1033,26 @@ describe('<cas-upload> in the form: no file, a wrong password (contract §18)', 
     expect((await rejectionOf(el.upload())).code).to.equal('invalid-file');
   });
 
-  it('"Check the password" selects the wrong password, kept in its field, so the visitor sees where to type', async () => {
+  it('"Check the password" puts the wrong password back in its field, focused and selected, so the visitor sees where to type', async () => {
     setScenario(state, 'wrong-password');
     const el = await make();
     await choose(el, pdf());
     const input = part(el, 'password-input') as HTMLInputElement;
     input.value = 'ABCDE1234G';
     input.dispatchEvent(new Event('input'));
+    await el.updateComplete;
     const failed = oneEvent(el, 'cas-upload-error');
     part(el, 'submit')!.click();
     expect((await failed).detail.code).to.equal('invalid-password');
     await el.updateComplete;
     const field = part(el, 'password-input') as HTMLInputElement;
-    expect(field.value, 'the password tried stays in its field').to.equal('ABCDE1234G');
-    expect(field.type).to.equal('password');
+    // Contract §2: the password is cleared after each upload.
+    expect([field.value, el.password], 'cleared after the upload').to.deep.equal(['', '']);
     (el.shadowRoot!.activeElement as HTMLElement | null)?.blur();
     part(el, 'check')!.click();
-    expect(el.shadowRoot!.activeElement).to.equal(field);
+    await waitUntil(() => el.shadowRoot!.activeElement === field, 'the field focused');
+    expect(field.value, 'the password tried, back for checking').to.equal('ABCDE1234G');
+    expect(field.type, 'still hidden').to.equal('password');
     expect([field.selectionStart, field.selectionEnd], 'all of it selected').to.deep.equal([0, 10]);
     // Typed over, the right one uploads.
     setScenario(state, 'success');

@@ -165,6 +165,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   #ask = false;
   /** Upload was pressed with no file: the drop zone asks for one. */
   #needFile = false;
+  /** The wrong password of the last upload from the form, for "Check the password" only; never shown unasked. */
+  #wrong?: string;
   /** The upload just started: its request goes out before the "uploading" view is drawn. */
   #sending = false;
   /** Draws the view now, before the 100 ms the progress view waits are over. */
@@ -194,6 +196,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     const again = this.#again;
     this.#retry = undefined;
     this.#again = this.#ask = false;
+    this.#wrong = undefined;
     const chosen = file
       ? file instanceof File
         ? file
@@ -272,7 +275,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   /** Back to `idle`, clearing file, password, result and error. */
   reset(): void {
     this.#abort(true);
-    this.#file = this.#retry = this.#result = this.error = this.#progress = undefined;
+    this.#file = this.#retry = this.#result = this.error = this.#progress = this.#wrong = undefined;
     this.password = this.status = '';
     this.#reveal = this.#ask = this.#needFile = false;
     this.go('idle');
@@ -381,7 +384,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   async #choose(file?: File): Promise<void> {
     if (this.off || !file || this.#run) return;
     this.ui = true;
-    this.#retry = this.#result = this.error = undefined;
+    this.#retry = this.#result = this.error = this.#wrong = undefined;
     this.#ask = this.#needFile = false;
     try {
       await checkPdf(file, this.maxSize);
@@ -426,14 +429,20 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       return;
     }
     this.#again = kept !== undefined;
-    // A wrong password stays in its field (hidden, as typed), for "Check the password".
+    // A wrong password is kept (in memory only) for "Check the password"; the field is emptied.
     this.upload(undefined, pw).catch((e) => {
-      if (e.code == 'invalid-password' && this.state == 'error' && !this.password) this.password = pw;
+      if (e.code == 'invalid-password' && this.state == 'error') this.#wrong = pw;
     });
   }
 
-  /** "Check the password": the password field, its text selected, so the visitor sees where to type. */
-  #check(): void {
+  /**
+   * "Check the password": the wrong password back in its field (hidden unless "Show password"),
+   * focused and selected, so the visitor sees what was typed and where to type.
+   */
+  async #check(): Promise<void> {
+    if (this.#wrong && !this.password) this.password = this.#wrong;
+    this.#wrong = undefined;
+    await this.updateComplete;
     const pw = this.#q<HTMLInputElement>('#pw')!;
     pw.focus();
     pw.select();
