@@ -439,11 +439,10 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
    * "Check the password": the wrong password back in its field (hidden unless "Show password"),
    * focused and selected, so the visitor sees what was typed and where to type.
    */
-  async #check(): Promise<void> {
-    if (this.#wrong && !this.password) this.password = this.#wrong;
-    this.#wrong = undefined;
-    await this.updateComplete;
+  #check(): void {
     const pw = this.#q<HTMLInputElement>('#pw')!;
+    if (this.#wrong && !this.password) pw.value = this.password = this.#wrong;
+    this.#wrong = undefined;
     pw.focus();
     pw.select();
   }
