@@ -1,7 +1,7 @@
 /**
  * `cas-upload/server`: mints short-lived CAS Parser access tokens on the host's backend, so the
  * secret API key never reaches a browser. Written against the Fetch API (`Request` →
- * `Response`): Node 20+, Next.js route handlers, Hono, Bun, Deno, and Express or `node:http`
+ * `Response`): Node 20.19+, Next.js route handlers, Hono, Bun, Deno, and Express or `node:http`
  * through {@link toNodeListener}. No dependencies. Options and defaults: docs/server.md.
  * @module
  */
