@@ -70,14 +70,8 @@ if (live) {
     `Live mode: nothing is mocked. The element gets a short-lived token from this server's /api/casparser/token ` +
     `(minted with ${key}, which never leaves the server) and uploads to ${base ?? apiOrigin}.`;
   $('mode').classList.add('live');
-  $('scenario-field').hidden = true;
-  $('cdsl-field').hidden = true;
-  $('cdsl-fast').parentElement!.hidden = true;
-  $('mailback-field').hidden = true;
-  $('inbox-field').hidden = true;
-  $('forward-field').hidden = true;
-  $('forward-pan').parentElement!.hidden = true;
-  $('scenario-about').hidden = true;
+  // Nothing to pick: the scenario lists, their texts and the mocks' explanation go.
+  for (const id of ['scenario-field', 'scenario-about', 'how', 'ways']) $(id).hidden = true;
   // The mailbox needs the provider's consent for this site's return page: not offered live.
   el.methods = 'upload cdsl mailback';
   document.title = 'cas-upload demo (live)';
@@ -142,7 +136,7 @@ async function startMocks() {
   const about = $('scenario-about');
   const choose = (s: Scenario) => {
     mocks.setScenario(state, s);
-    about.textContent = ABOUT[s];
+    about.textContent = `Upload: ${ABOUT[s]}`;
   };
   choose('success');
   scenario.addEventListener('change', () => choose(scenario.value as Scenario));

@@ -342,3 +342,136 @@ test('Forwarding: the address shown, the statement "arriving" about 8 s later, o
     assert.deepEqual(errors, []);
   });
 });
+// ---- the first screen: the element on it at once, on a phone and on a desktop ------------------
+
+/** Where the page's parts are on load, in CSS pixels of the viewport (nothing scrolled). */
+interface FirstScreen {
+  scrollY: number;
+  innerWidth: number;
+  innerHeight: number;
+  scrollWidth: number;
+  /** <cas-connect>'s top and its first way's button (upload: the main button). */
+  elementTop: number;
+  buttonBottom: number;
+  /** The scenario list of the mocked API, and "Use a sample PDF". */
+  pickerBottom: number;
+  sampleBottom: number;
+}
+
+/** Opens the demo at `width` × `height`, as a first visit, and measures it before any scrolling. */
+async function firstScreen(
+  width: number,
+  height: number,
+  colorScheme: 'light' | 'dark',
+  body?: (page: Page, at: FirstScreen) => Promise<void>,
+) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(url);
+    await page.locator('html[data-demo-ready="mock"]').waitFor({ state: 'attached' });
+    await page.locator('cas-connect [part="method-upload"]').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    // No helper functions inside: tsx would wrap them in a `__name` call the page does not have.
+    const at = await page.evaluate((): FirstScreen => {
+      const connect = document.querySelector('cas-connect')!;
+      const button = connect.shadowRoot!.querySelector('[part="method-upload"]')!;
+      return {
+        scrollY,
+        innerWidth,
+        innerHeight,
+        scrollWidth: document.documentElement.scrollWidth,
+        elementTop: connect.getBoundingClientRect().top,
+        buttonBottom: button.getBoundingClientRect().bottom,
+        pickerBottom: document.getElementById('scenario')!.getBoundingClientRect().bottom,
+        sampleBottom: document.getElementById('sample')!.getBoundingClientRect().bottom,
+      };
+    });
+    await page.screenshot({
+      path: join(root, `screenshots/e2e-first-screen-${width}-${colorScheme}.png`),
+      animations: 'disabled',
+    });
+    await body?.(page, at);
+    assert.deepEqual(errors, []);
+    return at;
+  } finally {
+    await context.close();
+  }
+}
+
+for (const [width, height, colorScheme] of [
+  [360, 740, 'light'],
+  [360, 740, 'dark'],
+  [320, 640, 'light'],
+  [320, 640, 'dark'],
+  [1280, 900, 'light'],
+] as const) {
+  test(
+    `${width} × ${height} (${colorScheme}): the element and its main button on the first screen, no sideways scroll`,
+    { timeout: 60_000 },
+    async () => {
+      const at = await firstScreen(width, height, colorScheme);
+      const where = JSON.stringify(at);
+      assert.equal(at.scrollY, 0, where);
+      assert.ok(
+        at.elementTop >= 0 && at.elementTop < at.innerHeight,
+        `the element's top is on the first screen: ${where}`,
+      );
+      assert.ok(at.buttonBottom <= at.innerHeight, `its main button (Upload the PDF) is on the first screen: ${where}`);
+      assert.ok(
+        at.pickerBottom <= at.elementTop && at.sampleBottom <= at.innerHeight,
+        `the scenario list and the sample are above it: ${where}`,
+      );
+      assert.ok(at.scrollWidth <= at.innerWidth, `the page does not scroll sideways: ${where}`);
+    },
+  );
+}
+
+test(
+  '360 × 740: the scenario list still sets what the mocked API answers (wrong password, quota, then success)',
+  { timeout: 90_000 },
+  async () => {
+    await firstScreen(360, 740, 'light', async (page) => {
+      const flowState = () =>
+        page.evaluate(() =>
+          document.querySelector('cas-connect')?.shadowRoot?.querySelector('cas-upload')?.getAttribute('state'),
+        );
+      const ends = async (scenario: string, expected: 'success' | 'error') => {
+        await page.selectOption('#scenario', scenario);
+        await page.locator('#sample').click();
+        await page.waitForFunction(
+          (s) =>
+            document.querySelector('cas-connect')?.shadowRoot?.querySelector('cas-upload')?.getAttribute('state') === s,
+          expected,
+          { timeout: 30_000 },
+        );
+        assert.equal(await flowState(), expected);
+        return (await lines(page, 'log')).at(-1)!;
+      };
+      const codeOf = (line: string) => JSON.parse(line.slice(line.indexOf('{'))).code;
+
+      const wrong = await ends('wrong-password', 'error');
+      assert.match(wrong, / cas-upload-error /);
+      assert.equal(codeOf(wrong), 'invalid-password');
+      assert.match(await part(page, 'error').innerText(), /password/i);
+      assert.match(
+        (await lines(page, 'net')).at(-1)!,
+        /POST \S+\/v4\/smart\/parse → 400 "Invalid PDF file or password\."/,
+      );
+
+      const quota = await ends('quota-exhausted', 'error');
+      assert.equal(codeOf(quota), 'quota-exceeded');
+      assert.match((await lines(page, 'net')).at(-1)!, /POST \S+\/v4\/smart\/parse → 402/);
+
+      const ok = await ends('success', 'success');
+      assert.match(ok, / cas-upload-success /);
+      await page.screenshot({
+        path: join(root, 'screenshots/e2e-first-screen-360-success.png'),
+        fullPage: true,
+        animations: 'disabled',
+      });
+    });
+  },
+);
