@@ -322,6 +322,68 @@ describe('<cas-connect>', () => {
     expect(part(el, 'back')!.textContent).to.include('दूसरे तरीके');
   });
 
+  describe('parts of the flows (exportparts)', () => {
+    const FLOWS = [
+      ['upload', 'cas-upload'],
+      ['cdsl', 'cas-cdsl-fetch'],
+      ['inbox', 'cas-inbox'],
+      ['mailback', 'cas-mailback'],
+      ['forward', 'cas-forward'],
+    ];
+    const exported = (f: Element) => (f.getAttribute('exportparts') ?? '').split(',').map((p) => p.trim());
+
+    it('a host rule cas-connect::part(submit) styles the submit button of the flow shown, as cas-upload::part(submit) styles <cas-upload>', async () => {
+      const sheet = document.createElement('style');
+      sheet.textContent =
+        'cas-upload::part(submit), cas-connect::part(submit) { letter-spacing: 7px; } cas-connect::part(back) { word-spacing: 9px; } cas-connect::part(pan-input) { text-indent: 5px; }';
+      document.head.append(sheet);
+      try {
+        const el = await make();
+        await press(el as unknown as Flow, 'method-upload');
+        const upload = await flow(el, 'cas-upload');
+        expect(getComputedStyle(part(upload, 'submit')!).letterSpacing, 'cas-upload in cas-connect').to.equal('7px');
+        const alone = await fixture<Flow>(Object.assign(document.createElement('cas-upload'), { tokenUrl: TOKEN_URL }));
+        expect(getComputedStyle(part(alone, 'submit')!).letterSpacing, 'cas-upload alone').to.equal('7px');
+        expect(getComputedStyle(part(el, 'back')!).wordSpacing, "cas-connect's own back").to.equal('9px');
+        await press(el as unknown as Flow, 'back');
+        await press(el as unknown as Flow, 'method-cdsl');
+        const cdsl = await flow(el, 'cas-cdsl-fetch');
+        expect(getComputedStyle(part(cdsl, 'submit')!).letterSpacing, 'cas-cdsl-fetch').to.equal('7px');
+        expect(getComputedStyle(part(cdsl, 'pan-input')!).textIndent).to.equal('5px');
+      } finally {
+        sheet.remove();
+      }
+    });
+
+    it("every part of every flow is exported by its own name and listed among <cas-connect>'s parts in custom-elements.json", async () => {
+      const manifest = (await (await fetch('/custom-elements.json')).json()) as {
+        modules: { declarations?: { tagName?: string; cssParts?: { name: string }[] }[] }[];
+      };
+      const parts = (tag: string) =>
+        manifest.modules
+          .flatMap((m) => m.declarations ?? [])
+          .find((d) => d.tagName === tag)!
+          .cssParts!.map((p) => p.name);
+      const own = parts('cas-connect');
+      const el = await make('redirect-url="/demo/inbox-callback.html" methods="upload cdsl inbox mailback forward"');
+      for (const [method, tag] of FLOWS) {
+        await press(el as unknown as Flow, `method-${method}`);
+        const f = await flow(el, tag);
+        const names = parts(tag);
+        expect(names.length, tag).to.be.above(10);
+        for (const name of names) {
+          expect(exported(f), `${tag} exports ${name}`).to.include(name);
+          expect(own, `<cas-connect> documents ${name}`).to.include(name);
+        }
+        // What the flow shows now carries only parts that are exported (and so documented).
+        for (const node of f.shadowRoot!.querySelectorAll('[part]'))
+          for (const name of node.getAttribute('part')!.split(/\s+/))
+            expect(exported(f), `${tag}: ${name} shown`).to.include(name);
+        await press(el as unknown as Flow, 'back');
+      }
+    });
+  });
+
   describe('accessibility (axe), light and dark', () => {
     for (const scheme of ['light', 'dark']) {
       it(`${scheme}: the choice (five ways), a flow with back`, async () => {

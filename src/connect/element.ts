@@ -43,6 +43,15 @@ const WEBVIEW = /; wv\)|Version\/\d+\.\d+ Chrome\/|^(?!.*Safari\/).*(iPhone|iPad
 /** Whether this page was told that `inbox` needs `redirect-url` (once per page). */
 let warned = false;
 
+/**
+ * The parts of the flows, exported by the flow shown under their own names (`exportparts`), so
+ * that `cas-connect::part(submit)` styles the flow's button as `cas-upload::part(submit)` does.
+ */
+const FLOW_PARTS =
+  'base,heading,submit,cancel,retry,another,password-input,progress,status,error,summary,wait,file,file-list,show-password,pan-input,back,' +
+  'dropzone,file-input,choose,drop-hint,remove,password-label,hint,progress-label,check,summary-list,bo-id-input,dob-input,otp-input,' +
+  'email-input,range,from-input,to-input,confirm-input,upload,connect,provider-gmail,provider-outlook,provider-zoho,start,address,copy,senders,resend';
+
 /** The flows' states in which a request is in flight (no `back` then). */
 const BUSY = /^(uploading|parsing|requesting|verifying|sending|connecting|listing|creating)$/;
 
@@ -86,6 +95,10 @@ const strings = catalog<CasConnectStrings>(en, { hi: () => import('./hi.js').the
  * setting of its own, and a `back` button while nothing is in flight. Every event of the flow
  * bubbles out of it, so one `cas-upload-success` listener serves all.
  *
+ * The parts of the flow shown are parts of `<cas-connect>` too, by the same names (its
+ * `exportparts`), so one rule such as `::part(submit)` styles a flow alike inside and outside
+ * `<cas-connect>`; `back` is both its own and that of `<cas-cdsl-fetch>` and `<cas-inbox>`.
+ *
  * @summary Offers every way to get a CAS, then runs the chosen one.
  * @tagname cas-connect
  *
@@ -107,8 +120,53 @@ const strings = catalog<CasConnectStrings>(en, { hi: () => import('./hi.js').the
  * @csspart method-inbox - The way "find it in your mailbox" (naming the providers of `providers`).
  * @csspart method-mailback - The way "get it by e-mail".
  * @csspart method-forward - The way "forward the e-mail you have".
- * @csspart back - Back to the choice (while nothing is in flight).
+ * @csspart back - Back to the choice (while nothing is in flight); also the flow's own `back` (`<cas-cdsl-fetch>`, `<cas-inbox>`).
  * @csspart flow - The flow element shown.
+ *
+ * @csspart base - Of every flow: its `<form>`.
+ * @csspart heading - Of every flow: its heading.
+ * @csspart submit - Of every flow: the main button of the step shown.
+ * @csspart cancel - Of every flow: Cancel.
+ * @csspart retry - Of every flow: Retry, after a retryable error.
+ * @csspart another - Of every flow: start again, after success.
+ * @csspart password-input - Of every flow: the password field.
+ * @csspart progress - Of every flow: the progress bar or busy indicator.
+ * @csspart status - Of every flow: the `aria-live` status region (visually hidden).
+ * @csspart error - Of every flow: the error message.
+ * @csspart summary - Of every flow: the success summary (`<cas-mailback>`: the sent state).
+ * @csspart wait - Of `<cas-cdsl-fetch>`, `<cas-mailback>`, `<cas-inbox>`, `<cas-forward>`: what is happening during a long step.
+ * @csspart file - Of `<cas-upload>`: the chosen file; of `<cas-inbox>`, `<cas-forward>`: one statement of the list.
+ * @csspart file-list - Of `<cas-inbox>`, `<cas-forward>`: the statements, one button each.
+ * @csspart show-password - Of every flow: the "Show password" checkbox.
+ * @csspart pan-input - Of `<cas-cdsl-fetch>`, `<cas-mailback>`: the PAN field.
+ * @csspart dropzone - Of `<cas-upload>`: the area that takes a dropped file.
+ * @csspart file-input - Of `<cas-upload>`: the hidden `<input type="file">`.
+ * @csspart choose - Of `<cas-upload>`: the button that opens the file dialog.
+ * @csspart drop-hint - Of `<cas-upload>`: "or drop it here".
+ * @csspart remove - Of `<cas-upload>`: Remove, beside the chosen file.
+ * @csspart password-label - Of `<cas-upload>`: the password field's label.
+ * @csspart hint - Of `<cas-upload>`: the password hint.
+ * @csspart progress-label - Of `<cas-upload>`: the text above the progress bar.
+ * @csspart check - Of `<cas-upload>`: "Check the password", after `invalid-password`.
+ * @csspart summary-list - Of `<cas-upload>`: the summary's list of fields.
+ * @csspart bo-id-input - Of `<cas-cdsl-fetch>`: the BO ID field.
+ * @csspart dob-input - Of `<cas-cdsl-fetch>`: the date of birth field.
+ * @csspart otp-input - Of `<cas-cdsl-fetch>`: the OTP field.
+ * @csspart resend - Of `<cas-cdsl-fetch>`: asks for a new OTP (offered 30 s after the last one).
+ * @csspart email-input - Of `<cas-mailback>`: the e-mail address.
+ * @csspart range - Of `<cas-mailback>`: the date-range presets.
+ * @csspart from-input - Of `<cas-mailback>`: the first day.
+ * @csspart to-input - Of `<cas-mailback>`: the last day.
+ * @csspart confirm-input - Of `<cas-mailback>`: the password typed again.
+ * @csspart upload - Of `<cas-mailback>`: on to the upload of the PDF.
+ * @csspart connect - Of `<cas-inbox>`: each provider's connect button.
+ * @csspart provider-gmail - Of `<cas-inbox>`: Gmail's connect button.
+ * @csspart provider-outlook - Of `<cas-inbox>`: Outlook's connect button.
+ * @csspart provider-zoho - Of `<cas-inbox>`: Zoho Mail's connect button.
+ * @csspart start - Of `<cas-forward>`: makes the forwarding address.
+ * @csspart address - Of `<cas-forward>`: the forwarding address.
+ * @csspart copy - Of `<cas-forward>`: copies the address.
+ * @csspart senders - Of `<cas-forward>`: whose e-mails to forward.
  *
  * @cssprop [--cas-upload-accent=#0b63ce] - Buttons, focus ring (dark: #8ab4f8); every `--cas-upload-*` property applies here and in the flows.
  */
@@ -326,6 +384,7 @@ export class CasConnectElement extends CasElement<CasConnectState, CasConnectStr
       if (!customElements.get(tag)) return html`<p class="c" role="status">${t.loading}</p>`;
       const flow = this.flow?.localName === tag ? this.flow : document.createElement(tag);
       flow.setAttribute('part', 'flow');
+      flow.setAttribute('exportparts', FLOW_PARTS);
       this.#settings(flow);
       const busy = BUSY.test(flow.getAttribute('state') ?? '');
       return html`${offered.length > 1 && !busy ? html`<button part="back" type="button" lang=${this.speaks} ?disabled=${this.disabled} @click=${() => this.#back()}><b aria-hidden="true">←</b> ${t.back}</button>` : nothing}${flow}`;
