@@ -124,9 +124,8 @@ async function fakeApi(t: { after(fn: () => unknown): void }) {
     if (req.method === 'POST' && req.url === '/v1/token') {
       keys.push(req.headers['x-api-key'] as string | undefined);
       res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end(
-        JSON.stringify({ access_token: `at_fake_${keys.length}`, token_type: 'api_key', expires_in: 900 }),
-      );
+      res.end(JSON.stringify({ access_token: `at_fake_${keys.length}`, token_type: 'api_key', expires_in: 900 }));
+      return;
     }
     res.writeHead(404, { 'content-type': 'application/json' }).end('{"status":"failed","msg":"Not found"}');
   });
