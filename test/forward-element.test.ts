@@ -140,7 +140,8 @@ describe('<cas-forward>', () => {
     expect(detail.files).to.deep.equal([{ filename: CAMS.original_filename, url: CAMS.url }]);
     await waitFor(() => deletes().length === 1, 'the address deleted after success');
     expect(deletes()[0].path).to.equal(`/v4/inbound-email/${mocks.addresses[0].inbound_email_id}`);
-    expect(mocks.addresses[0].deleted).to.equal(true);
+    // The mock records the request when it arrives and marks the address once it has read it.
+    await waitFor(() => mocks.addresses[0].deleted, 'the address marked deleted');
     expect(states).to.deep.equal(['creating', 'waiting', 'parsing', 'success']);
     expect(events.map((e) => e.type)).to.deep.equal(['cas-upload-forward-ready', 'cas-upload-success']);
     // No more polls once the flow ended, and never the list of every address.
