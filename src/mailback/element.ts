@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { prop } from '../shared/prop.js';
 import { styles } from './styles.js';
 import { en, type CasMailbackStrings } from './en.js';
 import { catalog, fill } from '../shared/catalog.js';
@@ -271,7 +271,7 @@ export class CasMailbackElement extends FlowElement<CasMailbackState, CasMailbac
               part="range"
               @change=${(e: Event) => set((e.target as HTMLSelectElement).value as Range)()}
             >
-              ${RANGES.map((r) => html`<option value=${r} .selected=${live(r === this.#range)}>${t[r]}</option>`)}
+              ${RANGES.map((r) => html`<option value=${r} ?selected=${r === this.#range} ${prop('selected', r === this.#range)}>${t[r]}</option>`)}
             </select>
           </div>
           <div class="dates">

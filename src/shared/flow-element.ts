@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { prop } from './prop.js';
 import { CasElement, type BaseStrings } from './cas-element.js';
 import type { ParseResult } from '../core/types.js';
 import { systemClock } from '../core/clock.js';
@@ -64,7 +65,8 @@ export abstract class FlowElement<State extends string, S extends BaseStrings> e
       ><input
         type="checkbox"
         part="show-password"
-        .checked=${live(this.shown)}
+        ?checked=${this.shown}
+        ${prop('checked', this.shown)}
         @change=${(e: Event) => ((this.shown = (e.target as HTMLInputElement).checked), this.requestUpdate())}
       />${label}</label
     >`;

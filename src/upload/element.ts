@@ -9,6 +9,7 @@ import type { ProgressDetail } from '../core/parse-request.js';
 import type { ParseResult } from '../core/types.js';
 import { uploadStrings, fill, type CasUploadStrings } from './texts.js';
 import { CasElement } from '../shared/cas-element.js';
+import { prop } from '../shared/prop.js';
 import type { summaryList } from './summary.js';
 import { loadSummaryList } from './load-summary.js';
 import { loadPasswordCheck } from './load-password.js';
@@ -567,7 +568,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
               class="m"
               ><input
                 type="checkbox"
-                .checked=${this.#reveal}
+                ?checked=${this.#reveal}
+                ${prop('checked', this.#reveal)}
                 @change=${() => ((this.#reveal = !this.#reveal), this.requestUpdate())}
               /> ${t.show}</label
             ><span part="hint" id="hint" class="m"><slot name="hint">${t.passwordHint}</slot></span>
