@@ -77,6 +77,9 @@ function publicApi() {
         }
         for (const decl of mod.declarations ?? []) {
           if (!decl.customElement) continue;
+          // The shared base classes are not shipped as modules of their own (their members are
+          // listed on each element): the chain is named from the class the package's users know.
+          if (BASES.includes(decl.superclass?.module?.replace(/^\//, '').replace(/\.js$/, '.ts'))) decl.superclass = { name: 'LitElement', package: 'lit' };
           // Private fields and methods (`#…`), and the protected ones that the elements share
           // through their base class (src/shared/cas-element.ts), are not API.
           // Lit's and the platform's static switches (`formAssociated`, `shadowRootOptions`) are not API either.
@@ -123,6 +126,61 @@ function publicApi() {
   };
 }
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+/** Where an editor's "documentation" link goes: the package's README (its documentation index) for this version. */
+const DOC_URL = `https://www.npmjs.com/package/cas-upload/v/${version}#documentation`;
+
+/**
+ * web-types: each event's type is the `CustomEvent` the page receives, with its detail type
+ * named from the package (`import("cas-upload").CasUploadSuccessDetail`), which resolves
+ * wherever the package is installed (a path relative to this file does not).
+ */
+function webTypesEvents(manifest) {
+  const path = `${EDITORS}/web-types.json`;
+  const webTypes = JSON.parse(readFileSync(path, 'utf8'));
+  const decls = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+  for (const element of webTypes.contributions.html.elements) {
+    const decl = decls.find((d) => d.tagName === element.name);
+    for (const event of element.events ?? []) {
+      const text = decl?.events?.find((e) => e.name === event.name)?.type?.text ?? 'CustomEvent';
+      event.type = text.replace(/^CustomEvent<(\w+)>$/, (all, detail) => (/^[A-Z]\w*Detail$/.test(detail) ? `CustomEvent<import("cas-upload").${detail}>` : all));
+    }
+  }
+  writeFileSync(path, `${JSON.stringify(webTypes, null, 2)}\n`);
+}
+
+/**
+ * VS Code's CSS data: each custom property and part once (the generator lists them per
+ * element, so the shared ones came up to seven times), each of its descriptions once, with the
+ * elements it is said of.
+ */
+function cssData(manifest) {
+  const decls = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+  const collect = (key, nameOf) => {
+    const byName = new Map();
+    for (const decl of decls) {
+      for (const item of decl[key] ?? []) {
+        const name = nameOf(item.name);
+        if (!byName.has(name)) byName.set(name, []);
+        byName.get(name).push({ tag: decl.tagName, description: item.description ?? '' });
+      }
+    }
+    return [...byName].map(([name, uses]) => {
+      const texts = [...new Set(uses.map((u) => u.description))];
+      const tags = (text) => uses.filter((u) => u.description === text).map((u) => `<${u.tag}>`).join(', ');
+      const description = texts.length === 1 ? `${texts[0]} (${tags(texts[0])})` : texts.map((text) => `${tags(text)}: ${text}`).join('\n');
+      return { name, description };
+    });
+  };
+  const data = {
+    $schema: 'https://raw.githubusercontent.com/microsoft/vscode-css-languageservice/main/docs/customData.schema.json',
+    version: 1.1,
+    properties: collect('cssProperties', (name) => name),
+    pseudoElements: collect('cssParts', (name) => `::part(${name})`),
+  };
+  writeFileSync(`${EDITORS}/vscode.css-custom-data.json`, `${JSON.stringify(data, null, 2)}\n`);
+}
+
 /**
  * The editor and framework files, each made by its generator from a copy of the manifest in
  * which the read-only `state` is left out (nothing to set) and each event's type is its detail
@@ -146,7 +204,9 @@ function editorFiles() {
       const common = { outdir: EDITORS, hideLogs: true };
       const typed = { ...common, globalTypePath: types };
       generateVsCodeCustomElementData(manifest, { ...common, htmlFileName: 'vscode.html-custom-data.json', cssFileName: 'vscode.css-custom-data.json' });
-      generateJetBrainsWebTypes(manifest, { ...common, webTypesFileName: 'web-types.json', packageJson: false });
+      generateJetBrainsWebTypes(manifest, { ...common, webTypesFileName: 'web-types.json', packageJson: false, referenceTemplate: () => ({ name: 'cas-upload', url: DOC_URL }) });
+      webTypesEvents(customElementsManifest);
+      cssData(customElementsManifest);
       generateVuejsTypes(manifest, { ...typed, fileName: 'vue.d.ts' });
       generateSvelteTypes(manifest, { ...typed, fileName: 'svelte.d.ts' });
       generateSolidJsTypes(manifest, { ...typed, fileName: 'solid.d.ts' });

@@ -23,6 +23,25 @@ function mswWorker(): Plugin {
 }
 
 /**
+ * The source modules that register an element, or import one that does, keep their side effects
+ * in the package's own builds. package.json `sideEffects` names the shipped files (the user's
+ * bundler reads it), not `src/`; Vite applies it to this repository's sources too, so without
+ * this `import '../upload/define.js'` would be dropped from the builds.
+ */
+const REGISTERS = /\/src\/(entries\/.*|[\w-]+\/define|connect\/flows)\.ts$/;
+function keepRegistrations(): Plugin {
+  return {
+    name: 'keep-registrations',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && REGISTERS.test(resolved.id) ? { ...resolved, moduleSideEffects: true } : null;
+    },
+  };
+}
+
+/**
  * A chunk's name from the source it holds: the file it stands for (`src/core/cdsl.ts` →
  * `core-cdsl`), or the one element folder all its files are in (an element's class,
  * registration, styles and English: `src/upload/*` → `upload`).
@@ -62,7 +81,7 @@ function cdnBuild(
 ): UserConfig {
   return {
     define,
-    plugins: [templateWhitespace()],
+    plugins: [keepRegistrations(), templateWhitespace()],
     resolve: { alias },
     build: {
       outDir: 'dist/cdn',
@@ -91,7 +110,7 @@ export default defineConfig(({ command, mode }) => {
     return {
       root: here('./demo'),
       define,
-      plugins: [mswWorker(), templateWhitespace()],
+      plugins: [mswWorker(), keepRegistrations(), templateWhitespace()],
       server: { fs: { allow: [here('.')] } },
     };
   }
@@ -169,7 +188,7 @@ export default defineConfig(({ command, mode }) => {
   // The npm build: one file per entry and shared chunks; Lit, @lit/react and React external.
   return {
     define,
-    plugins: [templateWhitespace()],
+    plugins: [keepRegistrations(), templateWhitespace()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,
