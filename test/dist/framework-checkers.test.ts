@@ -1,6 +1,7 @@
 /// <reference types="node" />
-// The framework types of dist/editors (`cas-upload/svelte`, `cas-upload/vue`), checked by the
-// frameworks' own checkers, svelte-check and vue-tsc, on the small apps of test/types/checkers/,
+// The framework types of dist/editors (`cas-upload/svelte`, `/vue`, `/preact`, `/solid`), checked by
+// the frameworks' own checkers (svelte-check, vue-tsc, and tsc for Preact and Solid JSX) on the
+// small apps of test/types/checkers/,
 // which get `cas-upload` as a consumer does: package.json, custom-elements.json and dist copied
 // into test/types/checkers/node_modules/cas-upload (resolved through its `exports`), with
 // `skipLibCheck` off. Each app's valid page must check clean, and each mistake planted in its
@@ -36,7 +37,7 @@ type Problem = { file: string; line: number; message: string };
 
 /** The mistakes planted in each Mistakes page: the text on the line, and what the error must say. */
 const MISTAKES: Array<{ text: string; says: RegExp }> = [
-  { text: 'tokenUrl', says: /'number' is not assignable to type 'string'/ },
+  { text: '123', says: /'number' is not assignable to type 'string'/ },
   { text: 'parser="pdf"', says: /'"pdf"' is not assignable/ },
   { text: 'headnig', says: /'headnig' does not exist in type 'Partial<CasUploadStrings>'/ },
   { text: 'CustomEvent<number>', says: /CasUploadSuccessDetail' is not assignable to type 'number'/ },
@@ -66,11 +67,29 @@ test('svelte-check: the Svelte 5 page checks clean, and each planted mistake is 
   expectReported(problems, 'Mistakes.svelte', join(cwd, 'Mistakes.svelte'));
 });
 
+/** tsc's (and vue-tsc's) `--pretty false` errors: `file(line,col): error TSnnnn: message` and its indented lines. */
+function tscProblems(stdout: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const m of stdout.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+: .*(?:\n {2,}.*)*)/gm)) problems.push({ file: m[1], line: Number(m[2]), message: m[3] });
+  return problems;
+}
+
+for (const framework of ['preact', 'solid']) {
+  test(`tsc: the ${framework} JSX page checks clean, and each planted mistake is an error at its line`, () => {
+    const cwd = join(checkers, framework);
+    const run = spawnSync(process.execPath, [join(checkers, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], { cwd, encoding: 'utf8' });
+    const problems = tscProblems(run.stdout);
+    assert.ok(run.status === 0 || problems.length > 0, `tsc failed without type errors:\n${run.stdout}${run.stderr}`);
+    const others = problems.filter((p) => p.file !== 'Mistakes.tsx');
+    assert.deepEqual(others, [], `the valid page (or the package's types) has errors:\n${run.stdout}`);
+    expectReported(problems, 'Mistakes.tsx', join(cwd, 'Mistakes.tsx'));
+  });
+}
+
 test('vue-tsc: the Vue SFC checks clean, and each planted mistake is an error at its line', () => {
   const cwd = join(checkers, 'vue');
   const run = spawnSync(process.execPath, [bin('vue-tsc'), '-p', 'tsconfig.json', '--pretty', 'false'], { cwd, encoding: 'utf8' });
-  const problems: Problem[] = [];
-  for (const m of run.stdout.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+: .*(?:\n {2,}.*)*)/gm)) problems.push({ file: m[1], line: Number(m[2]), message: m[3] });
+  const problems = tscProblems(run.stdout);
   assert.ok(run.status === 0 || problems.length > 0, `vue-tsc failed without type errors:\n${run.stdout}${run.stderr}`);
   const others = problems.filter((p) => p.file !== 'Mistakes.vue');
   assert.deepEqual(others, [], `the valid SFC (or the package's types) has errors:\n${run.stdout}`);
