@@ -146,7 +146,7 @@ describe('<cas-upload> for visitors', () => {
       expect(phases.at(-1)).to.equal('parse');
       // The seconds count from when the API started reading, not from the upload's start.
       expect(label()).to.equal('Reading your statement… 0s');
-      expect((part(el, 'progress') as HTMLProgressElement).value).to.equal(100);
+      expect(part(el, 'progress')!.getAttribute('aria-valuenow')).to.equal('100');
       now += 12_000;
       el.requestUpdate();
       await el.updateComplete;

@@ -83,7 +83,7 @@ const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
  * @csspart submit - The Upload button.
  * @csspart cancel - The Cancel button.
  * @csspart progress-label - The text above the progress bar: the percent sent (with the seconds until the first bytes are reported), then "Reading" and the seconds it has taken.
- * @csspart progress - The `<progress>` bar.
+ * @csspart progress - The progress bar (`role="progressbar"` with `aria-valuenow`); its bar is a child moved by a transform.
  * @csspart status - The `aria-live` status region (visually hidden).
  * @csspart error - The error message.
  * @csspart retry - The Retry button.
@@ -174,6 +174,10 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   #drawNow?: () => void;
   /** Whether the run in flight fired `cas-upload-start` (only then is a cancel announced). */
   #live = false;
+  /** The progress label's text: written in place, only when the sentence shown changes. */
+  #text?: Text;
+  /** The animation frame that draws the latest progress (0: none scheduled). */
+  #frame = 0;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -319,6 +323,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       this.t.required,
       this.#q('button') ?? undefined,
     );
+    this.#draw();
     super.updated();
   }
 
@@ -332,7 +337,6 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   }
 
   #onProgress(p: ProgressDetail): void {
-    const shown = this.#percent;
     this.#progress = p;
     const t = this.t;
     if (p.phase === 'parse') {
@@ -342,12 +346,33 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     } else {
       // The seconds are shown only until bytes are reported: no ticking render from then on.
       if (p.loaded) this.tick(false);
-      // Announced in steps of 25 %, not at every progress event.
+      // Announced in steps of 25 %, not at every progress event: a render at each step only.
       const step = Math.floor(this.#percent / 25) * 25;
-      if (step !== this.#announced) this.status = fill(t.uploading, { percent: (this.#announced = step) });
-      // Drawn again only when the percent shown changes (or the bytes go out again, on a retry).
-      if (this.#percent !== shown || this.state !== 'uploading') this.go('uploading');
+      if (step !== this.#announced) ((this.status = fill(t.uploading, { percent: (this.#announced = step) })), this.requestUpdate());
+      // Drawn again only when the bytes go out (again, on a retry); else at most once a frame,
+      // in place, with no render.
+      if (this.state !== 'uploading') this.go('uploading');
+      else this.#frame ||= requestAnimationFrame(() => ((this.#frame = 0), this.#draw()));
     }
+  }
+
+  /**
+   * Draws the progress in place (each render, and the frame after progress): the bar moved by
+   * a transform (no layout, no paint), the label and `aria-valuenow` written only when the
+   * percent shown changes.
+   */
+  #draw(): void {
+    const bar = this.#q('[part=progress]');
+    if (!bar) return;
+    const parsing = this.state === 'parsing';
+    const p = this.#progress;
+    const pct = String(parsing ? 100 : this.#percent);
+    const text = parsing ? this.t.parsing : fill(this.t.uploading, { percent: +pct });
+    const transform = `scaleX(${parsing ? 1 : p?.total ? Math.round(Math.min(1, p.loaded / p.total) * 1e3) / 1e3 : 0})`;
+    const fill_ = bar.firstElementChild as HTMLElement;
+    if (fill_.style.transform !== transform) fill_.style.transform = transform;
+    if (bar.getAttribute('aria-valuenow') !== pct) bar.setAttribute('aria-valuenow', pct);
+    if (this.#text!.data !== text) this.#text!.data = text;
   }
 
   get #percent(): number {
@@ -361,6 +386,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     this.#live = false;
     this.#announced = -1;
     this.#progress = undefined;
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
     this.tick(false);
   }
 
@@ -499,16 +526,17 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
         body = html`${name}
           <div class="f">
             <span part="progress-label" id="pl"
-              >${parsing ? t.parsing : fill(t.uploading, { percent: this.#percent })} <span class="m"
+              >${(this.#text ??= document.createTextNode(''))} <span class="m"
                 >${parsing || !this.#progress?.loaded ? this.elapsed : ''}</span
               ></span
-            ><progress
+            ><div
               part="progress"
+              role="progressbar"
               class=${state}
-              max="100"
-              .value=${parsing ? 100 : this.#percent}
+              aria-valuemin="0"
+              aria-valuemax="100"
               aria-labelledby="pl"
-            ></progress>
+            ><i></i></div>
           </div>
           <div class="a">${button('cancel', t.cancel, () => this.cancel())}</div>`;
         break;
