@@ -38,7 +38,7 @@ export default [
   // +98 B (15392 → 15490 B): the console warning when the API sends no answer (CORS or the network), once per page.
   // + 4 B: the 24 px "Show password" checkbox (WCAG 2.2 target size) and the h2 heading, measured.
   // +115 B: server-rendered markup of "Show password" and the mailback period (shared/prop.ts, no `checked="false"`), measured (Lit's directive class, not in this file before).
-  cdn('dist/cdn/cas-upload.js (Lit and English)', 'dist/cdn/cas-upload.js', '15847 B'),
+  cdn('dist/cdn/cas-upload.js (Lit and English)', 'dist/cdn/cas-upload.js', '16176 B'),
   cdn('dist/cdn/cas-upload.iife.js (Lit and English)', 'dist/cdn/cas-upload.iife.js'),
   cdn('dist/cdn/cas-upload.hi.js (Hindi, loaded on demand)', 'dist/cdn/cas-upload.hi.js'),
   cdn('dist/cdn/cas-upload.summary.js (the success summary, loaded when an upload starts)', 'dist/cdn/cas-upload.summary.js'),
@@ -47,7 +47,7 @@ export default [
   // 9.35 KiB (9574 B) + 97 B: the loader of the password check and uploadCas's checkPassword step, measured.
   // + 2 B: the 24 px checkbox, measured.
   // +81 B: server-rendered markup of "Show password" and the mailback period (shared/prop.ts, no `checked="false"`), measured.
-  npm('cas-upload/element (CasUploadElement alone: element + core, no Lit)', 'dist/element.js', '10120 B', '{ CasUploadElement }'),
+  npm('cas-upload/element (CasUploadElement alone: element + core, no Lit)', 'dist/element.js', '10441 B', '{ CasUploadElement }'),
   npm('cas-upload/element (every export)', 'dist/element.js'),
   // 3.6 → 3.63 KiB: uploadCas's checkPassword step (+36 B measured); 3.63 KiB → 3806 B: the
   // console warning when the API sends no answer (+89 B measured; element +105 B, cdsl-fetch +113 B,
@@ -68,20 +68,20 @@ export default [
   // +236 B: <cas-connect> leaves inbox out in an app's WebView (allow-webview-inbox) and warns once when inbox lacks redirect-url, measured.
   // +154 B: prefill shown in the fields of <cas-cdsl-fetch> and <cas-mailback> (shared/details.ts), measured.
   // +56 B: server-rendered markup of "Show password" and the mailback period (shared/prop.ts, no `checked="false"`), measured.
-  cdn('dist/cdn/cas-connect.js and every flow behind it (total)', ['dist/cdn/cas-connect.js', 'dist/cdn/chunks/cas-element-*.js', 'dist/cdn/chunks/flows-*.js'], '32812 B'),
+  cdn('dist/cdn/cas-connect.js and every flow behind it (total)', ['dist/cdn/cas-connect.js', 'dist/cdn/chunks/cas-element-*.js', 'dist/cdn/chunks/flows-*.js'], '33144 B'),
   cdn('dist/cdn/cas-connect.iife.js (every element, classic script)', 'dist/cdn/cas-connect.iife.js'),
   // + 11 B: the 24 px checkbox and fields that shrink (320 px phones), measured.
   // +37 B: server-rendered markup of "Show password" and the mailback period (shared/prop.ts, no `checked="false"`), measured.
-  cdn('dist/cdn/cas-forward.js (Lit and English; Hindi is a chunk beside it, loaded on demand)', 'dist/cdn/cas-forward.js', '17493 B'),
+  cdn('dist/cdn/cas-forward.js (Lit and English; Hindi is a chunk beside it, loaded on demand)', 'dist/cdn/cas-forward.js', '17617 B'),
   cdn('dist/cdn/cas-inbox-callback.js (the OAuth return page)', 'dist/cdn/cas-inbox-callback.js', '1 KiB'),
   // + 12 B: the 24 px checkbox and fields that shrink (320 px phones), measured.
   // +134 B: prefill shown in the PAN, BO ID and date of birth fields (shared/details.ts), measured.
   // +72 B: server-rendered markup of "Show password" and the mailback period (shared/prop.ts, no `checked="false"`), measured.
-  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '11069 B'),
+  npm('cas-upload/cdsl-fetch (element + core, no Lit)', 'dist/cdsl-fetch.js', '11194 B'),
   npm('cas-upload/mailback (element + core, no Lit)', 'dist/mailback.js'),
   npm('cas-upload/inbox (element + core, no Lit)', 'dist/inbox.js'),
   // + 12 B: the same.
   // +68 B: server-rendered markup of "Show password" and the mailback period (shared/prop.ts, no `checked="false"`), measured.
-  npm('cas-upload/forward (element + core, no Lit)', 'dist/forward.js', '11854 B'),
+  npm('cas-upload/forward (element + core, no Lit)', 'dist/forward.js', '11983 B'),
   npm('cas-upload/connect (every element + core, no Lit)', 'dist/connect.js'),
 ];
