@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { templateWhitespace } from './scripts/template-whitespace.mjs';
+import { keepRegistrations } from './scripts/keep-registrations.mjs';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -18,25 +19,6 @@ function mswWorker(): Plugin {
         res.setHeader('Content-Type', 'text/javascript');
         res.end(readFileSync(require.resolve('msw/mockServiceWorker.js')));
       });
-    },
-  };
-}
-
-/**
- * The source modules that register an element, or import one that does, keep their side effects
- * in the package's own builds. package.json `sideEffects` names the shipped files (the user's
- * bundler reads it), not `src/`; Vite applies it to this repository's sources too, so without
- * this `import '../upload/define.js'` would be dropped from the builds.
- */
-const REGISTERS = /\/src\/(entries\/.*|[\w-]+\/define|connect\/flows)\.ts$/;
-function keepRegistrations(): Plugin {
-  return {
-    name: 'keep-registrations',
-    enforce: 'pre',
-    async resolveId(source, importer, options) {
-      if (!importer || !source.startsWith('.')) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved && REGISTERS.test(resolved.id) ? { ...resolved, moduleSideEffects: true } : null;
     },
   };
 }

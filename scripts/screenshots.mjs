@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { findChromium, chromiumArgs } from './chromium.mjs';
 import { build } from 'vite';
+import { keepRegistrations } from './keep-registrations.mjs';
 
 const executablePath = findChromium();
 const args = chromiumArgs;
@@ -33,6 +34,7 @@ const [bundle] = await build({
   configFile: false,
   logLevel: 'silent',
   define: { __CAS_UPLOAD_VERSION__: '"screenshots"' },
+  plugins: [keepRegistrations()],
   build: { write: false, minify: true, target: 'es2022', lib: { entry: `${root}src/entries/index.ts`, formats: ['es'], fileName: 'cas-upload' } },
 });
 const files = Object.fromEntries(bundle.output.map((o) => [o.fileName, o.code]));
@@ -91,8 +93,8 @@ const states = [
     async (page) => {
       await start(page, 'at_hold', pdf(40));
       await page.waitForFunction(() => {
-        const p = document.querySelector('cas-upload').shadowRoot.querySelector('progress');
-        return p && p.value >= 30;
+        const p = document.querySelector('cas-upload').shadowRoot.querySelector('[part=progress]');
+        return p && Number(p.getAttribute('aria-valuenow')) >= 30;
       });
     },
   ],

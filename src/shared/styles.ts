@@ -30,8 +30,8 @@ button{min-height:2.75em;padding:.5em 1em;border:1px solid var(--_a);border-radi
 .a{display:flex;flex-wrap:wrap;gap:.5em}
 progress{width:100%;height:.75em;accent-color:var(--_a)}
 div[part=progress]{height:.75em;border-radius:.375em;background:color-mix(in srgb,var(--_l) 40%,transparent);overflow:hidden}
-[part=progress] i{display:block;height:100%;background:var(--_a);transform:scaleX(0);transform-origin:left;will-change:transform}
-i:dir(rtl){transform-origin:right}
+[part=progress] i{display:block;height:100%;background:var(--_a);transform:scaleX(0);transform-origin:0 0;will-change:transform}
+i:dir(rtl){transform-origin:100% 0}
 .parsing{animation:p 1.5s infinite alternate}
 @keyframes p{to{opacity:.4}}
 [part=error],.d{color:var(--_d);padding-inline-start:.75em;border-inline-start:4px solid}
@@ -39,5 +39,5 @@ i:dir(rtl){transform-origin:right}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.25em 1em}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (prefers-reduced-motion:reduce){*{animation:none!important}}
-@media (forced-colors:active){button,[part=dropzone]{border-color:ButtonText}div[part=progress]{border:1px solid CanvasText}[part=progress] i{forced-color-adjust:none;background:Highlight}}
+@media (forced-colors:active){button,[part=dropzone]{border-color:ButtonText}div[part=progress]{border:1px solid CanvasText}[part=progress] i{height:0;border-top:.75em solid}}
 `;
