@@ -2,10 +2,14 @@
 // Builds the framework fixtures of the interop test (React 19, the React wrappers, Vue 3,
 // Svelte 5) with Vite, against the built package (`dist/`, reached through package.json
 // `exports`), into test/interop/.build/<name>/. `npm test` runs it once, after `npm run build`.
+// And Angular 21 (test/interop/angular/, a package of its own): the package as `npm pack` makes
+// it, unpacked into that folder's node_modules/cas-upload, built by the Angular CLI (`ng build`)
+// into test/interop/.build/angular/. Its node_modules is installed by `npm ci` when missing.
 import { build } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
@@ -43,4 +47,22 @@ for (const [name, plugins] of Object.entries(fixtures)) {
     build: { outDir: here(`./.build/${name}`), emptyOutDir: true, minify: false, target: 'es2022' },
   });
   console.log(`interop fixture ${name}: built in ${Date.now() - started} ms`);
+}
+
+if (!only.length || only.includes('angular')) {
+  const started = Date.now();
+  const app = here('./angular/');
+  const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (!existsSync(`${app}node_modules/@angular/cli`)) run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], app);
+  // What a user installs: the tarball of `npm pack` (dist/ is built already, so no prepack build).
+  const packDir = here('./.build/pack/');
+  rmSync(packDir, { recursive: true, force: true });
+  mkdirSync(packDir, { recursive: true });
+  const [{ filename }] = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], root));
+  const installed = `${app}node_modules/cas-upload/`;
+  rmSync(installed, { recursive: true, force: true });
+  mkdirSync(installed, { recursive: true });
+  run('tar', ['-xzf', `${packDir}${filename}`, '-C', installed, '--strip-components=1'], root);
+  run(`${app}node_modules/.bin/ng`, ['build'], app);
+  console.log(`interop fixture angular: built in ${Date.now() - started} ms`);
 }

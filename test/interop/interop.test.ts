@@ -5,7 +5,8 @@
 // through its framework's own bindings.
 //   plain HTML + dist/cdn/cas-upload.js (module), plain HTML + dist/cdn/cas-upload.iife.js
 //   (classic scripts only), React 19 with the element, React with `cas-upload/react`, Vue 3,
-//   Svelte 5 (the last four built by Vite from test/interop/fixtures by test/interop/build.mjs).
+//   Svelte 5 (the last four built by Vite from test/interop/fixtures by test/interop/build.mjs),
+//   Angular 21 (built by the Angular CLI from the packed package, test/interop/angular).
 // And Hindi in both script-tag files: not inside them, but imported from dist/cdn/cas-upload.hi.js
 // beside them, pinned by an import map's `integrity`, and English when that file fails.
 // Run: npm run build && node test/interop/build.mjs && node --import tsx --test test/interop/*.test.ts
@@ -125,7 +126,7 @@ let origin = '';
 let browser: Browser;
 
 before(async () => {
-  for (const required of ['dist/cdn/cas-upload.js', 'test/interop/.build/react/index.html']) {
+  for (const required of ['dist/cdn/cas-upload.js', 'test/interop/.build/react/index.html', 'test/interop/.build/angular/index.html']) {
     assert.ok(existsSync(join(root, required)), `${required} is missing: run \`npm run build && node test/interop/build.mjs\``);
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -310,6 +311,55 @@ test('Svelte 5: tokenProvider as a property, oncas-upload-* events', async () =>
   assertCompleted(result, 'at_from_provider');
   assert.equal(result.tokenCalls, 1);
   assert.equal(seen.tokenRequests, 0);
+});
+
+test('Angular 21 (standalone component, CUSTOM_ELEMENTS_SCHEMA, built by the Angular CLI from the packed package): [tokenProvider] and [tokenUrl] as properties, (cas-upload-*) events in order', async () => {
+  const { props, events, investor, errors } = await withPage(async (page, errors) => {
+    await page.goto(origin + '/interop/angular/');
+    await page.waitForFunction(() => customElements.get('cas-upload') && customElements.get('cas-connect') && document.querySelector('cas-connect'), null, { timeout: 10000 });
+    const props = await page.evaluate(() => {
+      const upload = document.querySelector('cas-upload') as HTMLElement & { tokenProvider: unknown; apiBase: string };
+      const connect = document.querySelector('cas-connect') as HTMLElement & { tokenUrl: unknown };
+      return {
+        tokenProvider: typeof upload.tokenProvider,
+        apiBase: upload.apiBase === location.origin,
+        tokenUrl: connect.tokenUrl,
+        attributes: [...upload.attributes, ...connect.attributes].map((a) => a.name).filter((n) => /token|api/i.test(n)),
+      };
+    });
+    const el = page.locator('cas-upload');
+    await el.locator('[part="file-input"]').setInputFiles({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await el.locator('[part="password-input"]').fill(PASSWORD);
+    await el.locator('[part="submit"]').click();
+    await page.locator('#result').filter({ hasText: INVESTOR }).waitFor({ timeout: 15000 });
+    const events = await page.locator('#events li').allTextContents();
+    return { props, events, investor: (await page.locator('#result').textContent()) ?? '', errors };
+  });
+  assert.deepEqual(errors, [], 'no page errors');
+  assert.deepEqual(
+    props,
+    { tokenProvider: 'function', apiBase: true, tokenUrl: '/token', attributes: [] },
+    'Angular set tokenProvider, apiBase and tokenUrl as properties, no attributes',
+  );
+  assert.equal(investor, INVESTOR, "Angular rendered the result from the success event's detail");
+  assert.deepEqual(
+    events.filter((t) => t !== 'cas-upload-progress'),
+    ['cas-upload-select', 'cas-upload-start', 'cas-upload-success'],
+    `events in order: ${events.join(', ')}`,
+  );
+  assert.ok(events.indexOf('cas-upload-start') < events.indexOf('cas-upload-progress'), 'progress after start');
+  assert.equal(seen.tokenRequests, 1, "the component's tokenProvider fetched the token once");
+  assert.equal(seen.parses.length, 1, 'one parse request');
+  assert.equal(seen.parses[0].apiKey, 'at_from_endpoint_1');
+  assert.match(seen.parses[0].body, /name="pdf_file"; filename="statement.pdf"/);
+});
+
+test("docs/frameworks.md's Angular section shows the component the Angular interop test builds", async () => {
+  const doc = await readFile(join(root, 'docs/frameworks.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## Angular'), doc.indexOf('\n## ', doc.indexOf('## Angular') + 1));
+  const shown = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  const tested = await readFile(join(root, 'test/interop/angular/src/statement-upload.component.ts'), 'utf8');
+  assert.equal(shown, tested);
 });
 
 /** The script-tag files, as built. */
