@@ -53,7 +53,16 @@ if (!only.length || only.includes('angular')) {
   const started = Date.now();
   const app = here('./angular/');
   const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (!existsSync(`${app}node_modules/@angular/cli`)) run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], app);
+  // Installed from its lockfile; a second try when the registry drops a connection.
+  if (!existsSync(`${app}node_modules/@angular/cli`)) {
+    const ci = () => run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], app);
+    try {
+      ci();
+    } catch (err) {
+      console.error(`npm ci in test/interop/angular failed (${err.message.split('\n')[0]}); trying once more`);
+      ci();
+    }
+  }
   // What a user installs: the tarball of `npm pack` (dist/ is built already, so no prepack build).
   const packDir = here('./.build/pack/');
   rmSync(packDir, { recursive: true, force: true });
