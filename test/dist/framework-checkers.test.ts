@@ -23,7 +23,7 @@ const bin = (name: string) => join(checkers, 'node_modules/.bin', name);
 before(() => {
   if (!existsSync(bin('svelte-check')) || !existsSync(bin('vue-tsc'))) {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const ci = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: checkers, encoding: 'utf8' });
+    const ci = spawnSync(npm, ['ci', '--include=dev', '--no-audit', '--no-fund'], { cwd: checkers, encoding: 'utf8' });
     assert.equal(ci.status, 0, `npm ci in test/types/checkers failed:\n${ci.stdout}${ci.stderr}`);
   }
   assert.ok(existsSync(join(root, 'dist/editors/vue.d.ts')), 'dist/editors is missing: run `npm run build` first');

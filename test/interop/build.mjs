@@ -52,10 +52,14 @@ for (const [name, plugins] of Object.entries(fixtures)) {
 if (!only.length || only.includes('angular')) {
   const started = Date.now();
   const app = here('./angular/');
-  const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  // Vite's builds above set NODE_ENV=production in this process, with which `npm ci` would leave
+  // out the devDependencies (the Angular CLI among them): the children get the environment without it.
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
   // Installed from its lockfile; a second try when the registry drops a connection.
   if (!existsSync(`${app}node_modules/@angular/cli`)) {
-    const ci = () => run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], app);
+    const ci = () => run('npm', ['ci', '--include=dev', '--no-audit', '--no-fund', '--ignore-scripts'], app);
     try {
       ci();
     } catch (err) {

@@ -28,7 +28,7 @@ import type { CasUploadSuccessDetail } from 'cas-upload';
   `,
 })
 export class StatementUploadComponent {
-  /** Where the CAS Parser API is reached: here, a proxy on your own origin. */
+  /** The test's stand-in for the CAS Parser API: leave `apiBase` out in your app (the default is https://api.casparser.in). */
   apiBase = location.origin;
   /** Your backend's endpoint that returns a short-lived access token. */
   tokenUrl = '/token';
