@@ -7,38 +7,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/entries/index.js';
 import type { CasUploadElement } from '../src/entries/index.js';
 import { announcements, part, pdf } from './helpers.js';
-
-/** The XMLHttpRequest the element sends through: it only records, until the test scripts it. */
-class ScriptedXhr {
-  static last?: ScriptedXhr;
-  upload: { onprogress: ((e: ProgressEvent) => void) | null; onload: (() => void) | null } = { onprogress: null, onload: null };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  ontimeout: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-  timeout = 0;
-  status = 0;
-  responseText = '';
-  sent = false;
-  open() {}
-  setRequestHeader() {}
-  getAllResponseHeaders() {
-    return '';
-  }
-  getResponseHeader() {
-    return null;
-  }
-  send() {
-    this.sent = true;
-    ScriptedXhr.last = this;
-  }
-  abort() {
-    this.onabort?.();
-  }
-  progress(loaded: number, total: number) {
-    this.upload.onprogress?.(new ProgressEvent('progress', { lengthComputable: true, loaded, total }));
-  }
-}
+import { ScriptedXhr } from './scripted-xhr.js';
 
 describe('<cas-upload> progress drawing', () => {
   const realXhr = window.XMLHttpRequest;
@@ -72,7 +41,7 @@ describe('<cas-upload> progress drawing', () => {
     const el = await fixture<CasUploadElement>(html`<cas-upload retries="0"></cas-upload>`);
     el.tokenProvider = async () => 'at_draw';
     const run = el.upload(pdf('cas.pdf', SIZE), 'PW').catch((e) => e);
-    await waitUntil(() => ScriptedXhr.last?.sent, 'the request sent');
+    await waitUntil(() => ScriptedXhr.last?.body, 'the request sent');
     const xhr = ScriptedXhr.last!;
     await waitUntil(() => part(el, 'progress'), 'the progress view drawn');
     await el.updateComplete;

@@ -10,6 +10,7 @@ import { XMLHttpRequestInterceptor } from '@mswjs/interceptors/XMLHttpRequest';
 import { uploadCas, parseUrl, MAX_RETRY_DELAY, type UploadOptions } from '../src/core/upload.js';
 import { TokenCache } from '../src/core/token-cache.js';
 import { CasUploadError } from '../src/core/errors.js';
+import { ScriptedXhr } from './scripted-xhr.js';
 import { systemClock, type Clock } from '../src/core/clock.js';
 import type { ProgressDetail } from '../src/core/parse-request.js';
 import {
@@ -884,59 +885,6 @@ describe('uploadCas: progress', () => {
     }
   });
 });
-
-/**
- * A scripted stand-in for XMLHttpRequest (through the `createXhr` seam): the test decides
- * when upload events and the answer arrive.
- */
-class ScriptedXhr {
-  upload: { onprogress: ((e: ProgressEvent) => void) | null; onload: ((e: ProgressEvent) => void) | null } = {
-    onprogress: null,
-    onload: null,
-  };
-  onload: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  ontimeout: (() => void) | null = null;
-  onabort: (() => void) | null = null;
-  timeout = 0;
-  status = 0;
-  responseText = '';
-  method = '';
-  url = '';
-  requestHeaders: Record<string, string> = {};
-  responseHeaders: Record<string, string> = {};
-  body: FormData | null = null;
-  open(method: string, url: string) {
-    this.method = method;
-    this.url = url;
-  }
-  setRequestHeader(name: string, value: string) {
-    this.requestHeaders[name.toLowerCase()] = value;
-  }
-  getAllResponseHeaders(): string {
-    return Object.entries(this.responseHeaders)
-      .map(([k, v]) => `${k}: ${v}\r\n`)
-      .join('');
-  }
-  send(body: FormData) {
-    this.body = body;
-  }
-  abort() {
-    this.onabort?.();
-  }
-  progress(loaded: number, total: number) {
-    this.upload.onprogress?.(new ProgressEvent('progress', { lengthComputable: true, loaded, total }));
-  }
-  bytesSent() {
-    this.upload.onload?.(new ProgressEvent('load'));
-  }
-  answer(status: number, body: unknown, headers: Record<string, string> = {}) {
-    this.status = status;
-    this.responseText = JSON.stringify(body);
-    this.responseHeaders = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-    this.onload?.();
-  }
-}
 
 describe('uploadCas: progress and the request, with a scripted XHR (createXhr seam)', () => {
   function scripted(extra: Partial<UploadOptions> = {}) {
