@@ -50,7 +50,7 @@ function literalUnions() {
 /** Exported constants with a literal value, so that defaults show as values (`10485760`), not names. */
 function literalConstants() {
   const consts = {};
-  for (const path of ['./src/core/request.ts', './src/core/upload.ts', './src/core/pdf-check.ts']) {
+  for (const path of ['./src/core/api-base.ts', './src/core/request.ts', './src/core/upload.ts', './src/core/pdf-check.ts']) {
     const text = readFileSync(new URL(path, import.meta.url), 'utf8');
     for (const [, name, value] of text.matchAll(/export const (\w+) = ('[^']*'|\d+);/g)) consts[name] = value;
   }

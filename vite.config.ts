@@ -1,7 +1,7 @@
-import { defineConfig, type Alias, type Plugin, type LibraryOptions, type UserConfig } from 'vite';
-import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin, type LibraryOptions, type UserConfig } from 'vite';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { templateWhitespace } from './scripts/template-whitespace.mjs';
 import { keepRegistrations } from './scripts/keep-registrations.mjs';
 
@@ -42,29 +42,43 @@ function chunkName({ name, facadeModuleId, moduleIds }: { name: string; facadeMo
 /**
  * The script-tag builds load Hindi, the success summary and the password check from files
  * beside the script (`cas-upload.hi.js`, `cas-upload.summary.js`, `cas-upload.password.js`,
- * mode `cdn-hi`) instead of npm chunks.
+ * `cas-portfolio.hi.js`, mode `cdn-hi`) instead of npm chunks: an element's `./load-*.js`
+ * becomes the `load-*.cdn.ts` beside it, where there is one. `inChunks`: some of the code runs
+ * from files under `chunks/` (`shared/script-base.chunks.ts`).
  */
-const besideTheScript: Alias[] = [
-  { find: /^\.\/load-hi\.js$/, replacement: here('./src/upload/load-hi.cdn.ts') },
-  { find: /^\.\/load-summary\.js$/, replacement: here('./src/upload/load-summary.cdn.ts') },
-  { find: /^\.\/load-password\.js$/, replacement: here('./src/upload/load-password.cdn.ts') },
-];
+function besideTheScript(inChunks: boolean): Plugin {
+  return {
+    name: 'beside-the-script',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      // Where code may run from `chunks/`, the folder of the files is found from there too.
+      if (inChunks && source === './script-base.js') return here('./src/shared/script-base.chunks.ts');
+      if (!importer || !/^\.\/load-[\w-]+\.js$/.test(source)) return null;
+      const cdn = fileURLToPath(new URL(source.replace(/\.js$/, '.cdn.ts'), pathToFileURL(importer)));
+      return existsSync(cdn) ? cdn : null;
+    },
+  };
+}
 
 /**
  * A script-tag build into `dist/cdn/`: minified (every format fully), ES2022, Lit bundled, each
  * file with its source map (for the browser's devtools, fetched only when they are open; not
  * counted in the size budgets). What loads on first use (Hindi, the success summary, the password check) is left
- * out: `alias` puts loaders in place that import it from beside the script (mode `cdn-hi`,
+ * out: `besideTheScript` puts loaders in place that import it from beside the script (mode `cdn-hi`,
  * built after the script-tag builds). Only the `first` build empties the folder.
  */
 function cdnBuild(
   lib: LibraryOptions,
-  { first = false, output = {}, alias = besideTheScript }: { first?: boolean; output?: Record<string, unknown>; alias?: Alias[] } = {},
+  {
+    first = false,
+    output = {},
+    extendEntries = false,
+    inChunks = false,
+  }: { first?: boolean; output?: Record<string, unknown>; extendEntries?: boolean; inChunks?: boolean } = {},
 ): UserConfig {
   return {
     define,
-    plugins: [keepRegistrations(), templateWhitespace()],
-    resolve: { alias },
+    plugins: [keepRegistrations(), besideTheScript(inChunks), templateWhitespace()],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: first,
@@ -73,6 +87,9 @@ function cdnBuild(
       target: 'es2022',
       lib,
       rolldownOptions: {
+        // An entry may export more than its source (minified names), so that the chunks it
+        // loads take Lit and the shared code from it instead of from a common chunk.
+        ...(extendEntries ? { preserveEntrySignatures: 'allow-extension' as const } : {}),
         // Library mode keeps whitespace in ES output; minify every format fully.
         output: { minify: true, ...output },
         onLog(level, log, handler) {
@@ -105,16 +122,23 @@ export default defineConfig(({ command, mode }) => {
     );
   }
   if (mode === 'cdn-portfolio') {
-    // <cas-portfolio> alone: `cas-portfolio.js` and `.iife.js` (sets `window.CasPortfolio`).
+    // <cas-portfolio> with its own Lit: `chunks/portfolio-alone.js`, which `cas-portfolio.js`
+    // loads on a page without `cas-connect.js`, and `cas-portfolio.iife.js` (sets
+    // `window.CasPortfolio`).
     return cdnBuild(
       {
-        entry: here('./src/entries/cdn/cas-portfolio.ts'),
+        entry: here('./src/entries/cdn/portfolio-alone.ts'),
         name: 'CasPortfolio',
         formats: ['es', 'iife'],
-        fileName: (format) => (format === 'es' ? 'cas-portfolio.js' : 'cas-portfolio.iife.js'),
+        fileName: (format) => (format === 'es' ? 'chunks/portfolio-alone.js' : 'cas-portfolio.iife.js'),
       },
-      { alias: [{ find: /^\.\/load-hi\.js$/, replacement: here('./src/portfolio/load-hi.cdn.ts') }] },
+      { inChunks: true },
     );
+  }
+  if (mode === 'cdn-portfolio-loader') {
+    // `cas-portfolio.js`: no element of its own; it loads `chunks/portfolio-on-connect.js` on a
+    // page with `cas-connect.js` (one Lit on the page), else `chunks/portfolio-alone.js`.
+    return cdnBuild({ entry: here('./src/entries/cdn/cas-portfolio.ts'), formats: ['es'], fileName: () => 'cas-portfolio.js' });
   }
   if (mode === 'cdn-forward') {
     // <cas-forward> alone (contract §17): `cas-forward.js`, an ES module with Lit and English;
@@ -125,16 +149,31 @@ export default defineConfig(({ command, mode }) => {
     );
   }
   if (mode === 'cdn-connect') {
-    // `dist/cdn/cas-connect.js` (contract §10): an ES module that defines `<cas-connect>` at
-    // once and the flows (`<cas-upload>`, `<cas-cdsl-fetch>`, `<cas-inbox>`, `<cas-mailback>`)
-    // from a chunk under `chunks/`, Lit bundled, English built in; each element's Hindi is a
-    // file beside it, loaded on first use. `cas-upload.js` is not changed by it.
+    // `dist/cdn/cas-connect.js` (contract §10): an ES module that holds what `<cas-connect>`'s
+    // first render needs (Lit, the shared base, English) and defines it at once; the flows
+    // (`<cas-upload>`, `<cas-cdsl-fetch>`, `<cas-inbox>`, `<cas-mailback>`, `<cas-forward>`)
+    // come from a chunk under `chunks/` that imports Lit and the base from `cas-connect.js`, as
+    // does `chunks/portfolio-on-connect.js` (`<cas-portfolio>` on a page with `cas-connect.js`,
+    // loaded by `cas-portfolio.js`). Each element's Hindi is a file beside it or a chunk,
+    // loaded on first use. `cas-upload.js` is not changed by it.
     return cdnBuild(
-      { entry: here('./src/entries/cdn/cas-connect.ts'), formats: ['es'], fileName: () => 'cas-connect.js' },
       {
-        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
-        // The loaders run from a chunk: the files beside the script are one folder up.
-        alias: [...besideTheScript, { find: /^\.\/script-base\.js$/, replacement: here('./src/shared/script-base.chunk.ts') }],
+        entry: {
+          'cas-connect': here('./src/entries/cdn/cas-connect.ts'),
+          'chunks/portfolio-on-connect': here('./src/entries/cdn/portfolio-on-connect.ts'),
+        },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      {
+        output: {
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          // The loader of the files beside the script, which the flows and the portfolio both
+          // use, in a chunk of its own: in either one's file, loading the other would run it.
+          codeSplitting: { groups: [{ name: 'beside-script', test: /[\\/]src[\\/]shared[\\/](script-base|beside-script)\.ts$/ }] },
+        },
+        extendEntries: true,
+        inChunks: true,
       },
     );
   }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const files = ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js', 'cas-upload.password.js', 'cas-upload.summary.js', 'cas-connect.js', 'cas-connect.iife.js', 'cas-inbox-callback.js', 'cas-portfolio.js', 'cas-portfolio.iife.js', 'cas-portfolio.hi.js'];
+const files = ['cas-upload.js', 'cas-upload.iife.js', 'cas-upload.hi.js', 'cas-upload.password.js', 'cas-upload.summary.js', 'cas-connect.js', 'cas-connect.iife.js', 'cas-inbox-callback.js', 'cas-portfolio.js', 'cas-portfolio.iife.js', 'cas-portfolio.hi.js', 'chunks/portfolio-alone.js', 'chunks/portfolio-on-connect.js'];
 const pages = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const text = Object.fromEntries(pages.map((page) => [page, readFileSync(page, 'utf8')]));
 for (const file of files) {

@@ -644,6 +644,69 @@ describe('<cas-portfolio> with malformed or large results', () => {
 });
 
 describe('<cas-portfolio> built files (dist/cdn, after npm run build)', () => {
+  /** A page of `body` (after the CSP probe) in an iframe, once loaded and `cas-portfolio` defined. */
+  async function page(body: string) {
+    const iframe = document.createElement('iframe');
+    const csp = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+    iframe.srcdoc = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}"></head>
+      <body><script src="/test/portfolio/csp-probe.js"></script>${body}</body></html>`;
+    const loaded = new Promise((r) => iframe.addEventListener('load', r, { once: true }));
+    document.body.append(iframe);
+    await loaded;
+    const win = iframe.contentWindow as Window & typeof globalThis & { litHtmlVersions?: string[]; __errors: string[]; __violations: string[] };
+    await win.customElements.whenDefined('cas-portfolio');
+    const scripts = () => win.performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((f) => f.endsWith('.js'));
+    return { iframe, win, scripts };
+  }
+
+  for (const order of ['cas-connect.js first', 'cas-portfolio.js first']) {
+    it(`cas-connect.js and cas-portfolio.js on one page (${order}): one copy of Lit, the portfolio's own code alone fetched, both elements drawn`, async () => {
+      const tags = ['<script type="module" src="/dist/cdn/cas-connect.js"></script>', '<script type="module" src="/dist/cdn/cas-portfolio.js"></script>'];
+      if (order !== 'cas-connect.js first') tags.reverse();
+      const { iframe, win, scripts } = await page(
+        `<cas-connect token-url="/token"></cas-connect><cas-portfolio></cas-portfolio>${tags.join('')}<script type="module" src="/test/portfolio/module-probe.js"></script>`,
+      );
+      try {
+        await win.customElements.whenDefined('cas-connect');
+        // Lit adds its version to this list once per copy that runs on the page.
+        expect(win.litHtmlVersions, 'one Lit on the page').to.have.length(1);
+        const files = scripts();
+        expect(files).to.include('/dist/cdn/chunks/portfolio-on-connect.js');
+        expect(files).to.not.include('/dist/cdn/chunks/portfolio-alone.js');
+        const el = win.document.querySelector('cas-portfolio') as CasPortfolioElement;
+        el.result = CDSL;
+        await waitUntil(() => part(el, 'total')?.textContent?.includes('14,24,800.00'), 'the portfolio drawn', { timeout: 5000 });
+        const connect = win.document.querySelector('cas-connect')!;
+        await waitUntil(() => connect.shadowRoot?.querySelector('[part=method-upload]'), 'the choice drawn', { timeout: 5000 });
+        const probe = win as unknown as { __portfolioModule?: Record<string, unknown> };
+        await waitUntil(() => probe.__portfolioModule, 'the module imported by the host');
+        expect(probe.__portfolioModule!.CasPortfolioElement, 'the module exports the class in use').to.equal(win.customElements.get('cas-portfolio'));
+        expect(probe.__portfolioModule!.registerLanguage, "cas-connect.js's registry").to.be.a('function');
+        expect(win.__errors).to.deep.equal([]);
+        expect(win.__violations).to.deep.equal([]);
+      } finally {
+        iframe.remove();
+      }
+    });
+  }
+
+  it('cas-portfolio.js without cas-connect.js: its own copy (chunks/portfolio-alone.js), no cas-connect.js fetched, Hindi from beside the script', async () => {
+    const { iframe, win, scripts } = await page('<cas-portfolio lang="hi"></cas-portfolio><script type="module" src="/dist/cdn/cas-portfolio.js"></script>');
+    try {
+      const el = win.document.querySelector('cas-portfolio') as CasPortfolioElement;
+      el.result = CDSL;
+      await waitUntil(() => root(el).querySelector('section')?.lang === 'hi', 'Hindi shown', { timeout: 5000 });
+      const files = scripts();
+      expect(files).to.include('/dist/cdn/chunks/portfolio-alone.js');
+      expect(files.filter((f) => /cas-connect|portfolio-on-connect/.test(f))).to.deep.equal([]);
+      expect(files.filter((f) => f.endsWith('.hi.js'))).to.deep.equal(['/dist/cdn/cas-portfolio.hi.js']);
+      expect(win.litHtmlVersions).to.have.length(1);
+      expect(win.__errors).to.deep.equal([]);
+    } finally {
+      iframe.remove();
+    }
+  });
+
   it('the classic script and the module on one page under the CSP of §7: one definition, window.CasPortfolio, Hindi from beside them', async () => {
     const iframe = document.createElement('iframe');
     const csp = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";

@@ -11,7 +11,8 @@ import * as connect from '../src/entries/connect.js';
 import * as portfolio from '../src/entries/portfolio.js';
 import * as cdnUpload from '../src/entries/cdn/cas-upload.js';
 import * as cdnConnect from '../src/entries/cdn/cas-connect.js';
-import * as cdnPortfolio from '../src/entries/cdn/cas-portfolio.js';
+// cas-portfolio.js only chooses a built copy; this is the source of both.
+import * as cdnPortfolio from '../src/entries/cdn/portfolio-alone.js';
 import { en as uploadEn } from '../src/upload/en.js';
 import { en as connectEn } from '../src/connect/en.js';
 import { en as cdslEn } from '../src/cdsl-fetch/en.js';

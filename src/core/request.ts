@@ -3,11 +3,10 @@ import { positive, delayOf, retryAfterMs } from './numbers.js';
 import { sharedTokenCache, type TokenCache, type TokenSource } from './token-cache.js';
 import { systemClock, type Clock } from './clock.js';
 import type { RawResponse } from './parse-request.js';
+import { DEFAULT_API_BASE } from './api-base.js';
 
 export type { RawResponse };
-
-/** The API origin used when none is given. */
-export const DEFAULT_API_BASE = 'https://api.casparser.in';
+export { DEFAULT_API_BASE };
 
 /** Longest wait between two attempts. */
 export const MAX_RETRY_DELAY = 30000;

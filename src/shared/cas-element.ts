@@ -1,6 +1,7 @@
 import { LitElement, html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { CasUploadError, type CasUploadErrorCode } from '../core/errors.js';
-import { DEFAULT_API_BASE, type ApiOptions } from '../core/request.js';
+import { DEFAULT_API_BASE } from '../core/api-base.js';
+import type { ApiOptions } from '../core/request.js';
 import type { TokenProvider } from '../core/token-cache.js';
 import { fill, type Catalog } from './catalog.js';
 import { defineOnce, langOf, watchLang, awaitFiles } from './lang.js';

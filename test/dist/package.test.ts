@@ -106,9 +106,12 @@ test('dist/cdn holds the script-tag files, each with its source map, Hindi, the 
     'cas-upload.summary.js',
   ];
   assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), [...files.flatMap((f) => [f, `${f}.map`]), 'chunks'].sort());
-  // chunks/: what cas-connect.js shares with the flows (Lit, the base class), the flows, and
-  // what loads on first use (languages, the success summary).
-  for (const f of readdirSync(`${root}dist/cdn/chunks`)) assert.match(f, /^(cas-element|flows|hi|flow-messages\.hi|summary)-[\w-]+\.js(\.map)?$/, f);
+  // chunks/: the flows, the two copies of <cas-portfolio> that cas-portfolio.js chooses from, the
+  // loader of the files beside the script (shared by the flows and the portfolio), and what loads
+  // on first use (languages, the success summary).
+  for (const f of readdirSync(`${root}dist/cdn/chunks`)) {
+    assert.match(f, /^((flows|beside-script|hi|flow-messages\.hi|summary)-[\w-]+|portfolio-alone|portfolio-on-connect)\.js(\.map)?$/, f);
+  }
   for (const file of files) {
     assert.ok(packed.includes(`dist/cdn/${file}`) && packed.includes(`dist/cdn/${file}.map`), `${file} and its map are packed`);
     assert.ok(readFileSync(`${root}dist/cdn/${file}`, 'utf8').endsWith(`\n//# sourceMappingURL=${file}.map`), `${file} names its map`);
@@ -224,12 +227,31 @@ test('the npm entries keep Lit and React external; the script-tag files bundle L
   assert.match(react, /from "react"/);
   assert.match(react, /from "@lit\/react"/);
   assert.doesNotMatch(readFileSync(`${root}dist/core.js`, 'utf8'), /from "lit/);
-  for (const path of ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.iife.js', 'dist/cdn/cas-portfolio.js', 'dist/cdn/cas-portfolio.iife.js']) {
+  for (const path of ['dist/cdn/cas-upload.js', 'dist/cdn/cas-upload.iife.js', 'dist/cdn/chunks/portfolio-alone.js', 'dist/cdn/cas-portfolio.iife.js']) {
     const code = readFileSync(`${root}${path}`, 'utf8');
     assert.match(code, litItself, `${path} bundles Lit`);
     assert.doesNotMatch(code, /\bfrom\s*["']lit/, `${path} imports no bare module`);
     assert.doesNotMatch(code, /\n\s{2,}\S/, `${path} is minified`);
   }
+});
+
+test('cas-connect.js holds Lit and the base; the flows and cas-portfolio.js\'s copy for its page take them from it, and neither runs the other', () => {
+  const litItself = /litHtmlVersions|reactiveElementVersions/;
+  const read = (f: string) => readFileSync(`${root}dist/cdn/${f}`, 'utf8');
+  const imports = (code: string) => [...code.matchAll(/(?:from|import)\s*["']([^"']+)["']/g)].map((m) => m[1]).sort();
+  const chunks = readdirSync(`${root}dist/cdn/chunks`).filter((f) => f.endsWith('.js'));
+  const flows = chunks.find((f) => f.startsWith('flows-'))!;
+  const beside = chunks.find((f) => f.startsWith('beside-script-'))!;
+  assert.match(read('cas-connect.js'), litItself, 'cas-connect.js bundles Lit');
+  assert.deepEqual(imports(read('cas-connect.js')), [], 'cas-connect.js imports nothing before its first render');
+  for (const f of [flows, 'portfolio-on-connect.js']) {
+    assert.doesNotMatch(read(`chunks/${f}`), litItself, `${f} has no Lit of its own`);
+    assert.deepEqual(imports(read(`chunks/${f}`)), ['../cas-connect.js', `./${beside}`], `${f} imports cas-connect.js and the shared loader only`);
+  }
+  assert.deepEqual(imports(read(`chunks/${beside}`)), []);
+  // cas-portfolio.js holds no element: it imports one copy when it runs.
+  assert.doesNotMatch(read('cas-portfolio.js'), litItself);
+  assert.deepEqual(imports(read('cas-portfolio.js')), []);
 });
 
 test('the docs pin the package version in their CDN snippets, each with a sha384 integrity value, Hindi too', () => {
