@@ -102,7 +102,8 @@ async function main() {
   const { passwordPage, passwordFiles, measurePassword } = await import('./lib/password.mjs');
   const { measureUplink } = await import('./lib/uplink.mjs');
   const { measureFirstPaint, measureConnectClick } = await import('./lib/mobile.mjs');
-  const { measurePageBytes, staticClosure } = await import('./lib/bytes.mjs');
+  const { measurePageBytes, staticClosure, bytesPage, bytesPath } = await import('./lib/bytes.mjs');
+  const pageEntries = ['cas-connect.js', 'cas-portfolio.js'];
 
   const started = new Date();
   const loadStart = os.loadavg();
@@ -110,8 +111,6 @@ async function main() {
   // A snapshot of the built script, so that a rebuild during the run changes nothing.
   const shipped = join(outDir, 'cas-upload.js');
   copyFileSync(join(rootDir, 'dist/cdn/cas-upload.js'), shipped);
-  const portfolioScript = join(outDir, 'cas-portfolio.js');
-  copyFileSync(join(rootDir, 'dist/cdn/cas-portfolio.js'), portfolioScript);
   // The files the script loads from its own folder when it needs them (the password check
   // when a file is chosen or an upload starts, the success summary when an upload starts,
   // Hindi), served beside it as a host would.
@@ -149,13 +148,10 @@ async function main() {
     results.size = await measureSizes({ benchDir, rootDir, outDir, shippedPath: shipped });
     results.size.extras = extras;
 
-    if (opts.only.includes('bytes')) {
-      results.bytes = await measurePageBytes(cdnDir, ['cas-connect.js', 'cas-portfolio.js']);
-    }
     // What cas-connect.js imports statically: a host may name it in <link rel="modulepreload">.
     const connectPreload = (await staticClosure(cdnDir, ['cas-connect.js'])).files.filter((f) => f !== 'cas-connect.js').map((f) => `/cdn/${f}`);
 
-    const browserPhases = opts.only.filter((x) => x !== 'size' && x !== 'bytes');
+    const browserPhases = opts.only.filter((x) => x !== 'size');
     if (browserPhases.length) {
       const helpers = join(outDir, 'bench-helpers.js');
       writeFileSync(helpers, pages.HELPERS);
@@ -166,7 +162,6 @@ async function main() {
           '/cas-upload.js': shipped,
           '/floor.js': results.size.files['lit-floor'],
           '/bench-helpers.js': helpers,
-          '/cas-portfolio.js': portfolioScript,
           ...besides,
         },
         pages: {
@@ -181,6 +176,7 @@ async function main() {
           '/phone-connect-preload.html': () => pages.startupPage('/cdn/cas-connect.js', 'cas-connect', 'token-url="/token"', connectPreload),
           '/phone-floor.html': () => pages.startupPage('/floor.js', 'min-element'),
           '/connect.html': () => pages.connectPage('/cdn/cas-connect.js'),
+          ...Object.fromEntries([pageEntries, ...pageEntries.map((e) => [e])].map((list) => [bytesPath(list), () => bytesPage(list)])),
         },
         // The 9 MiB encrypted PDFs of the password check, made by qpdf for this run.
         files: opts.only.includes('password') ? passwordFiles(outDir) : {},
@@ -245,6 +241,10 @@ async function main() {
       if (opts.only.includes('connect')) {
         console.log(`connect: a way clicked → its flow drawn, on Fast 3G with 4× CPU slowdown, ${opts.n} of each…`);
         results.connect = await timed('connect', () => measureConnectClick(browser, server, { url: '/connect.html', n: opts.n }));
+      }
+      if (opts.only.includes('bytes')) {
+        console.log('bytes: the script files a page with cas-connect.js and cas-portfolio.js fetches before any flow…');
+        results.bytes = await timed('bytes', () => measurePageBytes(browser, server.origin, cdnDir, pageEntries));
       }
       if (opts.only.includes('password')) {
         console.log(`password: ${opts.passwordRuns} checks of a 9 MiB PDF of each revision, right and wrong password…`);

@@ -3,13 +3,14 @@
 import { median, medianInterval, ratioInterval, spread } from './measure.mjs';
 
 /**
- * The page of one measurement: `/cas-portfolio.js` and a script that makes the statement
+ * The page of one measurement: `/cdn/cas-portfolio.js` (which loads its own copy of the element
+ * from `/cdn/chunks/`) and a script that makes the statement
  * (`shape`: one folio of 2,000 schemes, or 50 folios of 40), each scheme with 10
  * transactions, and exposes `bench.element()`, `bench.plain()` and `bench.sort()`.
  */
 export const portfolioPage = () => `<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title>
 <body style="margin:0;width:1000px"><main id="out"></main>
-<script type="module" src="/cas-portfolio.js"></script>
+<script type="module" src="/cdn/cas-portfolio.js"></script>
 <script type="module">
 const statement = (folios, schemes = 2000) => {
   const per = schemes / folios;

@@ -219,9 +219,10 @@ export function bytesSection(md, by, mdTable) {
     '',
     `Each alone: ${by.alone.map((a) => `\`${a.entry}\` ${B(a.gzip)} (${a.files.join(', ')})`).join('; ')}.`,
     '',
-    'How: the two files of `dist/cdn` and every file they import statically (read with',
-    'es-module-lexer), each counted once, as the browser fetches each once; the flows, Hindi and',
-    'the success summary are dynamic imports, loaded later or never, and are not counted.',
+    'How: the script files of `dist/cdn` that Chromium fetches for a page with both script tags',
+    'until both elements are defined (each counted once, as the browser fetches each once; alone:',
+    'a page with one of them); `cas-connect.js`\'s flows (loaded after its first render), Hindi and',
+    'the success summary are loaded later or never, and are not counted.',
     '',
   );
 }
