@@ -53,6 +53,11 @@ function besideTheScript(inChunks: boolean): Plugin {
     resolveId(source, importer) {
       // Where code may run from `chunks/`, the folder of the files is found from there too.
       if (inChunks && source === './script-base.js') return here('./src/shared/script-base.chunks.ts');
+      // `cas-connect.js` holds the loader for its flows and `<cas-portfolio>` (its bare import
+      // is kept): in a chunk of one of them, loading the other would run that one too.
+      if (inChunks && /\/beside-script\.js$/.test(source) && importer) {
+        return { id: fileURLToPath(new URL(source.replace(/\.js$/, '.ts'), pathToFileURL(importer))), moduleSideEffects: true };
+      }
       if (!importer || !/^\.\/load-[\w-]+\.js$/.test(source)) return null;
       const cdn = fileURLToPath(new URL(source.replace(/\.js$/, '.cdn.ts'), pathToFileURL(importer)));
       return existsSync(cdn) ? cdn : null;
@@ -166,12 +171,7 @@ export default defineConfig(({ command, mode }) => {
         fileName: (_format, name) => `${name}.js`,
       },
       {
-        output: {
-          chunkFileNames: 'chunks/[name]-[hash].js',
-          // The loader of the files beside the script, which the flows and the portfolio both
-          // use, in a chunk of its own: in either one's file, loading the other would run it.
-          codeSplitting: { groups: [{ name: 'beside-script', test: /[\\/]src[\\/]shared[\\/](script-base|beside-script)\.ts$/ }] },
-        },
+        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
         extendEntries: true,
         inChunks: true,
       },

@@ -106,11 +106,10 @@ test('dist/cdn holds the script-tag files, each with its source map, Hindi, the 
     'cas-upload.summary.js',
   ];
   assert.deepEqual(readdirSync(`${root}dist/cdn`).sort(), [...files.flatMap((f) => [f, `${f}.map`]), 'chunks'].sort());
-  // chunks/: the flows, the two copies of <cas-portfolio> that cas-portfolio.js chooses from, the
-  // loader of the files beside the script (shared by the flows and the portfolio), and what loads
-  // on first use (languages, the success summary).
+  // chunks/: the flows, the two copies of <cas-portfolio> that cas-portfolio.js chooses from, and
+  // what loads on first use (languages, the success summary).
   for (const f of readdirSync(`${root}dist/cdn/chunks`)) {
-    assert.match(f, /^((flows|beside-script|hi|flow-messages\.hi|summary)-[\w-]+|portfolio-alone|portfolio-on-connect)\.js(\.map)?$/, f);
+    assert.match(f, /^((flows|hi|flow-messages\.hi|summary)-[\w-]+|portfolio-alone|portfolio-on-connect)\.js(\.map)?$/, f);
   }
   for (const file of files) {
     assert.ok(packed.includes(`dist/cdn/${file}`) && packed.includes(`dist/cdn/${file}.map`), `${file} and its map are packed`);
@@ -241,14 +240,12 @@ test('cas-connect.js holds Lit and the base; the flows and cas-portfolio.js\'s c
   const imports = (code: string) => [...code.matchAll(/(?:from|import)\s*["']([^"']+)["']/g)].map((m) => m[1]).sort();
   const chunks = readdirSync(`${root}dist/cdn/chunks`).filter((f) => f.endsWith('.js'));
   const flows = chunks.find((f) => f.startsWith('flows-'))!;
-  const beside = chunks.find((f) => f.startsWith('beside-script-'))!;
   assert.match(read('cas-connect.js'), litItself, 'cas-connect.js bundles Lit');
   assert.deepEqual(imports(read('cas-connect.js')), [], 'cas-connect.js imports nothing before its first render');
   for (const f of [flows, 'portfolio-on-connect.js']) {
     assert.doesNotMatch(read(`chunks/${f}`), litItself, `${f} has no Lit of its own`);
-    assert.deepEqual(imports(read(`chunks/${f}`)), ['../cas-connect.js', `./${beside}`], `${f} imports cas-connect.js and the shared loader only`);
+    assert.deepEqual(imports(read(`chunks/${f}`)), ['../cas-connect.js'], `${f} imports cas-connect.js only (never the other: it would run)`);
   }
-  assert.deepEqual(imports(read(`chunks/${beside}`)), []);
   // cas-portfolio.js holds no element: it imports one copy when it runs.
   assert.doesNotMatch(read('cas-portfolio.js'), litItself);
   assert.deepEqual(imports(read('cas-portfolio.js')), []);

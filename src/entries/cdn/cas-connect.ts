@@ -9,6 +9,9 @@
  */
 import '../../connect/define.js';
 import { CONNECT_MODULE } from './connect-mark.js';
+// The loader of the files beside the script, which the flows and `<cas-portfolio>` use: in this
+// file, so that neither waits for one more request to run.
+import '../../shared/beside-script.js';
 
 export { CasConnectElement } from '../../connect/element.js';
 
