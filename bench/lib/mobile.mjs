@@ -70,14 +70,15 @@ export async function measureFirstPaint(browser, server, { kinds, n = 10 }) {
  * `<cas-connect>`'s first way (upload) clicked with the mouse → the frame that shows its flow
  * painted, from the pointerdown's event time. `at once`: clicked as soon as the choice is drawn
  * (the flows may still be on their way); `once ready`: clicked after every flow is defined.
- * `n` of each, in turn, each in a new context.
+ * `at once, flows preloaded`: clicked at once on `preloadUrl`, whose page names the flows in
+ * `<link rel="modulepreload">`. `n` of each, in turn, each in a new context.
  */
-export async function measureConnectClick(browser, server, { url, n = 10 }) {
-  const cases = ['at once', 'once ready'];
+export async function measureConnectClick(browser, server, { url, preloadUrl, n = 10 }) {
+  const cases = ['at once', 'once ready', ...(preloadUrl ? ['at once, flows preloaded'] : [])];
   const once = async (when) => {
     const { context, page, check } = await phonePage(browser);
     try {
-      await page.goto(server.origin + url, { waitUntil: 'commit' });
+      await page.goto(server.origin + (when === 'at once, flows preloaded' ? preloadUrl : url), { waitUntil: 'commit' });
       await page.waitForFunction(() => window.__choice, null, { polling: 'raf', timeout: 60000 });
       if (when === 'once ready') {
         await page.waitForFunction(() => ['cas-upload', 'cas-cdsl-fetch', 'cas-mailback', 'cas-inbox'].every((t) => customElements.get(t)), null, { timeout: 60000 });
@@ -97,7 +98,7 @@ export async function measureConnectClick(browser, server, { url, n = 10 }) {
     }
   };
   await once('at once');
-  const samples = { 'at once': [], 'once ready': [] };
+  const samples = Object.fromEntries(cases.map((when) => [when, []]));
   for (let i = 0; i < n; i++) for (const when of rotate(cases, i)) samples[when].push(await once(when));
   const out = { n };
   for (const when of cases) {

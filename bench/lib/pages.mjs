@@ -207,9 +207,10 @@ export const startupPage = (script, tag, attrs = '', preload = []) => `${head(`$
 /**
  * `<cas-connect>` for the click measurement: the page notes when the choice was first drawn
  * (`__choice`), the first pointerdown (`__down`, its event time), and, once a way was clicked,
- * the end of the first frame that shows the flow drawn (`__drawn`).
+ * the end of the first frame that shows the flow drawn (`__drawn`). `preload`: files named in
+ * `<link rel="modulepreload">` before the script, as a host may.
  */
-export const connectPage = (script) => `${head(`<script type="module" src="${script}"></script>
+export const connectPage = (script, preload = []) => `${head(`${preload.map((p) => `<link rel="modulepreload" href="${p}">\n`).join('')}<script type="module" src="${script}"></script>
 <script type="module">
   const afterFrame = () => new Promise((resolve) => requestAnimationFrame(() => {
     // A message posted in the frame's callback arrives once that frame is painted.
