@@ -18,9 +18,13 @@ export async function staticClosure(dir, entries) {
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
-    const [imports] = parse(readFileSync(join(dir, file), 'utf8'), file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    const [imports] = parse(code, file);
     for (const i of imports) {
-      const spec = i.n;
+      // A dynamic import of a template literal without substitutions (`import(\`./x.js\`)`, as
+      // the minifier writes it) has no `n`: read it from the source.
+      const raw = i.d > -1 && i.n === undefined ? /^`([^`$]*)`$/.exec(code.slice(i.s, i.e))?.[1] : undefined;
+      const spec = i.n ?? raw;
       if (!spec || !spec.startsWith('.')) continue;
       const target = relative(dir, join(dir, dirname(file), spec));
       if (i.d === -1) visit(target);
