@@ -67,7 +67,7 @@ export default [
   cdn('dist/cdn/chunks/portfolio-on-connect.js (<cas-portfolio> with Lit and its base from cas-connect.js)', 'dist/cdn/chunks/portfolio-on-connect.js'),
   // One Lit and one base on the page (issue 28's aim: 19,500 B).
   cdn(
-    'a page with cas-connect.js and cas-portfolio.js, before any flow loads',
+    'dist/cdn/cas-connect.js + cas-portfolio.js (one page, before any flow loads)',
     ['dist/cdn/cas-connect.js', 'dist/cdn/cas-portfolio.js', 'dist/cdn/chunks/portfolio-on-connect.js'],
     '19500 B',
   ),
