@@ -5,7 +5,7 @@ import { en, type CasPortfolioStrings } from './en.js';
 import { loadHi } from './load-hi.js';
 import { catalog } from '../shared/catalog.js';
 import { defineOnce, langOf, watchLang, awaitFiles } from '../shared/lang.js';
-import { portfolio, type Account, type Line, type Portfolio } from './model.js';
+import { portfolio, type Account, type Line, type Lines, type Portfolio } from './model.js';
 import { toCsv } from './csv.js';
 
 type Key = keyof CasPortfolioStrings;
@@ -148,12 +148,12 @@ export class CasPortfolioElement extends LitElement {
   #langs?: MutationObserver;
   #tc?: [Strings, Partial<Strings>, Strings];
   /** Per table: the column, the direction (1 ascending, -1 descending) and the lines in that order (indices). */
-  #sorts = new WeakMap<Line[], [string, number, Uint32Array]>();
-  #bodies = new WeakMap<Line[], Body>();
+  #sorts = new WeakMap<Lines, [string, number, Uint32Array]>();
+  #bodies = new WeakMap<Lines, Body>();
   /** Tables whose every row is shown. */
-  #all = new WeakSet<Line[]>();
+  #all = new WeakSet<Lines>();
   /** Tables shown whole (every column) on a narrow element. */
-  #whole = new WeakSet<Line[]>();
+  #whole = new WeakSet<Lines>();
   /** Rows this render may still build at once; tables to fill in idle time; whether that is scheduled. */
   #budget = 0;
   #later: (() => void)[] = [];
@@ -195,7 +195,7 @@ export class CasPortfolioElement extends LitElement {
     return toCsv([
       [t.account, ...HOLDING.map((c) => t[c as Key])],
       ...(this.#p?.accounts ?? []).flatMap((a) =>
-        a.lines.map((l) => [
+        a.lines.all().map((l) => [
           join(a.title, a.id[1] && `${t[a.id[0]]} ${a.id[1]}`),
           ...HOLDING.map((c) => (c == 'type' ? text(t, c, l[c]) : l[c])),
         ]),
@@ -354,10 +354,9 @@ export class CasPortfolioElement extends LitElement {
   }
 
   /** A table of `lines` with the `columns` that have a value, sortable by each. */
-  #table(t: Strings, id: string, columns: string[], lines: Line[]) {
-    const cols = columns.filter(
-      (c) => c == 'name' || lines.some((l) => !blank(l[c]) && (c != 'type' || l[c] != 'nps')),
-    );
+  #table(t: Strings, id: string, columns: string[], lines: Lines) {
+    const st = lines.stats;
+    const cols = columns.filter((c) => c == 'name' || (st[c] && (c != 'type' || st[c].types.some((v) => v != 'nps'))));
     const sorted = this.#sorts.get(lines);
     const head = cols.map((c) => {
       const dir = sorted?.[0] == c ? sorted[1] : 0;
@@ -410,7 +409,7 @@ export class CasPortfolioElement extends LitElement {
    * not hold the page up. A table asked to show more rows than a frame builds in
    * {@link SLICE} ms builds the rest in the frames after, in order.
    */
-  #body(t: Strings, cols: string[], lines: Line[]): HTMLTableSectionElement {
+  #body(t: Strings, cols: string[], lines: Lines): HTMLTableSectionElement {
     let b = this.#bodies.get(lines);
     if (b?.t != t)
       this.#bodies.set(lines, (b = { t, el: document.createElement('tbody'), widths: widths(t, cols, lines), order: new Uint32Array(lines.length) }));
@@ -436,7 +435,7 @@ export class CasPortfolioElement extends LitElement {
    * least one frame's worth); the rest in later frames. A newer order or count replaces what is
    * left of an older one, so that no row is lost or shown twice.
    */
-  #place(t: Strings, cols: string[], lines: Line[], body: Body, order: Uint32Array | null, k: number, first: boolean) {
+  #place(t: Strings, cols: string[], lines: Lines, body: Body, order: Uint32Array | null, k: number, first: boolean) {
     const el = body.el;
     const rows = el.children;
     const n = rows.length;
@@ -456,7 +455,7 @@ export class CasPortfolioElement extends LitElement {
         if (built % 32 == 0 && built >= (first ? this.#budget : 0) && performance.now() > end) break;
         built++;
       }
-      next.push(j < 0 ? row(t, cols, lines[li]) : (kept[j] as HTMLTableRowElement));
+      next.push(j < 0 ? row(t, cols, lines.at(li)) : (kept[j] as HTMLTableRowElement));
       body.order[i] = li;
     }
     el.replaceChildren(...next);
@@ -470,7 +469,7 @@ export class CasPortfolioElement extends LitElement {
         const add = document.createDocumentFragment();
         for (let m = 0; i < k && (m % 32 || performance.now() < stop); i++, m++) {
           const li = want(i);
-          add.append(row(t, cols, lines[li]));
+          add.append(row(t, cols, lines.at(li)));
           body.order[i] = li;
         }
         el.append(add);
@@ -518,13 +517,13 @@ export class CasPortfolioElement extends LitElement {
   };
 
   /** Sorts a table by column `c`: ascending first, then the other way; blanks stay last. */
-  #sort(t: Strings, lines: Line[], c: string) {
+  #sort(t: Strings, lines: Lines, c: string) {
     const was = this.#sorts.get(lines);
     const dir = was?.[0] == c ? -was[1] : 1;
     const l = this.#locale;
     const collator = (collators[l] ??= new Intl.Collator(l, { numeric: true, sensitivity: 'base' }));
-    const keys = lines.map((x) => (c == 'type' ? text(t, c, x[c]) : x[c]));
-    const sorted = Uint32Array.from(lines, (_, i) => i).sort((p, q) => {
+    const keys = lines.all().map((x) => (c == 'type' ? text(t, c, x[c]) : x[c]));
+    const sorted = Uint32Array.from(keys, (_, i) => i).sort((p, q) => {
       const a = keys[p];
       const b = keys[q];
       if (blank(a) || blank(b)) return +blank(a) - +blank(b);
@@ -555,21 +554,17 @@ function row(t: Strings, cols: string[], l: Line): HTMLTableRowElement {
  * left. A number's longest text is that of the largest one (with the sign, and room for the
  * fraction digits of units and prices); text wraps past 24 characters.
  */
-function widths(t: Strings, cols: string[], lines: Line[]): string {
+function widths(t: Strings, cols: string[], lines: Lines): string {
+  const st = lines.stats;
   return cols
     .map((c) => {
       if (c == 'name') return 'minmax(9em,1fr)';
-      let most = 0;
-      let low = 0;
-      for (const l of lines) {
-        const v = l[c];
-        if (typeof v == 'number') (most = Math.max(most, v)), (low = Math.min(low, v));
-        else if (v) most = Math.max(most, text(t, c, v).length);
-      }
-      const chars =
-        c in NUMBERS
-          ? text(t, c, -low > most ? low : most).length + (c == 'units' || c == 'price' ? 5 : 0)
-          : Math.min(Math.ceil(most * 1.25), 24);
+      const s = st[c];
+      const chars = !s
+        ? 0
+        : c in NUMBERS
+          ? text(t, c, -s.lo > s.hi ? s.lo : s.hi).length + (c == 'units' || c == 'price' ? 5 : 0)
+          : Math.min(Math.ceil(Math.max(s.len, ...s.types.map((v) => text(t, c, v).length)) * 1.25), 24);
       // The header: its label, bold, and the sort arrow.
       return `calc(${Math.max(chars, Math.ceil(t[c as Key].length * 1.15) + 2)}ch + .75em)`;
     })
