@@ -250,7 +250,8 @@ export class CasPortfolioElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('result')) this.#p = portfolio(this.result);
+    // A new statement: the rows of the old one still to be built are not.
+    if (changed.has('result')) (this.#p = portfolio(this.result)), (this.#slices = []);
   }
 
   // The templates are written without line breaks between tags: their text ships as is.
