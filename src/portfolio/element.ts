@@ -446,7 +446,8 @@ export class CasPortfolioElement extends LitElement {
     const kept = Array.from(rows);
     const want = (i: number) => (order ? order[i] : i);
     const end = performance.now() + SLICE;
-    const next: HTMLTableRowElement[] = [];
+    // Rows go straight into a fragment: no list of them is kept while they are built.
+    const next = document.createDocumentFragment();
     let i = 0;
     let built = 0;
     for (; i < k; i++) {
@@ -456,10 +457,10 @@ export class CasPortfolioElement extends LitElement {
         if (built % 32 == 0 && built >= (first ? this.#budget : 0) && performance.now() > end) break;
         built++;
       }
-      next.push(j < 0 ? row(t, cols, lines.at(li)) : (kept[j] as HTMLTableRowElement));
+      next.append(j < 0 ? row(t, cols, lines.at(li)) : kept[j]);
       body.order[i] = li;
     }
-    el.replaceChildren(...next);
+    el.replaceChildren(next);
     if (first) this.#budget -= built;
     if (i < k) {
       const shown = body.shown;
@@ -540,7 +541,7 @@ function row(t: Strings, cols: string[], l: Line): HTMLTableRowElement {
   const tr = document.createElement('tr');
   for (const c of cols) {
     const v = l[c];
-    const cell = tr.appendChild(document.createElement(c == 'name' ? 'th' : 'td'));
+    const cell = c == 'name' ? tr.appendChild(document.createElement('th')) : tr.insertCell();
     cell.textContent = text(t, c, v);
     if (c == 'name') cell.scope = 'row';
     else if (typeof v == 'number')
