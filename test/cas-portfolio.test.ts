@@ -264,8 +264,9 @@ describe('<cas-portfolio> "Show all" of thousands of holdings', () => {
     window.requestAnimationFrame = raf;
     performance.now = now;
   });
-  /** Draws one frame: runs the callbacks queued before it. */
-  const frame = () => {
+  /** Draws one frame, `ms` after the last (the page's own work): runs the callbacks queued before it. */
+  const frame = (ms = 0) => {
+    clock += ms;
     const run = queued;
     queued = [];
     for (const f of run) f(clock);
@@ -287,6 +288,21 @@ describe('<cas-portfolio> "Show all" of thousands of holdings', () => {
     expect(counts.every((c, i) => i == 0 || c > counts[i - 1]), 'each frame adds rows').to.equal(true);
     expect(names(el)).to.deep.equal(Array.from({ length: 3000 }, (_, i) => `S${i}`));
     expect(queued, 'no frame asked for once all are there').to.have.length(0);
+  });
+
+  it('a slice after a long frame builds more rows (fewer frames while a large table grows)', async () => {
+    const el = await show(big(9000));
+    root(el).querySelector<HTMLButtonElement>('button.more')!.click();
+    await waitUntil(() => names(el).length > 100, 'the first slice');
+    const before = names(el).length;
+    frame();
+    const short = names(el).length - before;
+    frame(40);
+    const long = names(el).length - before - short;
+    expect(short, 'a slice after a short frame').to.be.greaterThan(0);
+    expect(long, 'a slice after a frame of 40 ms').to.be.greaterThan(short * 3);
+    for (let i = 0; i < 100 && queued.length; i++) frame();
+    expect(names(el)).to.deep.equal(Array.from({ length: 9000 }, (_, i) => `S${i}`));
   });
 
   it('a sort or a new statement while slices are left: every row once, in the new order', async () => {

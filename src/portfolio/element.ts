@@ -159,7 +159,7 @@ export class CasPortfolioElement extends LitElement {
   #later: (() => void)[] = [];
   #idle = false;
   /** Rows still to be built in later frames, table by table, and when they all are. */
-  #slices: (() => boolean)[] = [];
+  #slices: ((ms: number) => boolean)[] = [];
   #sliced?: Promise<void>;
   /** The table bodies of the last render. */
   #shownBodies: Body[] = [];
@@ -464,10 +464,10 @@ export class CasPortfolioElement extends LitElement {
     if (first) this.#budget -= built;
     if (i < k) {
       const shown = body.shown;
-      const more = () => {
+      const more = (ms: number) => {
         // Replaced by a newer order or count, or by a new statement or language: stop.
         if (body.shown != shown || this.#bodies.get(lines) != body) return false;
-        const stop = performance.now() + SLICE;
+        const stop = performance.now() + ms;
         const add = document.createDocumentFragment();
         for (let m = 0; i < k && (m % 32 || performance.now() < stop); i++, m++) {
           const li = want(i);
@@ -486,8 +486,14 @@ export class CasPortfolioElement extends LitElement {
   #slice() {
     if (this.#sliced) return;
     this.#sliced = new Promise((r) => (this.#slicedDone = r));
+    let end = 0;
     const step = () => {
-      while (this.#slices.length && !this.#slices[0]()) this.#slices.shift();
+      // A slice takes as long as the page took since the last one (up to 50 ms, at least
+      // SLICE): drawing a frame costs more as a table grows, and fewer frames then cost less.
+      const start = performance.now();
+      const ms = Math.min(Math.max(SLICE, end && start - end), 50);
+      while (this.#slices.length && !this.#slices[0](ms)) this.#slices.shift();
+      end = performance.now();
       if (this.#slices.length) frame(step);
       else (this.#sliced = undefined), this.#slicedDone!();
     };
