@@ -66,8 +66,9 @@ const idle = (f: (d?: IdleDeadline) => void): true => (
   globalThis.requestIdleCallback?.(f, { timeout: 100 }) ?? setTimeout(f),
   true
 );
-/** Runs `f` before the next frame is drawn (or soon, where frames are not drawn). */
-const frame = (f: () => void): unknown => globalThis.requestAnimationFrame?.(f) ?? setTimeout(f);
+/** Runs `f` before the next frame is drawn (or soon, where frames are not drawn: a hidden page). */
+const frame = (f: () => void): unknown =>
+  (!globalThis.document?.hidden && globalThis.requestAnimationFrame?.(f)) || setTimeout(f);
 
 /**
  * A table body, its rows built with DOM calls when first shown and kept in it: sorting and
@@ -161,9 +162,9 @@ export class CasPortfolioElement extends LitElement {
   /** Rows still to be built in later frames, table by table, and when they all are. */
   #slices: ((ms: number) => boolean)[] = [];
   #sliced?: Promise<void>;
+  #slicedDone?: () => void;
   /** The table bodies of the last render. */
   #shownBodies: Body[] = [];
-  #slicedDone?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
