@@ -248,6 +248,144 @@ describe('<cas-portfolio> sorting', () => {
   });
 });
 
+describe('<cas-portfolio> "Show all" of thousands of holdings', () => {
+  // Frames are counted, not waited for: requestAnimationFrame queues its callbacks for the test
+  // to run one by one, and the clock moves a millisecond each time it is read.
+  const raf = window.requestAnimationFrame;
+  const now = performance.now;
+  let queued: FrameRequestCallback[] = [];
+  let clock = 0;
+  beforeEach(() => {
+    queued = [];
+    window.requestAnimationFrame = (f) => queued.push(f);
+    performance.now = () => ++clock;
+  });
+  afterEach(() => {
+    window.requestAnimationFrame = raf;
+    performance.now = now;
+  });
+  /** Draws one frame, `ms` after the last (the page's own work): runs the callbacks queued before it. */
+  const frame = (ms = 0) => {
+    clock += ms;
+    const run = queued;
+    queued = [];
+    for (const f of run) f(clock);
+  };
+  const big = (n: number, prefix = 'S') => ({
+    mutual_funds: [{ amc: 'Big', schemes: Array.from({ length: n }, (_, i) => ({ name: `${prefix}${i}`, value: (i * 7919) % n })) }],
+  });
+  const names = (el: Element) => [...root(el).querySelectorAll('[part=holdings] tbody tr')].map((tr) => tr.firstElementChild!.textContent!);
+
+  it('builds the rows in slices, one per frame, in order, none twice', async () => {
+    const el = await show(big(3000));
+    expect(names(el)).to.have.length(100);
+    root(el).querySelector<HTMLButtonElement>('button.more')!.click();
+    await waitUntil(() => names(el).length > 100, 'the first slice at once');
+    const counts = [names(el).length];
+    expect(counts[0], 'not all in the first slice').to.be.below(3000);
+    for (let i = 0; i < 100 && names(el).length < 3000; i++) frame(), counts.push(names(el).length);
+    expect(counts.length, 'more than one frame').to.be.greaterThan(2);
+    expect(counts.every((c, i) => i == 0 || c > counts[i - 1]), 'each frame adds rows').to.equal(true);
+    expect(names(el)).to.deep.equal(Array.from({ length: 3000 }, (_, i) => `S${i}`));
+    expect(queued, 'no frame asked for once all are there').to.have.length(0);
+  });
+
+  it('a slice after a long frame builds more rows (fewer frames while a large table grows)', async () => {
+    const el = await show(big(9000));
+    root(el).querySelector<HTMLButtonElement>('button.more')!.click();
+    await waitUntil(() => names(el).length > 100, 'the first slice');
+    const before = names(el).length;
+    frame();
+    const short = names(el).length - before;
+    frame(40);
+    const long = names(el).length - before - short;
+    expect(short, 'a slice after a short frame').to.be.greaterThan(0);
+    expect(long, 'a slice after a frame of 40 ms').to.be.greaterThan(short * 3);
+    for (let i = 0; i < 100 && queued.length; i++) frame();
+    expect(names(el)).to.deep.equal(Array.from({ length: 9000 }, (_, i) => `S${i}`));
+  });
+
+  it('a sort or a new statement while slices are left: every row once, in the new order', async () => {
+    const el = await show(big(3000));
+    root(el).querySelector<HTMLButtonElement>('button.more')!.click();
+    await waitUntil(() => names(el).length > 100, 'the first slice');
+    frame();
+    const value = [...root(el).querySelectorAll<HTMLButtonElement>('thead button')].find((b) => b.textContent!.startsWith('Value'))!;
+    value.click();
+    await waitUntil(() => root(el).querySelector('[aria-sort]'), 'sorted');
+    expect(names(el).length, 'still in slices').to.be.below(3000);
+    for (let i = 0; i < 100 && queued.length; i++) frame();
+    const shown = names(el);
+    expect(shown).to.have.length(3000);
+    expect(new Set(shown).size, 'no row twice').to.equal(3000);
+    const values = [...root(el).querySelectorAll('[part=holdings] tbody tr')].map((tr) => Number(tr.lastElementChild!.textContent!.replace(/[^\d.]/g, '')));
+    expect(values.every((v, i) => i == 0 || v >= values[i - 1]), 'ascending by value').to.equal(true);
+
+    // Show all again on a new statement, and replace it while its slices are left.
+    el.result = big(3000, 'T');
+    await waitUntil(() => names(el)[0] == 'T0', 'the new statement');
+    root(el).querySelector<HTMLButtonElement>('button.more')!.click();
+    await waitUntil(() => names(el).length > 100, 'its first slice');
+    el.result = big(150, 'U');
+    await waitUntil(() => names(el)[0] == 'U0', 'the third statement');
+    for (let i = 0; i < 100 && queued.length; i++) frame();
+    expect(names(el)).to.deep.equal(Array.from({ length: 100 }, (_, i) => `U${i}`));
+  });
+
+  it('updateComplete resolves once every row asked for is in the table', async () => {
+    window.requestAnimationFrame = raf;
+    performance.now = now;
+    const el = await show(big(5000));
+    root(el).querySelector<HTMLButtonElement>('button.more')!.click();
+    await el.updateComplete;
+    expect(names(el)).to.have.length(5000);
+  });
+
+  it('rows far below the window are not rendered until scrolled to; the columns line up in every row', async () => {
+    window.requestAnimationFrame = raf;
+    performance.now = now;
+    const el = await show(big(2000));
+    root(el).querySelector<HTMLButtonElement>('button.more')!.click();
+    await el.updateComplete;
+    const rows = root(el).querySelectorAll('[part=holdings] tbody tr');
+    const far = rows[1999];
+    // A row with content-visibility:auto skips its cells while off screen.
+    const cell = (tr: Element) => tr.firstElementChild!;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(cell(rows[0]).checkVisibility({ contentVisibilityAuto: true }), 'the first row').to.equal(true);
+    expect(cell(far).checkVisibility({ contentVisibilityAuto: true }), 'the last of 2,000').to.equal(false);
+    far.scrollIntoView();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    expect(cell(far).checkVisibility({ contentVisibilityAuto: true }), 'scrolled to').to.equal(true);
+    const head = [...root(el).querySelectorAll('[part=holdings] thead th')].map((th) => th.getBoundingClientRect().left);
+    for (const tr of [rows[0], far]) expect([...tr.children].map((c) => c.getBoundingClientRect().left)).to.deep.equal(head);
+    window.scrollTo(0, 0);
+  });
+});
+
+describe('<cas-portfolio> columns wide enough for their figures', () => {
+  it('no figure spills out of its cell, in English and in Hindi', async () => {
+    for (const lang of ['en', 'hi']) {
+      const el = await show(
+        {
+          mutual_funds: [
+            {
+              amc: 'Wide',
+              schemes: [
+                { name: 'A', isin: 'INF000000001', type: 'Hybrid', units: 123456789.1234, nav: 98765.4321, value: -987654321.12, cost: 12345678901.99, gain: { absolute: -123456789.55, percentage: -99.99 } },
+                { name: 'B', isin: 'INF000000002', type: 'Equity', units: 0.0001, nav: 1, value: 1, cost: 1, gain: { absolute: 0, percentage: 0 } },
+              ],
+            },
+          ],
+        },
+        lang,
+      );
+      for (const cell of root(el).querySelectorAll<HTMLElement>('[part=holdings] tbody :is(th,td), [part=holdings] thead th'))
+        expect(cell.scrollWidth, `${lang}: ${cell.textContent}`).to.be.at.most(cell.clientWidth);
+    }
+  });
+});
+
 describe('<cas-portfolio> CSV', () => {
   const hostile = {
     meta: { statement_period: { to: '2026-06-30' } },

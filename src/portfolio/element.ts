@@ -5,7 +5,7 @@ import { en, type CasPortfolioStrings } from './en.js';
 import { loadHi } from './load-hi.js';
 import { catalog } from '../shared/catalog.js';
 import { defineOnce, langOf, watchLang, awaitFiles } from '../shared/lang.js';
-import { portfolio, type Account, type Line, type Portfolio } from './model.js';
+import { portfolio, type Account, type Line, type Lines, type Portfolio } from './model.js';
 import { toCsv } from './csv.js';
 
 type Key = keyof CasPortfolioStrings;
@@ -59,22 +59,31 @@ const join = (...parts: unknown[]) => parts.filter(Boolean).join(' · ');
 const FIRST = 100;
 /** Rows one render builds at once (the first tables); later tables are filled in idle time. */
 const EAGER = 300;
+/** Milliseconds of row building per frame, when a table has more rows to show than that. */
+const SLICE = 8;
 /** Runs `f` when the page is idle (within 100 ms), or soon where there is no idle callback. */
 const idle = (f: (d?: IdleDeadline) => void): true => (
   globalThis.requestIdleCallback?.(f, { timeout: 100 }) ?? setTimeout(f),
   true
 );
+/** Runs `f` before the next frame is drawn (or soon, where frames are not drawn: a hidden page). */
+const frame = (f: () => void): unknown =>
+  (!globalThis.document?.hidden && globalThis.requestAnimationFrame?.(f)) || setTimeout(f);
 
 /**
- * A table body, its rows built with DOM calls when first shown (thousands render fast) and
- * kept: sorting and "show all" only move them.
+ * A table body, its rows built with DOM calls when first shown and kept in it: sorting and
+ * "show all" move them. Which line each row shows is its index in `lines` at the same position
+ * of `order`; nothing else is kept per row.
  */
 interface Body {
   t: Strings;
   el: HTMLTableSectionElement;
-  rows: Map<Line, HTMLTableRowElement>;
-  /** What is shown: the lines in their order, and whether all of them. */
-  shown?: [Line[], boolean];
+  /** The widths of the columns (`grid-template-columns`), set on the table. */
+  widths: string;
+  /** The lines of the rows in the body, in their order (indices into `lines`). */
+  order: Uint32Array;
+  /** What is shown or being shown: the order asked for (`null`: the statement's), and whether all of it. */
+  shown?: [Uint32Array | null, boolean];
 }
 
 /**
@@ -139,17 +148,23 @@ export class CasPortfolioElement extends LitElement {
   #root?: Node;
   #langs?: MutationObserver;
   #tc?: [Strings, Partial<Strings>, Strings];
-  /** Per table: the column, the direction (1 ascending, -1 descending) and the sorted lines. */
-  #sorts = new WeakMap<Line[], [string, number, Line[]]>();
-  #bodies = new WeakMap<Line[], Body>();
+  /** Per table: the column, the direction (1 ascending, -1 descending) and the lines in that order (indices). */
+  #sorts = new WeakMap<Lines, [string, number, Uint32Array]>();
+  #bodies = new WeakMap<Lines, Body>();
   /** Tables whose every row is shown. */
-  #all = new WeakSet<Line[]>();
+  #all = new WeakSet<Lines>();
   /** Tables shown whole (every column) on a narrow element. */
-  #whole = new WeakSet<Line[]>();
+  #whole = new WeakSet<Lines>();
   /** Rows this render may still build at once; tables to fill in idle time; whether that is scheduled. */
   #budget = 0;
   #later: (() => void)[] = [];
   #idle = false;
+  /** Rows still to be built in later frames, table by table, and when they all are. */
+  #slices: ((ms: number) => boolean)[] = [];
+  #sliced?: Promise<void>;
+  #slicedDone?: () => void;
+  /** The table bodies of the last render. */
+  #shownBodies: Body[] = [];
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -181,7 +196,7 @@ export class CasPortfolioElement extends LitElement {
     return toCsv([
       [t.account, ...HOLDING.map((c) => t[c as Key])],
       ...(this.#p?.accounts ?? []).flatMap((a) =>
-        a.lines.map((l) => [
+        a.lines.all().map((l) => [
           join(a.title, a.id[1] && `${t[a.id[0]]} ${a.id[1]}`),
           ...HOLDING.map((c) => (c == 'type' ? text(t, c, l[c]) : l[c])),
         ]),
@@ -236,12 +251,14 @@ export class CasPortfolioElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('result')) this.#p = portfolio(this.result);
+    // A new statement: the rows of the old one still to be built are not.
+    if (changed.has('result')) (this.#p = portfolio(this.result)), (this.#slices = []);
   }
 
   // The templates are written without line breaks between tags: their text ships as is.
   protected override render() {
     this.#budget = EAGER;
+    this.#shownBodies = [];
     const t = this.#t;
     const p = this.#p;
     if (!p) return html`<p class="m" lang=${this.#speaks}>${t.empty}</p>`;
@@ -339,10 +356,9 @@ export class CasPortfolioElement extends LitElement {
   }
 
   /** A table of `lines` with the `columns` that have a value, sortable by each. */
-  #table(t: Strings, id: string, columns: string[], lines: Line[]) {
-    const cols = columns.filter(
-      (c) => c == 'name' || lines.some((l) => !blank(l[c]) && (c != 'type' || l[c] != 'nps')),
-    );
+  #table(t: Strings, id: string, columns: string[], lines: Lines) {
+    const st = lines.stats;
+    const cols = columns.filter((c) => c == 'name' || (st[c] && (c != 'type' || st[c].types.some((v) => v != 'nps'))));
     const sorted = this.#sorts.get(lines);
     const head = cols.map((c) => {
       const dir = sorted?.[0] == c ? sorted[1] : 0;
@@ -369,7 +385,7 @@ export class CasPortfolioElement extends LitElement {
         ${t.columns}
       </button>
       <div class=${whole ? 'x' : 'x t'}>
-        <table aria-labelledby=${id}>
+        <table class="g" aria-labelledby=${id}>
           <thead>
             <tr>
               ${head}
@@ -392,21 +408,22 @@ export class CasPortfolioElement extends LitElement {
   /**
    * The table body of `lines`. The first {@link EAGER} rows of a render are built at once; the
    * tables after them are filled in idle time, table by table, so that a large statement does
-   * not hold the page up.
+   * not hold the page up. A table asked to show more rows than a frame builds in
+   * {@link SLICE} ms builds the rest in the frames after, in order.
    */
-  #body(t: Strings, cols: string[], lines: Line[]): HTMLTableSectionElement {
+  #body(t: Strings, cols: string[], lines: Lines): HTMLTableSectionElement {
     let b = this.#bodies.get(lines);
-    if (b?.t != t) this.#bodies.set(lines, (b = { t, el: document.createElement('tbody'), rows: new Map() }));
+    if (b?.t != t)
+      this.#bodies.set(lines, (b = { t, el: document.createElement('tbody'), widths: widths(t, cols, lines), order: new Uint32Array(lines.length) }));
     const body = b;
+    this.#shownBodies.push(body);
     const fill = () => {
-      const order = this.#sorts.get(lines)?.[2] ?? lines;
+      const order = this.#sorts.get(lines)?.[2] ?? null;
       const all = this.#all.has(lines);
-      if (body.shown?.[0] != order || body.shown[1] != all) {
-        const rows = body.rows;
-        const shown = all ? order : order.slice(0, FIRST);
-        body.el.replaceChildren(...shown.map((l) => rows.get(l) ?? row(t, cols, l, rows)));
-        if (!body.shown) this.#budget -= shown.length;
+      if (!body.shown || body.shown[0] != order || body.shown[1] != all) {
+        const first = !body.shown;
         body.shown = [order, all];
+        this.#place(t, cols, lines, body, order, all ? lines.length : Math.min(FIRST, lines.length), first);
       }
     };
     if (body.shown || this.#budget > 0) fill();
@@ -414,8 +431,90 @@ export class CasPortfolioElement extends LitElement {
     return body.el;
   }
 
+  /**
+   * Puts in `body` the first `k` lines of `order` (the statement's order when `null`): the rows
+   * already built are moved, the others built, as many as this render may still build (and at
+   * least one frame's worth); the rest in later frames. A newer order or count replaces what is
+   * left of an older one, so that no row is lost or shown twice.
+   */
+  #place(t: Strings, cols: string[], lines: Lines, body: Body, order: Uint32Array | null, k: number, first: boolean) {
+    const el = body.el;
+    const rows = el.children;
+    const n = rows.length;
+    // Where each line's row is now (-1: not built).
+    const at = new Int32Array(lines.length).fill(-1);
+    for (let j = 0; j < n; j++) at[body.order[j]] = j;
+    const kept = Array.from(rows);
+    const want = (i: number) => (order ? order[i] : i);
+    const end = performance.now() + SLICE;
+    // Rows go straight into a fragment: no list of them is kept while they are built.
+    const next = document.createDocumentFragment();
+    let i = 0;
+    let built = 0;
+    for (; i < k; i++) {
+      const li = want(i);
+      const j = at[li];
+      if (j < 0) {
+        if (built % 32 == 0 && built >= (first ? this.#budget : 0) && performance.now() > end) break;
+        built++;
+      }
+      next.append(j < 0 ? row(t, cols, lines.at(li)) : kept[j]);
+      body.order[i] = li;
+    }
+    el.replaceChildren(next);
+    if (first) this.#budget -= built;
+    if (i < k) {
+      const shown = body.shown;
+      const more = (ms: number) => {
+        // Replaced by a newer order or count, or by a new statement or language: stop.
+        if (body.shown != shown || this.#bodies.get(lines) != body) return false;
+        const stop = performance.now() + ms;
+        const add = document.createDocumentFragment();
+        for (let m = 0; i < k && (m % 32 || performance.now() < stop); i++, m++) {
+          const li = want(i);
+          add.append(row(t, cols, lines.at(li)));
+          body.order[i] = li;
+        }
+        el.append(add);
+        return i < k;
+      };
+      this.#slices.push(more);
+      this.#slice();
+    }
+  }
+
+  /** Runs the waiting slices of rows, one frame at a time. */
+  #slice() {
+    if (this.#sliced) return;
+    this.#sliced = new Promise((r) => (this.#slicedDone = r));
+    let end = 0;
+    const step = () => {
+      // A slice takes as long as the page took since the last one (up to 50 ms, at least
+      // SLICE): drawing a frame costs more as a table grows, and fewer frames then cost less.
+      const start = performance.now();
+      const ms = Math.min(Math.max(SLICE, end && start - end), 50);
+      while (this.#slices.length && !this.#slices[0](ms)) this.#slices.shift();
+      end = performance.now();
+      if (this.#slices.length) frame(step);
+      else (this.#sliced = undefined), this.#slicedDone!();
+    };
+    frame(step);
+  }
+
+  /** Resolves once rendered and every row asked for (the first rows, "Show all", a sort) is in its table. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#sliced) {
+      await this.#sliced;
+      done = (await super.getUpdateComplete()) && done;
+    }
+    return done;
+  }
+
   protected override updated(): void {
     if (this.#later.length && !this.#idle) this.#idle = idle(this.#work);
+    // Through the CSSOM, which a page's Content Security Policy allows (a style attribute it may not).
+    for (const b of this.#shownBodies) b.el.parentElement?.style.setProperty('--c', b.widths);
   }
 
   /** Fills waiting tables for a few milliseconds at a time. */
@@ -427,34 +526,56 @@ export class CasPortfolioElement extends LitElement {
   };
 
   /** Sorts a table by column `c`: ascending first, then the other way; blanks stay last. */
-  #sort(t: Strings, lines: Line[], c: string) {
+  #sort(t: Strings, lines: Lines, c: string) {
     const was = this.#sorts.get(lines);
     const dir = was?.[0] == c ? -was[1] : 1;
     const l = this.#locale;
     const collator = (collators[l] ??= new Intl.Collator(l, { numeric: true, sensitivity: 'base' }));
-    const key = (x: Line) => (c == 'type' ? text(t, c, x[c]) : x[c]);
-    const sorted = lines.slice().sort((p, q) => {
-      const a = key(p);
-      const b = key(q);
+    const keys = lines.all().map((x) => (c == 'type' ? text(t, c, x[c]) : x[c]));
+    const sorted = Uint32Array.from(keys, (_, i) => i).sort((p, q) => {
+      const a = keys[p];
+      const b = keys[q];
       if (blank(a) || blank(b)) return +blank(a) - +blank(b);
-      return dir * (typeof a == 'number' ? a - (b as number) : collator.compare(a as string, b as string));
+      return dir * (typeof a == 'number' ? a - (b as number) : collator.compare(a as string, b as string)) || p - q;
     });
     this.#sorts.set(lines, [c, dir, sorted]);
     this.requestUpdate();
   }
 }
 
-/** A table row of `l`, kept in `rows`: the name as its row header, numbers aligned, gains marked. */
-function row(t: Strings, cols: string[], l: Line, rows: Map<Line, HTMLTableRowElement>): HTMLTableRowElement {
+/** A table row of `l`: the name as its row header, numbers aligned, gains marked. */
+function row(t: Strings, cols: string[], l: Line): HTMLTableRowElement {
   const tr = document.createElement('tr');
-  rows.set(l, tr);
   for (const c of cols) {
     const v = l[c];
-    const cell = tr.appendChild(document.createElement(c == 'name' ? 'th' : 'td'));
+    const cell = c == 'name' ? tr.appendChild(document.createElement('th')) : tr.insertCell();
     cell.textContent = text(t, c, v);
     if (c == 'name') cell.scope = 'row';
     else if (typeof v == 'number')
       cell.className = `${(c == 'gain' || c == 'pct') && v ? (v > 0 ? 'n up' : 'n dn') : 'n'} ${NARROW[c] ?? ''}`;
   }
   return tr;
+}
+
+/**
+ * The widths of a table's columns, from the longest text each can show (its header or a cell),
+ * so that every row, laid out on its own, lines up with the others: the name takes what is
+ * left. A number's longest text is that of the largest one (with the sign, and room for the
+ * fraction digits of units and prices); text wraps past 24 characters.
+ */
+function widths(t: Strings, cols: string[], lines: Lines): string {
+  const st = lines.stats;
+  return cols
+    .map((c) => {
+      if (c == 'name') return 'minmax(9em,1fr)';
+      const s = st[c];
+      const chars = !s
+        ? 0
+        : c in NUMBERS
+          ? text(t, c, -s.lo > s.hi ? s.lo : s.hi).length + (c == 'units' || c == 'price' ? 5 : 0)
+          : Math.min(Math.ceil(Math.max(s.len, ...s.types.map((v) => text(t, c, v).length)) * 1.25), 24);
+      // The header: its label, bold, and the sort arrow.
+      return `calc(${Math.max(chars, Math.ceil(t[c as Key].length * 1.15) + 2)}ch + .75em)`;
+    })
+    .join(' ');
 }

@@ -23,6 +23,59 @@ export type AssetClass = (typeof CLASSES)[number];
 /** One line of a holdings or policies table: cells by column key; absent is `null` or `''`. */
 export type Line = Record<string, string | number | null>;
 
+/**
+ * The lines of a table, read from the statement when asked for (`at(i)`, a new object each
+ * time) rather than kept: a statement of thousands of holdings is held once, by the result.
+ */
+export class Lines {
+  readonly #src: Obj[];
+  readonly #read: (o: Obj, i: number) => Line;
+  constructor(src: Obj[], read: (o: Obj, i: number) => Line) {
+    this.#src = src;
+    this.#read = read;
+  }
+  get length(): number {
+    return this.#src.length;
+  }
+  at(i: number): Line {
+    return this.#read(this.#src[i], i);
+  }
+  /** Every line, in the statement's order. */
+  all(): Line[] {
+    return this.#src.map(this.#read);
+  }
+  #stats?: Record<string, Stat>;
+  /** Reads every line once, in order, handing each to `each`; keeps the figures of each column. */
+  scan(each?: (l: Line) => void): Record<string, Stat> {
+    const stats: Record<string, Stat> = {};
+    for (let i = 0; i < this.#src.length; i++) {
+      const l = this.at(i);
+      for (const c in l) {
+        const v = l[c];
+        if (v == null || v === '') continue;
+        const s = (stats[c] ??= { lo: 0, hi: 0, len: 0, types: [] });
+        if (typeof v == 'number') (s.lo = Math.min(s.lo, v)), (s.hi = Math.max(s.hi, v));
+        else if (c == 'type') s.types.includes(v) || s.types.push(v);
+        else s.len = Math.max(s.len, v.length);
+      }
+      each?.(l);
+    }
+    return (this.#stats = stats);
+  }
+  /** Per column with a value: its smallest and largest number (and 0), its longest text, its types. */
+  get stats(): Record<string, Stat> {
+    return this.#stats ?? this.scan();
+  }
+}
+
+/** What a column of a table holds (see {@link Lines.stats}). */
+export interface Stat {
+  lo: number;
+  hi: number;
+  len: number;
+  types: string[];
+}
+
 /** A demat account, a mutual fund folio or an NPS account, with its holdings. */
 export interface Account {
   /** What identifies it: `demat` (BO ID), `folio` or `pran`, and its value. */
@@ -32,7 +85,7 @@ export interface Account {
   /** Depository, registrar. */
   sub: string;
   value: number | null;
-  lines: Line[];
+  lines: Lines;
 }
 
 /** A parse result as `<cas-portfolio>` shows it. */
@@ -48,7 +101,7 @@ export interface Portfolio {
   /** Value by asset class, largest first; only classes with a value. */
   classes: [AssetClass, number][];
   accounts: Account[];
-  policies: Line[];
+  policies: Lines;
 }
 
 type Obj = Record<string, unknown>;
@@ -66,9 +119,9 @@ export const num = (v: unknown): number | null => {
 /** Text from a string or a finite number; `''` otherwise. */
 const str = (v: unknown): string => (typeof v == 'string' ? v.trim() : typeof v == 'number' && isFinite(v) ? String(v) : '');
 const obj = (v: unknown): Obj => (v && typeof v == 'object' && !Array.isArray(v) ? (v as Obj) : {});
-const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter((x) => x && typeof x == 'object') : []);
-const sum = (lines: Line[], key = 'value'): number | null =>
-  lines.reduce<number | null>((s, l) => (l[key] == null ? s : (s ?? 0) + (l[key] as number)), null);
+const isObj = (x: unknown): x is Obj => !!x && typeof x == 'object';
+/** The objects of a list (the list itself when it has nothing else). */
+const list = (v: unknown): Obj[] => (Array.isArray(v) ? (v.every(isObj) ? v : v.filter(isObj)) : []);
 const join = (...parts: unknown[]) => parts.map(str).filter(Boolean).join(' · ');
 
 /** Demat holding lists → asset class. */
@@ -117,25 +170,32 @@ export function portfolio(result: unknown): Portfolio | null {
 
   for (const a of list(r.demat_accounts)) {
     const holdings = obj(a.holdings);
-    const lines = Object.keys(DEMAT).flatMap((k) => list(holdings[k]).map((h) => line(h, DEMAT[k])));
+    const src: Obj[] = [];
+    // Where each asset class's holdings end in `src`.
+    const ends: [number, AssetClass][] = [];
+    for (const k in DEMAT) {
+      for (const h of list(holdings[k])) src.push(h);
+      ends.push([src.length, DEMAT[k]]);
+    }
+    const lines = new Lines(src, (h, i) => line(h, ends.find((e) => i < e[0])![1]));
     accounts.push({
       id: ['demat', str(a.bo_id) || str(a.dp_id) + str(a.client_id)],
       title: str(a.dp_name),
       sub: str(a.demat_type),
-      value: num(a.value) ?? sum(lines),
+      value: num(a.value),
       lines,
     });
   }
   for (const f of list(r.mutual_funds)) {
-    const lines = list(f.schemes).map((s) => line(s, SCHEME.get(str(s.type).toLowerCase()) ?? 'mfOther'));
-    accounts.push({ id: ['folio', str(f.folio_number)], title: str(f.amc), sub: str(f.registrar), value: num(f.value) ?? sum(lines), lines });
+    const lines = new Lines(list(f.schemes), (s) => line(s, SCHEME.get(str(s.type).toLowerCase()) ?? 'mfOther'));
+    accounts.push({ id: ['folio', str(f.folio_number)], title: str(f.amc), sub: str(f.registrar), value: num(f.value), lines });
   }
   for (const n of list(r.nps)) {
-    const lines = list(n.funds).map((f) => line(f, 'nps'));
-    accounts.push({ id: ['pran', str(n.pran)], title: join('NPS', n.cra), sub: '', value: num(n.value) ?? sum(lines), lines });
+    const lines = new Lines(list(n.funds), (f) => line(f, 'nps'));
+    accounts.push({ id: ['pran', str(n.pran)], title: join('NPS', n.cra), sub: '', value: num(n.value), lines });
   }
 
-  const policies = list(obj(r.insurance).life_insurance_policies).map((p) => ({
+  const policies = new Lines(list(obj(r.insurance).life_insurance_policies), (p) => ({
     name: str(p.policy_name),
     provider: str(p.provider),
     number: str(p.policy_number),
@@ -147,20 +207,26 @@ export function portfolio(result: unknown): Portfolio | null {
 
   const by = new Map<AssetClass, number>();
   const add = (c: AssetClass, v: number | null) => v != null && by.set(c, (by.get(c) ?? 0) + v);
+  // One reading of every holding, in order: each account's sum (where the statement gives no
+  // value), the value by class and, over the holdings whose cost is given, cost and gain.
+  let cost = 0;
+  let gain = 0;
   for (const a of accounts) {
-    if (a.id[0] == 'pran') add('nps', a.value);
-    else for (const l of a.lines) add(l.type as AssetClass, l.value as number | null);
+    let held: number | null = null;
+    const pran = a.id[0] == 'pran';
+    a.lines.scan((l) => {
+      const v = l.value as number | null;
+      if (v != null) (held = (held ?? 0) + v), pran || add(l.type as AssetClass, v);
+      if (l.cost != null && l.gain != null) (cost += l.cost as number), (gain += l.gain as number);
+    });
+    a.value ??= held;
+    if (pran) add('nps', a.value);
   }
   // A policy has a sum assured, not a value: insurance counts only as the statement values it.
   add('life', num(obj(obj(obj(r.summary).accounts).insurance).total_value) || null);
   const classes = CLASSES.filter((c) => by.get(c)).map((c): [AssetClass, number] => [c, by.get(c)!]);
   classes.sort((a, b) => b[1] - a[1]);
 
-  let cost = 0;
-  let gain = 0;
-  for (const l of accounts.flatMap((a) => a.lines)) {
-    if (l.cost != null && l.gain != null) (cost += l.cost as number), (gain += l.gain as number);
-  }
   const total = num(obj(r.summary).total_value) ?? (classes.length ? classes.reduce((s, c) => s + c[1], 0) : null);
   const investor = obj(r.investor);
   return {

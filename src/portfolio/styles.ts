@@ -40,10 +40,15 @@ button{font:inherit;color:inherit;cursor:pointer}
 th button{padding:.25em;margin:-.25em;border:0;background:none;font-weight:600;text-align:inherit}
 th span{margin-inline-start:.25em;color:var(--_m)}
 [aria-sort] span{color:inherit}
+.g,.g>*{display:block}
+.g{min-width:min-content}
+.g tr{display:grid;grid-template-columns:var(--c)}
+.g tbody tr{content-visibility:auto;contain-intrinsic-size:auto 2.5em}
 .w{display:none}
 @container (width<480px){
 .w{display:block;justify-self:start}
 .t :is(table,thead,tbody){display:block}
+.t table{min-width:0}
 .t tr{display:grid;grid-template-columns:minmax(0,1fr) auto auto;gap:0 .75em;padding:.375em 0;border-bottom:1px solid var(--_l)}
 .t tr>*{display:none;min-width:0;padding:0;border:0}
 .t tr>:is(:first-child,.v,.g,.p){display:block}
