@@ -36,7 +36,8 @@ const server = http.createServer(async (req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   if (path === '/') return res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
   if (path === '/result.json') return res.writeHead(200, { 'content-type': 'application/json' }).end(result);
-  if (/^\/cas-portfolio(\.hi)?\.js$/.test(path)) {
+  // cas-portfolio.js, the copy of the element it loads from chunks/, and Hindi beside it.
+  if (/^\/(cas-portfolio(\.hi)?|chunks\/portfolio-alone)\.js$/.test(path)) {
     return res.writeHead(200, { 'content-type': 'text/javascript' }).end(await readFile(`${root}dist/cdn${path}`));
   }
   res.writeHead(404).end();

@@ -559,23 +559,27 @@ function row(t: Strings, cols: string[], l: Line): HTMLTableRowElement {
 
 /**
  * The widths of a table's columns, from the longest text each can show (its header or a cell),
- * so that every row, laid out on its own, lines up with the others: the name takes what is
- * left. A number's longest text is that of the largest one (with the sign, and room for the
- * fraction digits of units and prices); text wraps past 24 characters.
+ * so that every row, laid out on its own, lines up with the others (no track depends on a
+ * row's content). A number's column is as wide as the largest one (with the sign, and room for
+ * the fraction digits of units and prices) and never wraps; the name and the other text
+ * columns share what is left in proportion to their longest text (up to 24 characters),
+ * wrapping, each at least as wide as its header (or its text, up to 15 characters).
  */
 function widths(t: Strings, cols: string[], lines: Lines): string {
   const st = lines.stats;
   return cols
     .map((c) => {
-      if (c == 'name') return 'minmax(9em,1fr)';
-      const s = st[c];
-      const chars = !s
-        ? 0
-        : c in NUMBERS
-          ? text(t, c, -s.lo > s.hi ? s.lo : s.hi).length + (c == 'units' || c == 'price' ? 5 : 0)
-          : Math.min(Math.ceil(Math.max(s.len, ...s.types.map((v) => text(t, c, v).length)) * 1.25), 24);
       // The header: its label, bold, and the sort arrow.
-      return `calc(${Math.max(chars, Math.ceil(t[c as Key].length * 1.15) + 2)}ch + .75em)`;
+      const head = Math.ceil(t[c as Key].length * 1.15) + 2;
+      if (c == 'name') return `minmax(max(9em,${head}ch),24fr)`;
+      const s = st[c];
+      if (s && c in NUMBERS) {
+        const chars = text(t, c, -s.lo > s.hi ? s.lo : s.hi).length + (c == 'units' || c == 'price' ? 5 : 0);
+        return `calc(${Math.max(chars, head)}ch + .75em)`;
+      }
+      const chars = s ? Math.min(Math.ceil(Math.max(s.len, ...s.types.map((v) => text(t, c, v).length)) * 1.25), 24) : 0;
+      // At least its header, or its longest text up to 15 characters (an ISIN, a policy number: one word).
+      return `minmax(calc(${Math.max(head, Math.min(chars, 15))}ch + .75em),${Math.max(chars, head)}fr)`;
     })
     .join(' ');
 }
