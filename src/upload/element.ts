@@ -50,6 +50,13 @@ const loadCheck = (): ReturnType<typeof loadPasswordCheck> =>
 
 /** Errors whose remedy is another file: the file is dropped and the chooser offered again. */
 const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
+/**
+ * ms between two drawings of the upload progress. The bar glides to each new value by a CSS
+ * transition of this length (run by the compositor), so the page draws a frame for the progress
+ * only this often, whatever the number of progress events; the percent shown and
+ * `aria-valuenow` lag the bytes sent by at most this much.
+ */
+const DRAW_MS = 1000;
 
 /**
  * `<cas-upload>`: lets a visitor upload a password-protected CAS PDF (CAMS, KFintech, CDSL,
@@ -176,8 +183,12 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   #live = false;
   /** The progress label's text: written in place, only when the sentence shown changes. */
   #text?: Text;
-  /** The animation frame that draws the latest progress (0: none scheduled). */
-  #frame = 0;
+  /** When the progress was last drawn (`now()`, ms). */
+  #drawn = -Infinity;
+  /** The timer that draws the latest progress when `DRAW_MS` are over (0: none). */
+  #later: ReturnType<typeof setTimeout> | 0 = 0;
+  /** @internal Schedules a later drawing of the progress (`setTimeout`); replaceable in tests. */
+  static later = (draw: () => void, ms: number): ReturnType<typeof setTimeout> => setTimeout(draw, ms);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -349,21 +360,27 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       // Announced in steps of 25 %, not at every progress event: a render at each step only.
       const step = Math.floor(this.#percent / 25) * 25;
       if (step !== this.#announced) ((this.status = fill(t.uploading, { percent: (this.#announced = step) })), this.requestUpdate());
-      // Drawn again only when the bytes go out (again, on a retry); else at most once a frame,
-      // in place, with no render.
+      // Drawn again only when the bytes go out (again, on a retry); else in place, with no
+      // render, at most once every DRAW_MS: now if that long has passed since the last drawing,
+      // else by one timer when it has (so a pause in progress still shows the latest bytes).
       if (this.state !== 'uploading') this.go('uploading');
-      else this.#frame ||= requestAnimationFrame(() => ((this.#frame = 0), this.#draw()));
+      else if (!this.#later) {
+        const wait = this.#drawn + DRAW_MS - (this.constructor as typeof CasUploadElement).now();
+        if (wait <= 0) this.#draw();
+        else this.#later = (this.constructor as typeof CasUploadElement).later(() => ((this.#later = 0), this.#draw()), wait);
+      }
     }
   }
 
   /**
-   * Draws the progress in place (each render, and the frame after progress): the bar moved by
-   * a transform (no layout, no paint), the label and `aria-valuenow` written only when the
-   * percent shown changes.
+   * Draws the progress in place (each render, and at most once every DRAW_MS after progress):
+   * the bar moved by a transform (no layout, no paint; a transition glides it there), the label
+   * and `aria-valuenow` written only when the percent shown changes.
    */
   #draw(): void {
     const bar = this.#q('[part=progress]');
     if (!bar) return;
+    this.#drawn = (this.constructor as typeof CasUploadElement).now();
     const parsing = this.state === 'parsing';
     const p = this.#progress;
     const pct = String(parsing ? 100 : this.#percent);
@@ -386,8 +403,9 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     this.#live = false;
     this.#announced = -1;
     this.#progress = undefined;
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    clearTimeout(this.#later);
+    this.#later = 0;
+    this.#drawn = -Infinity;
     this.tick(false);
   }
 
