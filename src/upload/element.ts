@@ -349,8 +349,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
 
   #onProgress(p: ProgressDetail): void {
     this.#progress = p;
-    const t = this.t;
     if (p.phase === 'parse') {
+      const t = this.t;
       // The seconds count again from when the API starts reading (5-30 s).
       if (this.state !== 'parsing') ((this.status = t.parsing), this.tick(true));
       this.go('parsing');
@@ -359,7 +359,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       if (p.loaded) this.tick(false);
       // Announced in steps of 25 %, not at every progress event: a render at each step only.
       const step = Math.floor(this.#percent / 25) * 25;
-      if (step !== this.#announced) ((this.status = fill(t.uploading, { percent: (this.#announced = step) })), this.requestUpdate());
+      if (step !== this.#announced) ((this.status = fill(this.t.uploading, { percent: (this.#announced = step) })), this.requestUpdate());
       // Drawn again only when the bytes go out (again, on a retry); else in place, with no
       // render, at most once every DRAW_MS: now if that long has passed since the last drawing,
       // else by one timer when it has (so a pause in progress still shows the latest bytes).
@@ -384,7 +384,8 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     const parsing = this.state === 'parsing';
     const p = this.#progress;
     const pct = String(parsing ? 100 : this.#percent);
-    const text = parsing ? this.t.parsing : fill(this.t.uploading, { percent: +pct });
+    const t = this.t;
+    const text = parsing ? t.parsing : fill(t.uploading, { percent: +pct });
     const transform = `scaleX(${parsing ? 1 : p?.total ? Math.round(Math.min(1, p.loaded / p.total) * 1e3) / 1e3 : 0})`;
     const fill_ = bar.firstElementChild as HTMLElement;
     if (fill_.style.transform !== transform) fill_.style.transform = transform;
