@@ -30,7 +30,7 @@ button{min-height:2.75em;padding:.5em 1em;border:1px solid var(--_a);border-radi
 .a{display:flex;flex-wrap:wrap;gap:.5em}
 progress{width:100%;height:.75em;accent-color:var(--_a)}
 div[part=progress]{height:.75em;border-radius:.375em;background:color-mix(in srgb,var(--_l) 40%,transparent);overflow:hidden}
-[part=progress] i{display:block;height:100%;background:var(--_a);transform:scaleX(0);transform-origin:0 0;will-change:transform;transition:transform 1s linear}
+[part=progress] i{display:block;height:100%;background:var(--_a);transform:scaleX(0);transform-origin:0 0;will-change:transform}
 i:dir(rtl){transform-origin:100% 0}
 .parsing{animation:p 1.5s infinite alternate}
 @keyframes p{to{opacity:.4}}
@@ -38,6 +38,6 @@ i:dir(rtl){transform-origin:100% 0}
 #ok{color:var(--_s)}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.25em 1em}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
+@media (prefers-reduced-motion:reduce){*{animation:none!important}}
 @media (forced-colors:active){button,[part=dropzone]{border-color:ButtonText}div[part=progress]{border:1px solid CanvasText}[part=progress] i{height:0;border-top:.75em solid}}
 `;

@@ -51,10 +51,11 @@ const loadCheck = (): ReturnType<typeof loadPasswordCheck> =>
 /** Errors whose remedy is another file: the file is dropped and the chooser offered again. */
 const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
 /**
- * ms between two drawings of the upload progress. The bar glides to each new value by a CSS
- * transition of this length (run by the compositor), so the page draws a frame for the progress
- * only this often, whatever the number of progress events; the percent shown and
- * `aria-valuenow` lag the bytes sent by at most this much.
+ * ms between two drawings of the upload progress: the page draws a frame for the progress only
+ * this often, whatever the number of progress events; the bar, the percent shown and
+ * `aria-valuenow` lag the bytes sent by at most this much. The bar steps to each value with no
+ * transition: a running transition, even one the compositor runs, costs the page's main thread
+ * work at every frame it is shown.
  */
 const DRAW_MS = 1000;
 
@@ -374,7 +375,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
 
   /**
    * Draws the progress in place (each render, and at most once every DRAW_MS after progress):
-   * the bar moved by a transform (no layout, no paint; a transition glides it there), the label
+   * the bar moved by a transform (no layout, no paint), the label
    * and `aria-valuenow` written only when the percent shown changes.
    */
   #draw(): void {
