@@ -198,10 +198,34 @@ describe('<cas-upload> progress drawing', () => {
       await el.updateComplete;
       pass(STEP / 10);
     }
+    pass(STEP);
     await el.updateComplete;
     expect(said).to.deep.equal(['Uploading… 25%', 'Uploading… 50%', 'Uploading… 75%', 'Uploading… 100%']);
     expect(renders(), 'renders for 100 progress events').to.equal(4);
     expect(label(el)).to.equal('Uploading… 100%');
+    expect(frames).to.equal(0);
+  });
+
+  it('a step reached between two drawings is announced and drawn at once, its render in the task of the drawing (one frame)', async () => {
+    const { el, at, renders, bar } = await uploading();
+    const said = announcements(el);
+    pass(STEP);
+    at(40);
+    await el.updateComplete;
+    const before = renders();
+    pass(STEP / 4);
+    at(51);
+    expect(bar.getAttribute('aria-valuenow'), 'drawn in the event').to.equal('51');
+    expect(el.isUpdatePending, 'the render asked for in the same task').to.equal(true);
+    await el.updateComplete;
+    expect(said).to.deep.equal(['Uploading… 25%', 'Uploading… 50%']);
+    expect(renders() - before).to.equal(1);
+    // The next drawing a second after that one.
+    pass(STEP / 4);
+    at(52);
+    expect(bar.getAttribute('aria-valuenow')).to.equal('51');
+    pass((STEP * 3) / 4);
+    expect(bar.getAttribute('aria-valuenow')).to.equal('52');
     expect(frames).to.equal(0);
   });
 });

@@ -358,19 +358,38 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     } else {
       // The seconds are shown only until bytes are reported: no ticking render from then on.
       if (p.loaded) this.tick(false);
-      // Announced in steps of 25 %, not at every progress event: a render at each step only.
-      const step = Math.floor(this.#percent / 25) * 25;
-      if (step !== this.#announced) ((this.status = fill(this.t.uploading, { percent: (this.#announced = step) })), this.requestUpdate());
-      // Drawn again only when the bytes go out (again, on a retry); else in place, with no
-      // render, at most once every DRAW_MS: now if that long has passed since the last drawing,
-      // else by one timer when it has (so a pause in progress still shows the latest bytes).
-      if (this.state !== 'uploading') this.go('uploading');
+      // Drawn again only when the bytes go out (again, on a retry); at once when a step of
+      // 25 % is reached (announced, its render in the task of the drawing, so in its frame);
+      // else in place, with no render, at most once every DRAW_MS: now if that long has passed
+      // since the last drawing, else by one timer when it has (so a pause in progress still
+      // shows the latest bytes).
+      if (this.state !== 'uploading') (this.#announce(), this.go('uploading'));
+      else if (this.#stepOf() !== this.#announced) this.#step();
       else if (!this.#later) {
         const wait = this.#drawn + DRAW_MS - (this.constructor as typeof CasUploadElement).now();
-        if (wait <= 0) this.#draw();
-        else this.#later = (this.constructor as typeof CasUploadElement).later(() => ((this.#later = 0), this.#draw()), wait);
+        if (wait <= 0) this.#step();
+        else this.#later = (this.constructor as typeof CasUploadElement).later(this.#step, wait);
       }
     }
+  }
+
+  /** A drawing of the upload progress, with the announcement of a step it reached. */
+  #step = (): void => {
+    clearTimeout(this.#later);
+    this.#later = 0;
+    this.#announce();
+    this.#draw();
+  };
+
+  /** The step of 25 % the bytes sent have reached. */
+  #stepOf(): number {
+    return Math.floor(this.#percent / 25) * 25;
+  }
+
+  /** Announces the progress in steps of 25 %, not at every progress event: a render at each step only. */
+  #announce(): void {
+    const step = this.#stepOf();
+    if (step !== this.#announced) ((this.status = fill(this.t.uploading, { percent: (this.#announced = step) })), this.requestUpdate());
   }
 
   /**
