@@ -52,7 +52,8 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
     let last = 0;
     const check = () => {
       const left = last + init.timeout - performance.now();
-      timer = left > 0 ? setTimeout(check, left) : ((timedOut = true), xhr.abort(), undefined);
+      if (left > 0) timer = setTimeout(check, left);
+      else ((timedOut = true), xhr.abort());
     };
     const arm = () => {
       last = performance.now();

@@ -364,7 +364,7 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
       // since the last drawing, else by one timer when it has (so a pause in progress still
       // shows the latest bytes).
       if (this.state !== 'uploading') (this.#announce(), this.go('uploading'));
-      else if (this.#stepOf() !== this.#announced) this.#step();
+      else if (this.#announce()) this.#step();
       else if (!this.#later) {
         const wait = this.#drawn + DRAW_MS - (this.constructor as typeof CasUploadElement).now();
         if (wait <= 0) this.#step();
@@ -381,15 +381,13 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     this.#draw();
   };
 
-  /** The step of 25 % the bytes sent have reached. */
-  #stepOf(): number {
-    return Math.floor(this.#percent / 25) * 25;
-  }
-
-  /** Announces the progress in steps of 25 %, not at every progress event: a render at each step only. */
-  #announce(): void {
-    const step = this.#stepOf();
-    if (step !== this.#announced) ((this.status = fill(this.t.uploading, { percent: (this.#announced = step) })), this.requestUpdate());
+  /**
+   * Announces the progress in steps of 25 %, not at every progress event: a render at each step
+   * only. Whether it announced one.
+   */
+  #announce(): boolean {
+    const step = Math.floor(this.#percent / 25) * 25;
+    return step !== this.#announced && ((this.status = fill(this.t.uploading, { percent: (this.#announced = step) })), this.requestUpdate(), true);
   }
 
   /**
