@@ -950,6 +950,27 @@ describe('uploadCas: progress and the request, with a scripted XHR (createXhr se
     expect(performance.now() - sentAt).to.be.at.least(350);
   });
 
+  it('timeout: one timer for the whole upload, not one per progress event', async () => {
+    const { xhrs, promise } = scripted({ file: pdfFile('s.pdf', 1000), timeout: 60_000, retries: 0 });
+    await waitFor(() => xhrs[0]?.body != null);
+    const realSet = window.setTimeout;
+    const realClear = window.clearTimeout;
+    let set = 0;
+    let cleared = 0;
+    window.setTimeout = ((...a: Parameters<typeof setTimeout>) => (set++, realSet(...a))) as typeof setTimeout;
+    window.clearTimeout = ((id?: number) => (cleared++, realClear(id))) as typeof clearTimeout;
+    try {
+      for (let sent = 10; sent <= 1000; sent += 10) xhrs[0].progress(sent, 1000);
+    } finally {
+      window.setTimeout = realSet;
+      window.clearTimeout = realClear;
+    }
+    expect({ set, cleared }, 'timers set and cleared by 100 progress events').to.deep.equal({ set: 0, cleared: 0 });
+    xhrs[0].bytesSent();
+    xhrs[0].answer(200, PARSE_RESPONSE);
+    expect((await promise).result).to.deep.equal(PARSE_RESPONSE);
+  });
+
   it('a timeout of 2^31 ms or more does not fire at once (setTimeout overflow)', async () => {
     const { xhrs, promise } = scripted({ file: pdfFile('s.pdf', 10), timeout: 2 ** 31, retries: 0 });
     await waitFor(() => xhrs[0]?.body != null);

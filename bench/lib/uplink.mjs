@@ -1,12 +1,13 @@
 // Issue 28, row 1: the element's extra main-thread CPU per upload over a bare XMLHttpRequest on
 // a 10 Mbit/s uplink as Chromium emulates it (its own network throttling, which fires upload
 // progress events as a slow link does), at 1, 5 and 9 MiB; the peer is the same request by hand
-// with a <progress> bar set at every progress event.
+// with a <progress> bar set at every progress event; the floor, the bare request with an upload
+// progress listener that does nothing (the cost of being told of progress at all).
 import { openPage, readyUploadPage, mainThreadCpu, spread, rotate } from './measure.mjs';
 import { emulate, UPLINK_10M } from './emulation.mjs';
 
 export const UPLINK_SIZES = [1, 5, 9];
-const KINDS = ['element', 'xhr', 'peer'];
+const KINDS = ['element', 'xhr', 'peer', 'listen'];
 
 /**
  * `n` samples at each size; a sample is one upload of each kind, their order turning from sample
@@ -43,7 +44,7 @@ export async function measureUplink(browser, server, { n = 10, sizes = UPLINK_SI
           const file = window.__files[mib];
           if (kind === 'element') return window.bench.viaElement(window.__els[0], file);
           if (kind === 'peer') return window.bench.viaPeer(url, window.__token, file);
-          return window.bench.viaXhr(url, window.__token, file);
+          return window.bench.viaXhr(url, window.__token, file, kind === 'listen');
         },
         { kind, url: apiUrl, mib },
       );
@@ -72,6 +73,7 @@ export async function measureUplink(browser, server, { n = 10, sizes = UPLINK_SI
       bySize[mib] = {
         extra: pick((s) => s.element.cpu - s.xhr.cpu),
         peerExtra: pick((s) => s.peer.cpu - s.xhr.cpu),
+        listenExtra: pick((s) => s.listen.cpu - s.xhr.cpu),
         element: pick((s) => s.element.cpu),
         xhr: pick((s) => s.xhr.cpu),
         peer: pick((s) => s.peer.cpu),

@@ -45,11 +45,19 @@ export function sendParseRequest(init: ParseRequestInit): Promise<RawResponse> {
     // `timeout` is how long to wait for the answer once the bytes are sent; while they are
     // being sent, how long the upload may go without progress. A slow connection that keeps
     // sending is not cut off. (Where no upload events fire, it counts from the start.)
+    // One timer, not one per progress event: each event only notes its time; when the timer
+    // fires with progress since, it waits again for what is left of `timeout` after that.
     let timer: ReturnType<typeof setTimeout> | undefined;
     let timedOut = false;
+    let last = 0;
+    const check = () => {
+      const left = last + init.timeout - performance.now();
+      if (left > 0) timer = setTimeout(check, left);
+      else ((timedOut = true), xhr.abort());
+    };
     const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => ((timedOut = true), xhr.abort()), init.timeout);
+      last = performance.now();
+      timer ??= setTimeout(check, init.timeout);
     };
     let off = () => {};
     // Settled: no timer and no listener left on the caller's (possibly long-lived) signal.

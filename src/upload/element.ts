@@ -50,6 +50,14 @@ const loadCheck = (): ReturnType<typeof loadPasswordCheck> =>
 
 /** Errors whose remedy is another file: the file is dropped and the chooser offered again. */
 const FILE_ERRORS = ['invalid-file', 'file-too-large', 'parse-failed'];
+/**
+ * ms between two drawings of the upload progress: the page draws a frame for the progress only
+ * this often, whatever the number of progress events; the bar, the percent shown and
+ * `aria-valuenow` lag the bytes sent by at most this much. The bar steps to each value with no
+ * transition: a running transition, even one the compositor runs, costs the page's main thread
+ * work at every frame it is shown.
+ */
+const DRAW_MS = 1000;
 
 /**
  * `<cas-upload>`: lets a visitor upload a password-protected CAS PDF (CAMS, KFintech, CDSL,
@@ -176,8 +184,12 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
   #live = false;
   /** The progress label's text: written in place, only when the sentence shown changes. */
   #text?: Text;
-  /** The animation frame that draws the latest progress (0: none scheduled). */
-  #frame = 0;
+  /** When the progress was last drawn (`now()`, ms). */
+  #drawn = -Infinity;
+  /** The timer that draws the latest progress when `DRAW_MS` are over (0: none). */
+  #later: ReturnType<typeof setTimeout> | 0 = 0;
+  /** @internal Schedules a later drawing of the progress (`setTimeout`); replaceable in tests. */
+  static later = (draw: () => void, ms: number): ReturnType<typeof setTimeout> => setTimeout(draw, ms);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -338,36 +350,60 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
 
   #onProgress(p: ProgressDetail): void {
     this.#progress = p;
-    const t = this.t;
     if (p.phase === 'parse') {
+      const t = this.t;
       // The seconds count again from when the API starts reading (5-30 s).
       if (this.state !== 'parsing') ((this.status = t.parsing), this.tick(true));
       this.go('parsing');
     } else {
       // The seconds are shown only until bytes are reported: no ticking render from then on.
       if (p.loaded) this.tick(false);
-      // Announced in steps of 25 %, not at every progress event: a render at each step only.
-      const step = Math.floor(this.#percent / 25) * 25;
-      if (step !== this.#announced) ((this.status = fill(t.uploading, { percent: (this.#announced = step) })), this.requestUpdate());
-      // Drawn again only when the bytes go out (again, on a retry); else at most once a frame,
-      // in place, with no render.
-      if (this.state !== 'uploading') this.go('uploading');
-      else this.#frame ||= requestAnimationFrame(() => ((this.#frame = 0), this.#draw()));
+      // Drawn again only when the bytes go out (again, on a retry); at once when a step of
+      // 25 % is reached (announced, its render in the task of the drawing, so in its frame);
+      // else in place, with no render, at most once every DRAW_MS: now if that long has passed
+      // since the last drawing, else by one timer when it has (so a pause in progress still
+      // shows the latest bytes).
+      if (this.state !== 'uploading') (this.#announce(), this.go('uploading'));
+      else if (this.#announce()) this.#step();
+      else if (!this.#later) {
+        const wait = this.#drawn + DRAW_MS - (this.constructor as typeof CasUploadElement).now();
+        if (wait <= 0) this.#step();
+        else this.#later = (this.constructor as typeof CasUploadElement).later(this.#step, wait);
+      }
     }
   }
 
+  /** A drawing of the upload progress, with the announcement of a step it reached. */
+  #step = (): void => {
+    clearTimeout(this.#later);
+    this.#later = 0;
+    this.#announce();
+    this.#draw();
+  };
+
   /**
-   * Draws the progress in place (each render, and the frame after progress): the bar moved by
-   * a transform (no layout, no paint), the label and `aria-valuenow` written only when the
-   * percent shown changes.
+   * Announces the progress in steps of 25 %, not at every progress event: a render at each step
+   * only. Whether it announced one.
+   */
+  #announce(): boolean {
+    const step = Math.floor(this.#percent / 25) * 25;
+    return step !== this.#announced && ((this.status = fill(this.t.uploading, { percent: (this.#announced = step) })), this.requestUpdate(), true);
+  }
+
+  /**
+   * Draws the progress in place (each render, and at most once every DRAW_MS after progress):
+   * the bar moved by a transform (no layout, no paint), the label
+   * and `aria-valuenow` written only when the percent shown changes.
    */
   #draw(): void {
     const bar = this.#q('[part=progress]');
     if (!bar) return;
+    this.#drawn = (this.constructor as typeof CasUploadElement).now();
     const parsing = this.state === 'parsing';
     const p = this.#progress;
     const pct = String(parsing ? 100 : this.#percent);
-    const text = parsing ? this.t.parsing : fill(this.t.uploading, { percent: +pct });
+    const t = this.t;
+    const text = parsing ? t.parsing : fill(t.uploading, { percent: +pct });
     const transform = `scaleX(${parsing ? 1 : p?.total ? Math.round(Math.min(1, p.loaded / p.total) * 1e3) / 1e3 : 0})`;
     const fill_ = bar.firstElementChild as HTMLElement;
     if (fill_.style.transform !== transform) fill_.style.transform = transform;
@@ -386,8 +422,9 @@ export class CasUploadElement extends CasElement<CasUploadState, CasUploadString
     this.#live = false;
     this.#announced = -1;
     this.#progress = undefined;
-    cancelAnimationFrame(this.#frame);
-    this.#frame = 0;
+    clearTimeout(this.#later);
+    this.#later = 0;
+    this.#drawn = -Infinity;
     this.tick(false);
   }
 
