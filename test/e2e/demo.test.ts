@@ -440,11 +440,15 @@ test(
         );
       const ends = async (scenario: string, expected: 'success' | 'error') => {
         await page.selectOption('#scenario', scenario);
+        // The run's own end: a new cas-upload-error or -success line in the log (the state may
+        // still be the last run's `error` just after the click).
+        const logged = (await lines(page, 'log')).length;
         await page.locator('#sample').click();
         await page.waitForFunction(
-          (s) =>
-            document.querySelector('cas-connect')?.shadowRoot?.querySelector('cas-upload')?.getAttribute('state') === s,
-          expected,
+          ({ s, n }) =>
+            document.querySelector('cas-connect')?.shadowRoot?.querySelector('cas-upload')?.getAttribute('state') === s &&
+            [...document.querySelectorAll('#log li')].slice(0, -n || undefined).some((li) => / cas-upload-(error|success) /.test(li.textContent ?? '')),
+          { s: expected, n: logged },
           { timeout: 30_000 },
         );
         assert.equal(await flowState(), expected);
