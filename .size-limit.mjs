@@ -63,7 +63,7 @@ export default [
   npm('cas-upload/server (server only)', 'dist/server.js'),
   npm('cas-upload/server/redis (server only)', 'dist/server-redis.js'),
   // 12043 B + 290 B: the narrow holdings view (name and value rows below 480 px, "All columns"), measured.
-  // +21 B: this copy runs from chunks/ and finds cas-portfolio.hi.js in the folder above (shared/script-base.chunks.ts), measured.
+  // +21 B: this copy runs from chunks/ and finds cas-portfolio.hi.js in the folder above (shared/script-base.ts, `__CAS_IN_CHUNKS__`), measured.
   // +949 B: large holdings tables (rows as fixed-width grids with content-visibility, built in
   // slices per frame, moved by index, lines read from the statement on demand), measured.
   // +39 B: those columns sharing the table's width (text columns in proportion, numbers fixed), so a table fits where it did, measured.

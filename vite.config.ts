@@ -44,18 +44,17 @@ function chunkName({ name, facadeModuleId, moduleIds }: { name: string; facadeMo
  * beside the script (`cas-upload.hi.js`, `cas-upload.summary.js`, `cas-upload.password.js`,
  * `cas-portfolio.hi.js`, mode `cdn-hi`) instead of npm chunks: an element's `./load-*.js`
  * becomes the `load-*.cdn.ts` beside it, where there is one. `inChunks`: some of the code runs
- * from files under `chunks/` (`shared/script-base.chunks.ts`).
+ * from files under `chunks/` (`shared/script-base.ts` finds the files from there too).
  */
 function besideTheScript(inChunks: boolean): Plugin {
   return {
     name: 'beside-the-script',
     enforce: 'pre',
     resolveId(source, importer) {
-      // Where code may run from `chunks/`, the folder of the files is found from there too.
-      if (inChunks && source === './script-base.js') return here('./src/shared/script-base.chunks.ts');
-      // `cas-connect.js` holds the loader for its flows and `<cas-portfolio>` (its bare import
-      // is kept): in a chunk of one of them, loading the other would run that one too.
-      if (inChunks && /\/beside-script\.js$/.test(source) && importer) {
+      // `cas-connect.js` holds the loader for its flows and `<cas-portfolio>`, and the base URL
+      // it reads (its bare import is kept): in a chunk of one of them, loading the other would
+      // run that one too.
+      if (inChunks && /(^\.|\/shared)\/(beside-script|script-base)\.js$/.test(source) && importer) {
         return { id: fileURLToPath(new URL(source.replace(/\.js$/, '.ts'), pathToFileURL(importer))), moduleSideEffects: true };
       }
       if (!importer || !/^\.\/load-[\w-]+\.js$/.test(source)) return null;
@@ -82,7 +81,7 @@ function cdnBuild(
   }: { first?: boolean; output?: Record<string, unknown>; extendEntries?: boolean; inChunks?: boolean } = {},
 ): UserConfig {
   return {
-    define,
+    define: { ...define, __CAS_IN_CHUNKS__: String(inChunks) },
     plugins: [keepRegistrations(), besideTheScript(inChunks), templateWhitespace()],
     build: {
       outDir: 'dist/cdn',

@@ -5,7 +5,16 @@
  * the classic script, `document.currentScript`, which is set only while the script runs. Only
  * a real `<script>` counts: an element of the page named `currentScript` (`<img
  * name="currentScript">` shadows the property) must not choose where code comes from. Empty
- * when there is none.
+ * when there is none. In the builds whose code may run from a file under `chunks/`
+ * (`__CAS_IN_CHUNKS__`, vite.config.ts: `cas-connect.js` and its flows, the copies of
+ * `<cas-portfolio>`), a chunk stands for the folder above it.
  */
 const script = import.meta.url ? null : document.currentScript;
-export const base: string = import.meta.url || (script instanceof HTMLScriptElement ? script.src : '');
+export const base: string = import.meta.url
+  ? typeof __CAS_IN_CHUNKS__ == 'boolean' && __CAS_IN_CHUNKS__
+    ? import.meta.url.replace(/\/chunks\/[^/]*$/, '/')
+    : import.meta.url
+  : script instanceof HTMLScriptElement
+    ? script.src
+    : '';
+declare const __CAS_IN_CHUNKS__: boolean | undefined;
