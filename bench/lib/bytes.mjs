@@ -72,12 +72,13 @@ export async function measurePageBytes(browser, origin, dir, entries) {
   const later = (f) => /^chunks\/flows-/.test(f);
   const all = await filesFetched(browser, origin, entries);
   const files = all.filter((f) => !later(f));
-  const size = Object.fromEntries(all.map((f) => [f, compressed(readFileSync(join(dir, f)))]));
-  const rows = files.map((file) => ({ file, ...size[file] }));
+  const sizes = new Map();
+  const size = (f) => sizes.get(f) ?? sizes.set(f, compressed(readFileSync(join(dir, f)))).get(f);
+  const rows = files.map((file) => ({ file, ...size(file) }));
   const alone = [];
   for (const e of entries) {
     const own = (await filesFetched(browser, origin, [e])).filter((f) => !later(f));
-    alone.push({ entry: e, files: own, gzip: own.reduce((n, f) => n + compressed(readFileSync(join(dir, f))).gzip, 0) });
+    alone.push({ entry: e, files: own, gzip: own.reduce((n, f) => n + size(f).gzip, 0) });
   }
   return { entries, rows, gzip: rows.reduce((n, r) => n + r.gzip, 0), alone, dynamic: all.filter(later) };
 }
